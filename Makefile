@@ -1,0 +1,67 @@
+# The tracker's verbs. `make run` and `make test` work from a fresh clone: they install
+# what they need first (a pinned uv in var/uv, the locked Python packages in .venv, the
+# locked npm packages in node_modules) and do nothing more when that is already done.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.9
+UV := var/uv/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run worker test test-fast lint format bench eval check-deploy clean
+
+$(UV):
+	@mkdir -p var
+	$(PYTHON) -m venv var/uv
+	var/uv/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --python $(PYTHON) --quiet
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.synced node_modules/.installed
+
+# The embedded default: SQLite under var/, tasks in-process, demo data, a demo editor.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_demo_editor
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Only needed when REDIS_URL is set: a worker and the beat scheduler for the feeds.
+worker: install
+	$(VENV)/bin/celery -A tracker worker --beat --loglevel=info
+
+# The whole suite. SQLite and in-process tasks by default; with DATABASE_URL and
+# REDIS_URL set, the same suite on PostgreSQL and Redis (that is what .ci/run does).
+test: install
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check-deploy: install
+	DEBUG=0 SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	ALLOWED_HOSTS=tracker.example.org \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+bench: install
+	$(PY) -m benchmarks $(BENCH_ARGS)
+
+eval: install
+	$(PY) -m articles.extraction.evaluate $(SEEDS)
+
+clean:
+	rm -rf $(VENV) node_modules var/uv staticfiles

@@ -1,0 +1,486 @@
+"""The domain: deployments, their contingents, and every figure a source gave about them.
+
+The database refuses rows that make no sense (see each model's `constraints`), so bad
+data cannot enter by any path: the admin, the API, ingestion or a shell.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+def format_date(value, precision: str) -> str:
+    """A date written to its precision: 2025-02-26, 2025-02 or 2025."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def _choice_check(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class Deployment(models.Model):
+    """A tracked operation, such as North Korean forces sent to Russia."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200)
+    sending_country = models.CharField(max_length=100)
+    host_country = models.CharField(max_length=100)
+    theatre = models.CharField(max_length=200, blank=True)
+    description = models.TextField(blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Contingent(models.Model):
+    """A wave of a deployment. Its size is what the `deployed` estimates for it say."""
+
+    class Status(models.TextChoices):
+        REPORTED = "reported", "Reported"
+        TRAINING = "training", "Training"
+        AT_FRONT = "at_front", "At the front"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    deployment = models.ForeignKey(Deployment, on_delete=models.CASCADE, related_name="contingents")
+    number = models.PositiveSmallIntegerField(help_text="1 for the first wave, 2 for the second…")
+    name = models.CharField(max_length=120)
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.MONTH
+    )
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.MONTH
+    )
+    location = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REPORTED)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["deployment_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["deployment", "number"], name="contingent_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="contingent_number_positive"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="contingent_ends_after_start",
+            ),
+            _choice_check("status", Status, "contingent_status_valid"),
+            _choice_check("start_precision", DatePrecision, "contingent_start_precision_valid"),
+            _choice_check("end_precision", DatePrecision, "contingent_end_precision_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def period_display(self) -> str:
+        start = format_date(self.start_date, self.start_precision)
+        end = format_date(self.end_date, self.end_precision)
+        if start and end and start != end:
+            return f"{start} – {end}"
+        return start or end
+
+
+class Metric(models.Model):
+    """What is counted. The seeded slugs are part of the API and must not change."""
+
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=80)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+    is_cumulative = models.BooleanField(
+        default=True, help_text="A running total (killed so far), which should not go down."
+    )
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Source(models.Model):
+    """Who said it: an organisation or a person."""
+
+    class Kind(models.TextChoices):
+        INTELLIGENCE = "intelligence", "Intelligence agency"
+        GOVERNMENT = "government", "Government"
+        HEAD_OF_STATE = "head_of_state", "Head of state"
+        LAWMAKER = "lawmaker", "Lawmaker"
+        MILITARY = "military", "Military"
+        MEDIA = "media", "Media outlet"
+        THINK_TANK = "think_tank", "Think tank"
+        OTHER = "other", "Other"
+
+    class Reliability(models.TextChoices):
+        # The Admiralty (NATO) scale for the reliability of a source.
+        A = "A", "A – Completely reliable"
+        B = "B", "B – Usually reliable"
+        C = "C", "C – Fairly reliable"
+        D = "D", "D – Not usually reliable"
+        E = "E", "E – Unreliable"
+        F = "F", "F – Reliability cannot be judged"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    country = models.CharField(max_length=100, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="The organisation a person speaks for (Budanov → HUR).",
+    )
+    reliability = models.CharField(
+        max_length=1, choices=Reliability.choices, default=Reliability.F
+    )
+    is_party = models.BooleanField(
+        default=False,
+        help_text="A party to the conflict: its figures on its own or its enemy's losses "
+        "are self-interested claims.",
+    )
+    description = models.TextField(blank=True)
+    url = models.URLField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            _choice_check("kind", Kind, "source_kind_valid"),
+            _choice_check("reliability", Reliability, "source_reliability_valid"),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="source_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceAlias(models.Model):
+    """A name the source goes by in text ("Ukraine's military intelligence", "Budanov")."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "source aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("alias"), name="source_alias_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.alias
+
+
+class EstimateQuerySet(models.QuerySet):
+    def live(self) -> EstimateQuerySet:
+        """Not deleted."""
+        return self.filter(deleted_at__isnull=True)
+
+    def confirmed(self) -> EstimateQuerySet:
+        return self.live().filter(status=Estimate.Status.CONFIRMED)
+
+    def visible_to(self, user) -> EstimateQuerySet:
+        """What a reader may see: confirmed; editors also see proposed ones."""
+        from tracker.roles import is_editor
+
+        if is_editor(user):
+            return self.live().exclude(status=Estimate.Status.REJECTED)
+        return self.confirmed()
+
+    def with_related(self) -> EstimateQuerySet:
+        """Joins what a listing shows of each estimate (one query, no N+1)."""
+        return self.select_related("deployment", "contingent", "metric", "source", "via")
+
+
+class Estimate(models.Model):
+    """One figure a source gave for a metric, at a date."""
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", "Exact"
+        APPROX = "approx", "Approximately"
+        AT_LEAST = "at_least", "At least"
+        AT_MOST = "at_most", "At most"
+        RANGE = "range", "Range"
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    class Credibility(models.IntegerChoices):
+        # The Admiralty scale for the credibility of a piece of information.
+        CONFIRMED = 1, "1 – Confirmed by other sources"
+        PROBABLY_TRUE = 2, "2 – Probably true"
+        POSSIBLY_TRUE = 3, "3 – Possibly true"
+        DOUBTFUL = 4, "4 – Doubtful"
+        IMPROBABLE = 5, "5 – Improbable"
+        UNKNOWN = 6, "6 – Truth cannot be judged"
+
+    deployment = models.ForeignKey(Deployment, on_delete=models.PROTECT, related_name="estimates")
+    contingent = models.ForeignKey(
+        Contingent, on_delete=models.PROTECT, null=True, blank=True, related_name="estimates"
+    )
+    metric = models.ForeignKey(Metric, on_delete=models.PROTECT, related_name="estimates")
+    low = models.PositiveIntegerField(null=True, blank=True)
+    best = models.PositiveIntegerField(null=True, blank=True)
+    high = models.PositiveIntegerField(null=True, blank=True)
+    qualifier = models.CharField(max_length=8, choices=Qualifier.choices, default=Qualifier.EXACT)
+    as_of = models.DateField(help_text="The date the figure holds for.")
+    as_of_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    period_end = models.DateField(
+        null=True, blank=True, help_text="For a figure over a period: its last day."
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="estimates", help_text="The originator."
+    )
+    via = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="relayed_estimates",
+        help_text="Who relayed the originator's figure (a lawmaker citing a briefing).",
+    )
+    credibility = models.PositiveSmallIntegerField(
+        choices=Credibility.choices, default=Credibility.UNKNOWN
+    )
+    status = models.CharField(max_length=9, choices=Status.choices, default=Status.PROPOSED)
+    supersedes = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        help_text="The same source's older figure that this one replaces.",
+    )
+    notes = models.TextField(blank=True)
+    review_note = models.TextField(blank=True, help_text="Why it was rejected or changed.")
+    # Corroboration, kept right by the analysis service on every write (see
+    # tracker/analysis) so that long lists can be sorted by them in the database.
+    citation_count = models.PositiveIntegerField(default=0, editable=False)
+    outlet_count = models.PositiveIntegerField(default=0, editable=False)
+    originator_count = models.PositiveIntegerField(default=0, editable=False)
+    # Optimistic concurrency: a save must name the version it read (see services).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = EstimateQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["citation_count", "outlet_count", "originator_count"])
+
+    class Meta:
+        ordering = ["-as_of", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(low__isnull=False) | Q(best__isnull=False) | Q(high__isnull=False),
+                name="estimate_has_a_figure",
+            ),
+            models.CheckConstraint(
+                condition=Q(low__isnull=True) | Q(best__isnull=True) | Q(low__lte=F("best")),
+                name="estimate_low_le_best",
+            ),
+            models.CheckConstraint(
+                condition=Q(best__isnull=True) | Q(high__isnull=True) | Q(best__lte=F("high")),
+                name="estimate_best_le_high",
+            ),
+            models.CheckConstraint(
+                condition=Q(low__isnull=True) | Q(high__isnull=True) | Q(low__lte=F("high")),
+                name="estimate_low_le_high",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True) | Q(period_end__gte=F("as_of")),
+                name="estimate_period_ends_after_as_of",
+            ),
+            models.CheckConstraint(
+                condition=Q(credibility__gte=1, credibility__lte=6),
+                name="estimate_credibility_1_to_6",
+            ),
+            models.CheckConstraint(condition=~Q(supersedes=F("id")), name="estimate_not_self_superseding"),
+            _choice_check("qualifier", Qualifier, "estimate_qualifier_valid"),
+            _choice_check("status", Status, "estimate_status_valid"),
+            _choice_check("as_of_precision", DatePrecision, "estimate_precision_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["deployment", "metric", "as_of"], name="estimate_timeline_idx"),
+            models.Index(fields=["source", "metric", "as_of"], name="estimate_source_idx"),
+            models.Index(fields=["status", "-created_at"], name="estimate_queue_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.figure_display} ({self.as_of_display})"
+
+    @property
+    def as_of_display(self) -> str:
+        start = format_date(self.as_of, self.as_of_precision)
+        if self.period_end:
+            return f"{start} – {format_date(self.period_end, self.as_of_precision)}"
+        return start
+
+    @property
+    def figure_display(self) -> str:
+        """The figure as a reader would say it: "about 11,000", "10,000–12,000", "≥ 3,500"."""
+
+        def n(value: int | None) -> str:
+            return f"{value:,}" if value is not None else "?"
+
+        if self.low is not None and self.high is not None and self.low != self.high:
+            text = f"{n(self.low)}–{n(self.high)}"
+            if self.best is not None and self.best not in (self.low, self.high):
+                text += f" (best {n(self.best)})"
+            return text
+        value = self.best if self.best is not None else (self.low if self.low is not None else self.high)
+        prefix = {
+            self.Qualifier.APPROX: "about ",
+            self.Qualifier.AT_LEAST: "at least ",
+            self.Qualifier.AT_MOST: "at most ",
+        }.get(self.qualifier, "")
+        return f"{prefix}{n(value)}"
+
+    @property
+    def point(self) -> int | None:
+        """One number to plot: best, else the middle of the range, else the only bound."""
+        if self.best is not None:
+            return self.best
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) // 2
+        return self.low if self.low is not None else self.high
+
+
+class Citation(models.Model):
+    """Where an estimate was stated: an article and the words it used.
+
+    One article cites one estimate once (a headline and its body repeating a figure are
+    one claim); five articles repeating one briefing are five citations of one estimate.
+    """
+
+    class Method(models.TextChoices):
+        EXTRACTED = "extracted", "Extracted"
+        MANUAL = "manual", "Entered by hand"
+
+    estimate = models.ForeignKey(Estimate, on_delete=models.CASCADE, related_name="citations")
+    # A string reference, not an import: the domain does not depend on ingestion's code.
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="citations")
+    quote = models.TextField()
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    method = models.CharField(max_length=9, choices=Method.choices, default=Method.MANUAL)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["estimate_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["estimate", "article"], name="citation_once_per_article"),
+            models.CheckConstraint(
+                condition=(Q(start__isnull=True) & Q(end__isnull=True))
+                | (Q(start__isnull=False) & Q(end__isnull=False) & Q(end__gt=F("start"))),
+                name="citation_offsets_valid",
+            ),
+            models.CheckConstraint(condition=~Q(quote=""), name="citation_has_quote"),
+            _choice_check("method", Method, "citation_method_valid"),
+        ]
+        indexes = [models.Index(fields=["article"], name="citation_article_idx")]
+
+    def __str__(self) -> str:
+        return self.quote[:80]
+
+
+class Discrepancy(models.Model):
+    """Estimates that disagree, found by the analysis service, reviewed by editors."""
+
+    class Kind(models.TextChoices):
+        VALUE = "value", "Figures disagree"
+        DATE = "date", "Dates disagree"
+        DECREASE = "decrease", "Running total goes down"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        RESOLVED = "resolved", "Resolved"
+        DISMISSED = "dismissed", "Not a discrepancy"
+
+    deployment = models.ForeignKey(Deployment, on_delete=models.CASCADE, related_name="discrepancies")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    metric = models.ForeignKey(Metric, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    contingent = models.ForeignKey(
+        Contingent, on_delete=models.CASCADE, null=True, blank=True, related_name="discrepancies"
+    )
+    estimates = models.ManyToManyField(Estimate, related_name="discrepancies")
+    reason = models.TextField()
+    # Identifies the disagreement and the versions of the estimates involved: an editor's
+    # verdict holds until one of those estimates changes.
+    fingerprint = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=9, choices=Status.choices, default=Status.OPEN)
+    resolution_note = models.TextField(blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "discrepancies"
+        constraints = [
+            _choice_check("kind", Kind, "discrepancy_kind_valid"),
+            _choice_check("status", Status, "discrepancy_status_valid"),
+        ]
+        indexes = [models.Index(fields=["deployment", "status"], name="discrepancy_open_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.reason[:60]}"
