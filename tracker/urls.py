@@ -1,11 +1,12 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 from tracker.health import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
+    path("api/v1/", include("tracker.api.urls")),
+    path("articles/", include("articles.web.urls")),
+    path("", include("tracker.web.urls")),
 ]
