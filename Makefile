@@ -10,7 +10,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run worker test test-fast lint format bench eval check-deploy clean
+
+.PHONY: install chromium run worker test lint format bench eval check-deploy clean
 
 $(UV):
 	@mkdir -p var
@@ -24,6 +25,13 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# Debian's Chromium and its driver, for the browser tests (a browser that downloads
+# itself cannot work here). Installed when missing and we may use apt.
+chromium:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver); } || \
+	  echo "warning: chromium is not installed; the browser tests will fail (apt-get install chromium)"
 
 install: $(VENV)/.synced node_modules/.installed
 
@@ -40,7 +48,7 @@ worker: install
 
 # The whole suite. SQLite and in-process tasks by default; with DATABASE_URL and
 # REDIS_URL set, the same suite on PostgreSQL and Redis (that is what .ci/run does).
-test: install
+test: install chromium
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

@@ -53,18 +53,21 @@ class Feed(models.Model):
         return self.title or self.url
 
 
+class ArticleStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    FETCHED = "fetched", "Fetched"
+    EXTRACTED = "extracted", "Extracted"
+    DONE = "done", "Done"
+    DUPLICATE = "duplicate", "Duplicate"
+    FAILED = "failed", "Failed"
+
+
 class Article(models.Model):
     """A news report, from a URL, a feed item, a pasted text or an uploaded file."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        FETCHED = "fetched", "Fetched"
-        EXTRACTED = "extracted", "Extracted"
-        DONE = "done", "Done"
-        DUPLICATE = "duplicate", "Duplicate"
-        FAILED = "failed", "Failed"
+    Status = ArticleStatus
 
-    FINAL_STATUSES = (Status.DONE, Status.DUPLICATE, Status.FAILED)
+    FINAL_STATUSES = (ArticleStatus.DONE, ArticleStatus.DUPLICATE, ArticleStatus.FAILED)
 
     url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
     # The URL with tracking parameters, fragments and case differences removed: the key
@@ -83,7 +86,9 @@ class Article(models.Model):
         related_name="near_duplicates",
         help_text="The article this one copies with small edits (syndication).",
     )
-    feed = models.ForeignKey(Feed, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles")
+    feed = models.ForeignKey(
+        Feed, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
     status = models.CharField(max_length=9, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -100,7 +105,7 @@ class Article(models.Model):
         ordering = ["-published", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=Status.values),
+                condition=Q(status__in=ArticleStatus.values),
                 name="article_status_valid",
             ),
             models.CheckConstraint(

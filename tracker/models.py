@@ -14,6 +14,9 @@ from simple_history.models import HistoricalRecords
 
 
 class DatePrecision(models.TextChoices):
+    """How precisely a date is known. A month-precision date is stored as the 1st of its
+    month, a year-precision date as 1 January of its year."""
+
     DAY = "day", "Day"
     MONTH = "month", "Month"
     YEAR = "year", "Year"
@@ -30,7 +33,9 @@ def format_date(value, precision: str) -> str:
     return value.isoformat()
 
 
-def _choice_check(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
+def _choice_check(
+    field: str, choices: type[models.TextChoices], name: str
+) -> models.CheckConstraint:
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
@@ -54,14 +59,17 @@ class Deployment(models.Model):
         return self.name
 
 
+class ContingentStatus(models.TextChoices):
+    REPORTED = "reported", "Reported"
+    TRAINING = "training", "Training"
+    AT_FRONT = "at_front", "At the front"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
 class Contingent(models.Model):
     """A wave of a deployment. Its size is what the `deployed` estimates for it say."""
 
-    class Status(models.TextChoices):
-        REPORTED = "reported", "Reported"
-        TRAINING = "training", "Training"
-        AT_FRONT = "at_front", "At the front"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+    Status = ContingentStatus
 
     deployment = models.ForeignKey(Deployment, on_delete=models.CASCADE, related_name="contingents")
     number = models.PositiveSmallIntegerField(help_text="1 for the first wave, 2 for the second…")
@@ -83,7 +91,9 @@ class Contingent(models.Model):
     class Meta:
         ordering = ["deployment_id", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["deployment", "number"], name="contingent_number_unique"),
+            models.UniqueConstraint(
+                fields=["deployment", "number"], name="contingent_number_unique"
+            ),
             models.CheckConstraint(condition=Q(number__gte=1), name="contingent_number_positive"),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
@@ -91,7 +101,7 @@ class Contingent(models.Model):
                 | Q(end_date__gte=F("start_date")),
                 name="contingent_ends_after_start",
             ),
-            _choice_check("status", Status, "contingent_status_valid"),
+            _choice_check("status", ContingentStatus, "contingent_status_valid"),
             _choice_check("start_precision", DatePrecision, "contingent_start_precision_valid"),
             _choice_check("end_precision", DatePrecision, "contingent_end_precision_valid"),
         ]
@@ -126,27 +136,33 @@ class Metric(models.Model):
         return self.name
 
 
+class SourceKind(models.TextChoices):
+    INTELLIGENCE = "intelligence", "Intelligence agency"
+    GOVERNMENT = "government", "Government"
+    HEAD_OF_STATE = "head_of_state", "Head of state"
+    LAWMAKER = "lawmaker", "Lawmaker"
+    MILITARY = "military", "Military"
+    MEDIA = "media", "Media outlet"
+    THINK_TANK = "think_tank", "Think tank"
+    OTHER = "other", "Other"
+
+
+class Reliability(models.TextChoices):
+    # The Admiralty (NATO) scale for the reliability of a source.
+    A = "A", "A – Completely reliable"
+    B = "B", "B – Usually reliable"
+    C = "C", "C – Fairly reliable"
+    D = "D", "D – Not usually reliable"
+    E = "E", "E – Unreliable"
+    F = "F", "F – Reliability cannot be judged"
+
+
 class Source(models.Model):
     """Who said it: an organisation or a person."""
 
-    class Kind(models.TextChoices):
-        INTELLIGENCE = "intelligence", "Intelligence agency"
-        GOVERNMENT = "government", "Government"
-        HEAD_OF_STATE = "head_of_state", "Head of state"
-        LAWMAKER = "lawmaker", "Lawmaker"
-        MILITARY = "military", "Military"
-        MEDIA = "media", "Media outlet"
-        THINK_TANK = "think_tank", "Think tank"
-        OTHER = "other", "Other"
+    Kind = SourceKind
 
-    class Reliability(models.TextChoices):
-        # The Admiralty (NATO) scale for the reliability of a source.
-        A = "A", "A – Completely reliable"
-        B = "B", "B – Usually reliable"
-        C = "C", "C – Fairly reliable"
-        D = "D", "D – Not usually reliable"
-        E = "E", "E – Unreliable"
-        F = "F", "F – Reliability cannot be judged"
+    Reliability = Reliability
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
@@ -160,9 +176,7 @@ class Source(models.Model):
         related_name="children",
         help_text="The organisation a person speaks for (Budanov → HUR).",
     )
-    reliability = models.CharField(
-        max_length=1, choices=Reliability.choices, default=Reliability.F
-    )
+    reliability = models.CharField(max_length=1, choices=Reliability.choices, default=Reliability.F)
     is_party = models.BooleanField(
         default=False,
         help_text="A party to the conflict: its figures on its own or its enemy's losses "
@@ -178,7 +192,7 @@ class Source(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            _choice_check("kind", Kind, "source_kind_valid"),
+            _choice_check("kind", SourceKind, "source_kind_valid"),
             _choice_check("reliability", Reliability, "source_reliability_valid"),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="source_not_own_parent"),
         ]
@@ -225,29 +239,38 @@ class EstimateQuerySet(models.QuerySet):
         return self.select_related("deployment", "contingent", "metric", "source", "via")
 
 
+class Qualifier(models.TextChoices):
+    EXACT = "exact", "Exact"
+    APPROX = "approx", "Approximately"
+    AT_LEAST = "at_least", "At least"
+    AT_MOST = "at_most", "At most"
+    RANGE = "range", "Range"
+
+
+class EstimateStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+
+
+class Credibility(models.IntegerChoices):
+    # The Admiralty scale for the credibility of a piece of information.
+    CONFIRMED = 1, "1 – Confirmed by other sources"
+    PROBABLY_TRUE = 2, "2 – Probably true"
+    POSSIBLY_TRUE = 3, "3 – Possibly true"
+    DOUBTFUL = 4, "4 – Doubtful"
+    IMPROBABLE = 5, "5 – Improbable"
+    UNKNOWN = 6, "6 – Truth cannot be judged"
+
+
 class Estimate(models.Model):
     """One figure a source gave for a metric, at a date."""
 
-    class Qualifier(models.TextChoices):
-        EXACT = "exact", "Exact"
-        APPROX = "approx", "Approximately"
-        AT_LEAST = "at_least", "At least"
-        AT_MOST = "at_most", "At most"
-        RANGE = "range", "Range"
+    Qualifier = Qualifier
 
-    class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        CONFIRMED = "confirmed", "Confirmed"
-        REJECTED = "rejected", "Rejected"
+    Status = EstimateStatus
 
-    class Credibility(models.IntegerChoices):
-        # The Admiralty scale for the credibility of a piece of information.
-        CONFIRMED = 1, "1 – Confirmed by other sources"
-        PROBABLY_TRUE = 2, "2 – Probably true"
-        POSSIBLY_TRUE = 3, "3 – Possibly true"
-        DOUBTFUL = 4, "4 – Doubtful"
-        IMPROBABLE = 5, "5 – Improbable"
-        UNKNOWN = 6, "6 – Truth cannot be judged"
+    Credibility = Credibility
 
     deployment = models.ForeignKey(Deployment, on_delete=models.PROTECT, related_name="estimates")
     contingent = models.ForeignKey(
@@ -316,7 +339,9 @@ class Estimate(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = EstimateQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["citation_count", "outlet_count", "originator_count"])
+    history = HistoricalRecords(
+        excluded_fields=["citation_count", "outlet_count", "originator_count"]
+    )
 
     class Meta:
         ordering = ["-as_of", "-id"]
@@ -345,9 +370,11 @@ class Estimate(models.Model):
                 condition=Q(credibility__gte=1, credibility__lte=6),
                 name="estimate_credibility_1_to_6",
             ),
-            models.CheckConstraint(condition=~Q(supersedes=F("id")), name="estimate_not_self_superseding"),
+            models.CheckConstraint(
+                condition=~Q(supersedes=F("id")), name="estimate_not_self_superseding"
+            ),
             _choice_check("qualifier", Qualifier, "estimate_qualifier_valid"),
-            _choice_check("status", Status, "estimate_status_valid"),
+            _choice_check("status", EstimateStatus, "estimate_status_valid"),
             _choice_check("as_of_precision", DatePrecision, "estimate_precision_valid"),
         ]
         indexes = [
@@ -378,7 +405,11 @@ class Estimate(models.Model):
             if self.best is not None and self.best not in (self.low, self.high):
                 text += f" (best {n(self.best)})"
             return text
-        value = self.best if self.best is not None else (self.low if self.low is not None else self.high)
+        value = (
+            self.best
+            if self.best is not None
+            else (self.low if self.low is not None else self.high)
+        )
         prefix = {
             self.Qualifier.APPROX: "about ",
             self.Qualifier.AT_LEAST: "at least ",
@@ -396,6 +427,11 @@ class Estimate(models.Model):
         return self.low if self.low is not None else self.high
 
 
+class CitationMethod(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    MANUAL = "manual", "Entered by hand"
+
+
 class Citation(models.Model):
     """Where an estimate was stated: an article and the words it used.
 
@@ -403,13 +439,13 @@ class Citation(models.Model):
     one claim); five articles repeating one briefing are five citations of one estimate.
     """
 
-    class Method(models.TextChoices):
-        EXTRACTED = "extracted", "Extracted"
-        MANUAL = "manual", "Entered by hand"
+    Method = CitationMethod
 
     estimate = models.ForeignKey(Estimate, on_delete=models.CASCADE, related_name="citations")
     # A string reference, not an import: the domain does not depend on ingestion's code.
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="citations")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="citations"
+    )
     quote = models.TextField()
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
@@ -425,14 +461,16 @@ class Citation(models.Model):
     class Meta:
         ordering = ["estimate_id", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["estimate", "article"], name="citation_once_per_article"),
+            models.UniqueConstraint(
+                fields=["estimate", "article"], name="citation_once_per_article"
+            ),
             models.CheckConstraint(
                 condition=(Q(start__isnull=True) & Q(end__isnull=True))
                 | (Q(start__isnull=False) & Q(end__isnull=False) & Q(end__gt=F("start"))),
                 name="citation_offsets_valid",
             ),
             models.CheckConstraint(condition=~Q(quote=""), name="citation_has_quote"),
-            _choice_check("method", Method, "citation_method_valid"),
+            _choice_check("method", CitationMethod, "citation_method_valid"),
         ]
         indexes = [models.Index(fields=["article"], name="citation_article_idx")]
 
@@ -440,22 +478,32 @@ class Citation(models.Model):
         return self.quote[:80]
 
 
+class DiscrepancyKind(models.TextChoices):
+    VALUE = "value", "Figures disagree"
+    DATE = "date", "Dates disagree"
+    DECREASE = "decrease", "Running total goes down"
+
+
+class DiscrepancyStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    RESOLVED = "resolved", "Resolved"
+    DISMISSED = "dismissed", "Not a discrepancy"
+
+
 class Discrepancy(models.Model):
     """Estimates that disagree, found by the analysis service, reviewed by editors."""
 
-    class Kind(models.TextChoices):
-        VALUE = "value", "Figures disagree"
-        DATE = "date", "Dates disagree"
-        DECREASE = "decrease", "Running total goes down"
+    Kind = DiscrepancyKind
 
-    class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        RESOLVED = "resolved", "Resolved"
-        DISMISSED = "dismissed", "Not a discrepancy"
+    Status = DiscrepancyStatus
 
-    deployment = models.ForeignKey(Deployment, on_delete=models.CASCADE, related_name="discrepancies")
+    deployment = models.ForeignKey(
+        Deployment, on_delete=models.CASCADE, related_name="discrepancies"
+    )
     kind = models.CharField(max_length=8, choices=Kind.choices)
-    metric = models.ForeignKey(Metric, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    metric = models.ForeignKey(
+        Metric, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     contingent = models.ForeignKey(
         Contingent, on_delete=models.CASCADE, null=True, blank=True, related_name="discrepancies"
     )
@@ -477,8 +525,8 @@ class Discrepancy(models.Model):
         ordering = ["-created_at"]
         verbose_name_plural = "discrepancies"
         constraints = [
-            _choice_check("kind", Kind, "discrepancy_kind_valid"),
-            _choice_check("status", Status, "discrepancy_status_valid"),
+            _choice_check("kind", DiscrepancyKind, "discrepancy_kind_valid"),
+            _choice_check("status", DiscrepancyStatus, "discrepancy_status_valid"),
         ]
         indexes = [models.Index(fields=["deployment", "status"], name="discrepancy_open_idx")]
 

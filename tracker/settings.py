@@ -167,7 +167,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
-    ("vendor/chartjs-adapter-date-fns", BASE_DIR / "node_modules" / "chartjs-adapter-date-fns" / "dist"),
+    (
+        "vendor/chartjs-adapter-date-fns",
+        BASE_DIR / "node_modules" / "chartjs-adapter-date-fns" / "dist",
+    ),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

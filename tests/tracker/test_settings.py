@@ -1,0 +1,87 @@
+"""Start-up stops on a bad or missing production value, naming the variable."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_KEY = "k" * 50
+
+
+def start(tmp_path, **env) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"}
+    }
+    clean.update(env, TRACKER_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="tracker.settings")
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"DATABASE_URL": "postgres://db/tracker", "ALLOWED_HOSTS": "t.example.org"}, "SECRET_KEY"),
+        ({"DEBUG": "0", "ALLOWED_HOSTS": "t.example.org"}, "SECRET_KEY"),
+        ({"DEBUG": "0", "SECRET_KEY": GOOD_KEY}, "ALLOWED_HOSTS"),
+        ({"DEBUG": "0", "SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
+        ({"DEBUG": "maybe"}, "DEBUG"),
+        ({"DEBUG": "0", "SECRET_KEY": "short", "ALLOWED_HOSTS": "t.example.org"}, "SECRET_KEY"),
+        ({"DATABASE_URL": "nonsense://", "DEBUG": "1"}, "DATABASE_URL"),
+        ({"CELERY_TASK_TIME_LIMIT": "ten"}, "CELERY_TASK_TIME_LIMIT"),
+        ({"FETCH_MAX_BYTES": "12"}, "FETCH_MAX_BYTES"),
+    ],
+    ids=[
+        "production-without-secret-key",
+        "debug-off-without-secret-key",
+        "debug-off-without-hosts",
+        "debug-off-with-any-host",
+        "debug-not-a-boolean",
+        "secret-key-too-short",
+        "database-url-unknown-scheme",
+        "time-limit-not-a-number",
+        "fetch-cap-too-small",
+    ],
+)
+def test_bad_configuration_stops_start_up_naming_the_variable(tmp_path, env, named):
+    result = start(tmp_path, **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr.strip().splitlines()[-1]
+
+
+def test_the_local_run_starts_with_no_configuration_and_keeps_its_key(tmp_path):
+    assert start(tmp_path).stdout.strip() == "started"
+    key = (tmp_path / "secret_key").read_text()
+    assert start(tmp_path).returncode == 0
+    assert (tmp_path / "secret_key").read_text() == key
+    assert len(key) >= 50
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY=GOOD_KEY + "-x9!Qz",
+        ALLOWED_HOSTS="t.example.org",
+        TRACKER_VAR_DIR=str(tmp_path),
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

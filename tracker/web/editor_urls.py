@@ -1,0 +1,3 @@
+"""URL patterns; filled in by its issue."""
+
+urlpatterns: list = []
