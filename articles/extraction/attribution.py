@@ -190,35 +190,88 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     return Entity(name, None, weak)
 
 
-def find_mentions(norm: str, start: int, end: int, index: SourceIndex) -> list[Mention]:
-    """Attribution phrases in norm[start:end], in text order."""
+_VERB_WORDS = frozenset(re.sub(r"\\s\+\w+", "", _VERBS).split("|")) - {"has", "have", "had"}
+_ORIGIN_WORDS = frozenset("citing quoting cited cites cite based relying drawing briefed briefing report".split())
+_INVERTED_WORDS = frozenset("said says according told added wrote".split())
+_ESTIMATE_WORDS = frozenset(
+    "figures figure estimate estimates data assessment assessments count counts tally numbers".split()
+)
+
+
+def find_mentions(
+    norm: str, start: int, end: int, index: SourceIndex, words: frozenset[str] | set[str] | None = None
+) -> list[Mention]:
+    """Attribution phrases in norm[start:end], in text order.
+
+    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped.
+    """
+    if words is None:
+        words = set(norm[start:end].lower().split())
     spans: list[tuple[int, int, str, str]] = []
-    for m in _ACCORDING.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "speaker", "according"))
-    for m in _ORIGIN.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "origin", "origin"))
-    for m in _FIGURES_FROM.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "speaker", "figures"))
-    for m in _INVERTED.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "speaker", "inverted"))
-    for pattern in (_POSSESSIVE, _BARE_ESTIMATE):
-        for m in pattern.finditer(norm, start, end):
-            spans.append((m.start("x"), m.end("x"), "speaker", "possessive"))
-    for m in _SPEAKER_VERB.finditer(norm, start, end):
-        s, e = _subject_phrase(norm, start, m.start())
-        subject = norm[s:e]
-        if e > s and len(subject.split()) <= 14 and not _ENDS_IN_VERB.search(subject):
-            spans.append((s, e, "speaker", "verb"))
+    if "according" in words:
+        spans.extend(_according(norm, start, end))
+    if not _ORIGIN_WORDS.isdisjoint(words):
+        spans.extend(_origins(norm, start, end))
+    if not _ESTIMATE_WORDS.isdisjoint(words):
+        spans.extend(_estimates(norm, start, end))
+    if not _INVERTED_WORDS.isdisjoint(words):
+        spans.extend(_inverted(norm, start, end))
+    if not _VERB_WORDS.isdisjoint(words):
+        spans.extend(_speakers(norm, start, end))
     mentions = []
     for s, e, role, cue in sorted(spans):
         if e <= s:
             continue
         mentions.append(Mention(s, e, role, _entity(norm[s:e], index), cue))
     return mentions
+
+
+_Span = tuple[int, int, str, str]
+
+
+def _according(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _ACCORDING.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "according"))
+    return spans
+
+
+def _origins(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _ORIGIN.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "origin", "origin"))
+    return spans
+
+
+def _estimates(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _FIGURES_FROM.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "figures"))
+    for pattern in (_POSSESSIVE, _BARE_ESTIMATE):
+        for m in pattern.finditer(norm, start, end):
+            spans.append((m.start("x"), m.end("x"), "speaker", "possessive"))
+    return spans
+
+
+def _inverted(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _INVERTED.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "inverted"))
+    return spans
+
+
+def _speakers(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _SPEAKER_VERB.finditer(norm, start, end):
+        s, e = _subject_phrase(norm, start, m.start())
+        subject = norm[s:e]
+        if e > s and len(subject.split()) <= 14 and not _ENDS_IN_VERB.search(subject):
+            spans.append((s, e, "speaker", "verb"))
+    return spans
 
 
 class Attributor:

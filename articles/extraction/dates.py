@@ -195,10 +195,43 @@ def _relative(words: str, published: dt.date):
     return dt.date(published.year, 1, 1), "year", None
 
 
-def find_dates(norm: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
-    """Date mentions in norm[start:end], longest first where they overlap, in text order."""
+_MONTH_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_RELATIVE_WORDS = frozenset("week month year yesterday today morning".split())
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+
+
+def _wanted(kind: str, words: frozenset[str] | set[str], has_digit: bool) -> bool:
+    """Whether a pattern can match at all, judged from the sentence's words (cheap)."""
+    if kind in ("iso", "year"):
+        return has_digit
+    if kind in ("day_range", "month_day", "day_month"):
+        return has_digit and not _MONTH_WORDS.isdisjoint(words)
+    if kind in ("month_range", "month"):
+        return not _MONTH_WORDS.isdisjoint(words)
+    if kind == "relative":
+        return not _RELATIVE_WORDS.isdisjoint(words)
+    return not _WEEKDAY_WORDS.isdisjoint(words)
+
+
+def find_dates(
+    norm: str,
+    start: int,
+    end: int,
+    published: dt.date | None,
+    words: frozenset[str] | set[str] | None = None,
+    has_digit: bool = True,
+) -> list[DateMention]:
+    """Date mentions in norm[start:end], longest first where they overlap, in text order.
+
+    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped.
+    """
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
+        if words is not None and not _wanted(kind, words, has_digit):
+            continue
         for m in pattern.finditer(norm, start, end):
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))

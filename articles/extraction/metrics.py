@@ -32,7 +32,8 @@ _CUES: list[tuple[str, str]] = [
      r"|in\s+captivity|surrendered|detained"),
     ("missing", r"missing(?:\s+in\s+action)?|unaccounted\s+for|MIA"),
     ("combined_force", r"combined\s+(?:\w+\s+)?force|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)"
-     r"|total\s+force|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"),
+     r"|total\s+force|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
+     r"|including\s+(?:the\s+)?North\s+Korean?s?"),
     ("in_training", r"training|trained|train(?:s|ing)?|drills|acclimati[sz]ation|adaptation"
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends|dispatch(?:ed|es|ing)?"
@@ -44,7 +45,9 @@ _CUES: list[tuple[str, str]] = [
 _CUE = re.compile("|".join(f"(?P<{m}>\\b(?:{p})\\b)" for m, p in _CUES).replace("\\b(?:-strong", "(?:-strong"), re.I)
 # Training that is over: the troops are deployed, not in training.
 _TRAINING_DONE = re.compile(
-    r"\b(?:after|completed|completing|finished|finishing|having|following)\s+(?:\w+\s+){0,3}$", re.I
+    r"\b(?:after|completed|completing|finished|finishing|having|following)\s+(?:\w+\s+){0,3}$"
+    r"|\bhad\s+(?:already\s+)?been\s+$",
+    re.I,
 )
 
 # Words that count people, and nouns after a figure that mean it counts something else.
@@ -52,7 +55,7 @@ _PEOPLE = re.compile(
     r"(?:troops?|soldiers?|personnel|servicem[ae]n|service\s*(?:members|men)|fighters|men|forces"
     r"|military\s+personnel|North\s+Koreans|Koreans|conscripts|recruits|infantry(?:men)?|commandos"
     r"|special\s+forces|sappers|deminers|engineers|builders|workers|marines|paratroopers|officers"
-    r"|generals|specialists|operators|gunners|-strong|strong)\b",
+    r"|generals|specialists|operators|gunners|others|-strong|strong)\b",
     re.I,
 )
 _DIRECT = {
@@ -86,11 +89,45 @@ _BARE_NEXT = re.compile(
 )
 
 
+def _top_level(alternation: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for ch in alternation:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*parts, current]
+
+
+def _prefix(alternative: str) -> str:
+    letters = re.match(r"[A-Za-z]*", alternative)
+    return (letters.group(0) if letters else "").lower()[:4]
+
+
+# The first letters of every cue: the big cue pattern is only tried where a word starts
+# with one of them, because scanning it over every position costs a millisecond a report.
+_CUE_PREFIXES = frozenset(_prefix(a) for _, p in _CUES for a in _top_level(p)) - {""}
+_WORD_START = re.compile(r"[A-Za-z]+")
+
+
 def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Every metric cue in norm[start:end] as (start, end, metric), in text order."""
-    out = []
-    for m in _CUE.finditer(norm, start, end):
+    out: list[tuple[int, int, str]] = []
+    taken = start
+    for word in _WORD_START.finditer(norm, start, end):
+        if word.start() < taken:
+            continue  # inside the previous cue: "wounded" in "killed or wounded"
+        w = word.group(0).lower()
+        if w[:4] not in _CUE_PREFIXES and w[:3] not in _CUE_PREFIXES and w[:2] not in _CUE_PREFIXES:
+            continue
+        m = _CUE.match(norm, word.start(), end)
+        if m is None:
+            continue
         metric = m.lastgroup or ""
+        taken = m.end()
         if metric == "in_training" and _TRAINING_DONE.search(norm[max(start, m.start() - 40) : m.start()]):
             metric = "deployed"
         out.append((m.start(), m.end(), metric))
