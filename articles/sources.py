@@ -20,7 +20,9 @@ def load_known_sources() -> list[KnownSource]:
     from tracker.models import Source
 
     try:
-        rows = list(Source.objects.select_related("parent").prefetch_related("aliases").order_by("name"))
+        rows = list(
+            Source.objects.select_related("parent").prefetch_related("aliases").order_by("name")
+        )
     except DatabaseError as error:
         logger.warning("no known sources for extraction: %s", error)
         return []

@@ -1,6 +1,6 @@
 """Extraction throughput: reports of about 4 KB a second, on one core, in one process.
 
-    python -m benchmarks.bench_extraction
+python -m benchmarks.bench_extraction
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from pathlib import Path
 
 from articles.extraction import extract
 from articles.extraction.evaluate import EVAL_DIR, load_sources
@@ -53,7 +52,8 @@ def run(seconds: float = 3.0) -> list[dict]:
             "benchmark": "extraction",
             "measure": "reports/s on one core",
             "value": round(count / elapsed, 1),
-            "how": f"{len(reports)} own eval reports repeated to ~{mean_kb:.1f} KB each, with the eval "
+            "how": f"{len(reports)} own eval reports, each followed by the next ones to "
+            f"~{mean_kb:.1f} KB, with the eval "
             f"source registry, single process, CPU time over {count} extractions",
         }
     ]

@@ -26,7 +26,10 @@ _M = (
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:19|20)\d\d"
 _REL_YEAR = r"(?:,?\s+(?:of\s+)?(?:last|the\s+previous|this|the\s+same|the\s+following)\s+year)"
-_PART = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
+_PART = (
+    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"|the\s+middle\s+of)[\s-]+)?"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -46,8 +49,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\s*(?:and|to|through|-|until)\s*{_PART}(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?(?P<rel2>{_REL_YEAR})?"
         ),
     ),
-    ("month", re.compile(rf"{_PART}(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|(?P<rel>{_REL_YEAR}))?(?![\w-])")),
-    ("year", re.compile(rf"(?i:\b(?:in|since|during|by|throughout|of|early|late|mid-?|end\s+of)\s+)(?P<y>{_Y})\b")),
+    (
+        "month",
+        re.compile(rf"{_PART}(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|(?P<rel>{_REL_YEAR}))?(?![\w-])"),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?i:\b(?:in|since|during|by|throughout|of|early|late|mid-?|end\s+of)\s+)(?P<y>{_Y})\b"
+        ),
+    ),
     (
         "relative",
         re.compile(
@@ -196,10 +207,34 @@ def _relative(words: str, published: dt.date):
 
 
 _MONTH_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
-_RELATIVE_WORDS = frozenset("week month year yesterday today morning".split())
+_RELATIVE_WORDS = frozenset(["week", "month", "year", "yesterday", "today", "morning"])
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 
 
@@ -248,6 +283,14 @@ def find_dates(
         value, precision, period_end = resolved
         lead = norm[max(start, s - 25) : s]
         out.append(
-            DateMention(s, e, value, precision, period_end, bool(_AS_OF.search(lead)), bool(_SINCE.search(lead)))
+            DateMention(
+                s,
+                e,
+                value,
+                precision,
+                period_end,
+                bool(_AS_OF.search(lead)),
+                bool(_SINCE.search(lead)),
+            )
         )
     return out

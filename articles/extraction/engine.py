@@ -70,9 +70,37 @@ _AUDIENCE = re.compile(
 _DIGIT = re.compile(r"\d")
 _PUNCTUATION = ".,;:!?\"'()[]"
 _NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred thousand""".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+    ]
 )
 _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
 _FORCE_METRICS = frozenset({"deployed", "in_training", "combined_force"})
@@ -90,11 +118,14 @@ def _check(text: str, published: dt.date | None) -> None:
         raise ExtractionError(f"text must be a string, not {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
         raise ExtractionError(
-            f"text is too long to be a news report: {len(text):,} characters (limit {MAX_TEXT_CHARS:,})"
+            f"text is too long to be a news report: {len(text):,} characters "
+            f"(limit {MAX_TEXT_CHARS:,})"
         )
     sample = text[:20_000]
     if "\x00" in text or (sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 200)):
-        raise ExtractionError("text looks binary or mis-decoded (NUL, control or replacement characters)")
+        raise ExtractionError(
+            "text looks binary or mis-decoded (NUL, control or replacement characters)"
+        )
     if published is not None and published > dt.date.today() + FUTURE_TOLERANCE:
         raise ExtractionError(f"publication date {published.isoformat()} is in the future")
 
@@ -130,7 +161,9 @@ class _SentenceView:
 class _Extraction:
     """One report's extraction; holds the state carried from sentence to sentence."""
 
-    def __init__(self, text: str, published: dt.date | None, outlet: str | None, index: SourceIndex) -> None:
+    def __init__(
+        self, text: str, published: dt.date | None, outlet: str | None, index: SourceIndex
+    ) -> None:
         self.text = text
         self.norm = normalise(text)
         self.published = published
@@ -155,7 +188,9 @@ class _Extraction:
                     candidates.append(candidate)
             if own is not None:
                 carried = own
-            sentence_as_of = next((d for d in view.dates if d.as_of and d.precision != "none"), None)
+            sentence_as_of = next(
+                (d for d in view.dates if d.as_of and d.precision != "none"), None
+            )
             if sentence_as_of is not None:
                 as_of_carry = (view.sentence.paragraph, sentence_as_of)
         return _dedupe(candidates)
@@ -167,10 +202,18 @@ class _Extraction:
         has_digit = _DIGIT.search(self.norm, s, e) is not None
         numeric = has_digit or not _NUMBER_WORDS.isdisjoint(words)
         # Sentences without any figure only matter for their "as of" date and attribution.
-        dates = find_dates(self.norm, s, e, self.published, words, has_digit) if numeric or "as of" in lower else []
-        figures = find_figures(self.norm, s, e, [(d.start, d.end) for d in dates]) if numeric else []
+        dates = (
+            find_dates(self.norm, s, e, self.published, words, has_digit)
+            if numeric or "as of" in lower
+            else []
+        )
+        figures = (
+            find_figures(self.norm, s, e, [(d.start, d.end) for d in dates]) if numeric else []
+        )
         mentions = find_mentions(self.norm, s, e, self.index, words)
-        return _SentenceView(sentence, paragraph.heading, dates, figures, mentions, _clauses(self.norm, sentence))
+        return _SentenceView(
+            sentence, paragraph.heading, dates, figures, mentions, _clauses(self.norm, sentence)
+        )
 
     def _first_attribution(self, views: list[_SentenceView]) -> Attribution | None:
         for view in views:
@@ -204,7 +247,9 @@ class _Extraction:
                 continue
             if figure.worded and not head.people and head.metric is None:
                 continue  # "the last one standing": words without a noun are rarely counts
-            if _AUDIENCE.search(self.norm[max(view.sentence.start, figure.start - 30) : figure.start]):
+            if _AUDIENCE.search(
+                self.norm[max(view.sentence.start, figure.start - 30) : figure.start]
+            ):
                 continue  # "spoke with two soldiers": people met, not a count of the force
             live.append(figure)
         view.figures = live
@@ -230,7 +275,9 @@ class _Extraction:
             return None
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.search(self.norm[figure.end : clause[1]]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
-        attribution = self._attribution(view, clause) or carried or self.attributor.weak(view.mentions)
+        attribution = (
+            self._attribution(view, clause) or carried or self.attributor.weak(view.mentions)
+        )
         date = self._date(view, figure, clause, as_of_carry)
         contingent = self._contingent(clause, figure, metric, date)
         as_of = date.written() if date else (self.published.isoformat() if self.published else None)
@@ -277,7 +324,9 @@ class _Extraction:
             return head.metric
         index = view.figures.index(figure) if figure in view.figures else -1
         prev_end = view.figures[index - 1].end if index > 0 else clause[0]
-        next_start = view.figures[index + 1].start if 0 <= index < len(view.figures) - 1 else clause[1]
+        next_start = (
+            view.figures[index + 1].start if 0 <= index < len(view.figures) - 1 else clause[1]
+        )
         seg_before = (max(clause[0], prev_end), figure.start)
         seg_after = (figure.end, min(clause[1], next_start))
         before = [c for c in view.cues if seg_before[0] <= c[0] and c[1] <= seg_before[1]]
@@ -285,7 +334,9 @@ class _Extraction:
         after = [
             c
             for c in view.cues
-            if seg_after[0] <= c[0] and c[1] <= seg_after[1] and not _PARTITIVE.search(norm[seg_after[0] : c[0]])
+            if seg_after[0] <= c[0]
+            and c[1] <= seg_after[1]
+            and not _PARTITIVE.search(norm[seg_after[0] : c[0]])
         ]
         after_metrics = [c[2] for c in after]
         metric: str | None = None
@@ -332,7 +383,10 @@ class _Extraction:
         if as_of_in_clause:
             return as_of_in_clause[0]
         if in_clause:
-            return min(in_clause, key=lambda d: abs(d.start - figure.start) + (0 if d.start > figure.start else 1))
+            return min(
+                in_clause,
+                key=lambda d: abs(d.start - figure.start) + (0 if d.start > figure.start else 1),
+            )
         as_of = next((d for d in usable if d.as_of), None)
         if as_of is not None:
             return as_of
@@ -343,7 +397,9 @@ class _Extraction:
             return as_of_carry[1]
         return None
 
-    def _contingent(self, clause: tuple[int, int], figure: Figure, metric: str, date: DateMention | None) -> int | None:
+    def _contingent(
+        self, clause: tuple[int, int], figure: Figure, metric: str, date: DateMention | None
+    ) -> int | None:
         if metric not in ("deployed", "in_training"):
             return None
         best: tuple[int, int] | None = None
@@ -356,7 +412,11 @@ class _Extraction:
                 best = (distance, _ORDINALS.get(word, 1))
         if best is not None:
             return best[1]
-        if date is not None and date.since and _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]]):
+        if (
+            date is not None
+            and date.since
+            and _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]])
+        ):
             return 1  # "a total of 11,000 since October": the first contingent's count
         return None
 
@@ -388,7 +448,9 @@ def _governs(between: str) -> bool:
     return bool(_GOVERNED.match(between))
 
 
-_PARTITIVE = re.compile(r"^\s*(?:\w+\s+)?of\s+(?:the|those|these|them|whom)\s+(?:\w+\s+){0,3}$", re.I)
+_PARTITIVE = re.compile(
+    r"^\s*(?:\w+\s+)?of\s+(?:the|those|these|them|whom)\s+(?:\w+\s+){0,3}$", re.I
+)
 _INCIDENT = re.compile(
     r"^[^.;]{0,40}?\b(?:in|on|during)\s+(?:one|a\s+single|a)\s+(?:morning|day|night|attack|assault|battle|raid|strike)\b"
     r"|^\s*(?:\w+\s+){0,2}(?:a|per)\s+day\b",

@@ -19,30 +19,35 @@ import re
 
 # (metric, pattern). Order matters inside one position: longer phrases first.
 _CUES: list[tuple[str, str]] = [
-    ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:wounded|injured)|dead\s+(?:or|and)\s+(?:wounded|injured)"
-     r"|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)|casualt(?:y|ies)|losses|lost(?!\s+their\s+lives)"
+    ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:wounded|injured)"
+     r"|dead\s+(?:or|and)\s+(?:wounded|injured)|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)"
+     r"|casualt(?:y|ies)|losses|lost(?!\s+their\s+lives)"
      r"|los(?:e|es|ing)\b|killed,\s+wounded"),
-    ("returned_to_duty", r"return(?:ed|ing)?\s+to\s+(?:the\s+|their\s+|active\s+)?(?:front(?:[\s-]?lines?)?"
-     r"|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at)\s+the\s+"
+    ("returned_to_duty", r"return(?:ed|ing)?\s+to\s+(?:the\s+|their\s+|active\s+)?"
+     r"(?:front(?:[\s-]?lines?)?|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at)\s+the\s+"
      r"(?:front|battlefield)|rejoin(?:ed)?|sent\s+back\s+to\s+the\s+front"),
-    ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)|lost\s+their\s+lives"
-     r"|death\s+toll|perished|slain|KIA|fallen"),
+    ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
+     r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"),
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
-    ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?|taken\s+(?:prisoner|captive)"
-     r"|in\s+captivity|surrendered|detained"),
+    ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"
+     r"|taken\s+(?:prisoner|captive)|in\s+captivity|surrendered|detained"),
     ("missing", r"missing(?:\s+in\s+action)?|unaccounted\s+for|MIA"),
-    ("combined_force", r"combined\s+(?:\w+\s+)?force|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)"
-     r"|total\s+force|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
+    ("combined_force", r"combined\s+(?:\w+\s+)?force"
+     r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)|total\s+force"
+     r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
      r"|including\s+(?:the\s+)?North\s+Korean?s?"),
     ("in_training", r"training|trained|train(?:s|ing)?|drills|acclimati[sz]ation|adaptation"
      r"|(?:military|boot)\s+camps?"),
-    ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends|dispatch(?:ed|es|ing)?"
-     r"|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
+    ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"
+     r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
      r"|involving|consisting\s+of|comprising|numbering|-strong|strong\s+(?:force|contingent)|wave|batch"
      r"|rotation|troops\s+in\s+(?:Russia|Kursk)|in\s+(?:Russia|Kursk)|on\s+the\s+front(?:[\s-]?lines?)?"
      r"|at\s+the\s+front|mobili[sz]ed|committed|total\s+of|reached\s+the\s+front"),
 ]  # fmt: skip
-_CUE = re.compile("|".join(f"(?P<{m}>\\b(?:{p})\\b)" for m, p in _CUES).replace("\\b(?:-strong", "(?:-strong"), re.I)
+_CUE = re.compile(
+    "|".join(f"(?P<{m}>\\b(?:{p})\\b)" for m, p in _CUES).replace("\\b(?:-strong", "(?:-strong"),
+    re.I,
+)
 # Training that is over: the troops are deployed, not in training.
 _TRAINING_DONE = re.compile(
     r"\b(?:after|completed|completing|finished|finishing|having|following)\s+(?:\w+\s+){0,3}$"
@@ -59,7 +64,8 @@ _PEOPLE = re.compile(
     re.I,
 )
 _DIRECT = {
-    "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed", "fatalities": "killed",
+    "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed",
+    "fatalities": "killed",
     "wounded": "wounded", "injured": "wounded", "injuries": "wounded", "hurt": "wounded",
     "casualties": "casualties", "losses": "casualties",
     "captured": "captured", "prisoners": "captured", "pows": "captured", "captives": "captured",
@@ -128,7 +134,9 @@ def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
             continue
         metric = m.lastgroup or ""
         taken = m.end()
-        if metric == "in_training" and _TRAINING_DONE.search(norm[max(start, m.start() - 40) : m.start()]):
+        if metric == "in_training" and _TRAINING_DONE.search(
+            norm[max(start, m.start() - 40) : m.start()]
+        ):
             metric = "deployed"
         out.append((m.start(), m.end(), metric))
     return out
@@ -168,10 +176,14 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         phrase += " " + word
         if lower in _DIRECT and i <= 3:
             head.metric = _DIRECT[lower]
-            if lower in ("killed", "dead") and re.match(r"\s*(?:or|and)\s+(?:wounded|injured)", window[m.end() :], re.I):
+            if lower in ("killed", "dead") and re.match(
+                r"\s*(?:or|and)\s+(?:wounded|injured)", window[m.end() :], re.I
+            ):
                 head.metric = "casualties"
             break
-        if _PEOPLE.fullmatch(word) or (lower == "military" and window[m.end() :].lstrip().lower().startswith("personnel")):
+        if _PEOPLE.fullmatch(word) or (
+            lower == "military" and window[m.end() :].lstrip().lower().startswith("personnel")
+        ):
             head.people = True
             break
         if word[0].isupper():

@@ -61,7 +61,9 @@ _AT_MOST = re.compile(
 _FILLER = re.compile(r"(?:\b(?:an?|the|additional|extra|further|another|total\s+of)\s+)*$", re.I)
 _PLUS_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+(?:more|so)\b|\s+plus\b)", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|to|and|or)\s*$", re.I)
-_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+|around\s+)?$", re.I)
+_BETWEEN = re.compile(
+    r"\b(?:between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+|around\s+)?$", re.I
+)
 
 
 @dataclass
@@ -88,7 +90,7 @@ def _words_value(words: str) -> int | None:
             current += _UNITS[token]
         elif token in _TENS:
             current += _TENS[token]
-        elif token == "hundred":
+        elif token == "hundred":  # noqa: S105 - a number word, not a password
             current = max(current, 1) * 100
         elif token in _SCALES:
             total += max(current, 1) * _SCALES[token]

@@ -106,9 +106,69 @@ _TERMINAL = re.compile(r"[.!?:][\"')\]]*\s*$")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr rep reps sen gov pres st jr sr
-    no nos vs etc inc ltd co corp dept gov't jan feb mar apr jun jul aug sep sept oct nov dec
-    e.g i.e a.m p.m approx est fig mt ft rev hon amb brig cpl pvt lieut supt""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "rep",
+        "reps",
+        "sen",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "gov't",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "approx",
+        "est",
+        "fig",
+        "mt",
+        "ft",
+        "rev",
+        "hon",
+        "amb",
+        "brig",
+        "cpl",
+        "pvt",
+        "lieut",
+        "supt",
+    ]
 )
 
 
@@ -129,7 +189,9 @@ def _sentences(norm: str, start: int, end: int, paragraph: int) -> list[Sentence
     out: list[Sentence] = []
     cursor = start
     for match in _BOUNDARY.finditer(norm, start, end):
-        if match.group(0).startswith(".") and _is_abbreviation(norm[max(cursor, match.start() - 20) : match.start()]):
+        if match.group(0).startswith(".") and _is_abbreviation(
+            norm[max(cursor, match.start() - 20) : match.start()]
+        ):
             continue
         out.append(Sentence(cursor, match.end(), paragraph))
         cursor = match.end()
@@ -140,13 +202,28 @@ def _sentences(norm: str, start: int, end: int, paragraph: int) -> list[Sentence
     return [s for s in out if norm[s.start : s.end].strip()]
 
 
-_BIO_WORDS = ("journalist", "editor", "reporter", "correspondent", "writer", "columnist", "contributor",
-              "freelancer", "@", "follow ")  # fmt: skip
+_BIO_WORDS = (
+    "journalist",
+    "editor",
+    "reporter",
+    "correspondent",
+    "writer",
+    "columnist",
+    "contributor",
+    "freelancer",
+    "@",
+    "follow ",
+)
 
 
 def _is_caption(line: str) -> bool:
     # Cheap gates first: the caption pattern is anchored at the end and slow to scan.
-    if line[-1:] not in "])" and "photo" not in line.lower() and "/" not in line and ":" not in line:
+    if (
+        line[-1:] not in "])"
+        and "photo" not in line.lower()
+        and "/" not in line
+        and ":" not in line
+    ):
         return False
     return bool(_CAPTION.search(line))
 

@@ -13,7 +13,9 @@ PUBLISHED = dt.date(2025, 3, 5)
 
 
 def figures(text: str) -> list[tuple]:
-    return [(c.metric, c.low, c.best, c.high, c.qualifier) for c in extract(text, published=PUBLISHED)]
+    return [
+        (c.metric, c.low, c.best, c.high, c.qualifier) for c in extract(text, published=PUBLISHED)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -133,19 +135,42 @@ def test_figure_is_read_as_claim(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("One North Korean soldier is worth three Russian conscripts, a commander said.", id="ratio"),
+        pytest.param(
+            "One North Korean soldier is worth three Russian conscripts, a commander said.",
+            id="ratio",
+        ),
         pytest.param("About ten percent of the North Korean wounded later died.", id="percentage"),
-        pytest.param("The North Korean troops trained at five locations in the Far East.", id="count-of-places"),
+        pytest.param(
+            "The North Korean troops trained at five locations in the Far East.",
+            id="count-of-places",
+        ),
         pytest.param("North Korean units attacked for four days in a row near Kursk.", id="days"),
-        pytest.param("North Korea fired 20 missiles during the North Korean drills.", id="missiles"),
-        pytest.param("North Korea shipped tens of thousands of containers of shells.", id="vague-containers"),
+        pytest.param(
+            "North Korea fired 20 missiles during the North Korean drills.", id="missiles"
+        ),
+        pytest.param(
+            "North Korea shipped tens of thousands of containers of shells.", id="vague-containers"
+        ),
         pytest.param("A captured North Korean soldier, aged 26, spoke to reporters.", id="age"),
         pytest.param("North Korea signed the treaty with Russia in June 2024.", id="year"),
-        pytest.param("Lawmakers visited Kyiv from Feb. 23-26 to meet North Korean prisoners.", id="date-range"),
-        pytest.param("Russia lost 1,540 soldiers in the past day, Ukraine said of the North Korean front.", id="russian-losses"),
-        pytest.param("Ukraine has deployed around 20,000 troops against the North Koreans.", id="ukrainian-troops"),
-        pytest.param("North Korea has sent hundreds of soldiers and thousands of shells.", id="vague-amounts"),
-        pytest.param("North Korea could send 25,000 more soldiers, an analyst said.", id="speculation"),
+        pytest.param(
+            "Lawmakers visited Kyiv from Feb. 23-26 to meet North Korean prisoners.",
+            id="date-range",
+        ),
+        pytest.param(
+            "Russia lost 1,540 soldiers in the past day, Ukraine said of the North Korean front.",
+            id="russian-losses",
+        ),
+        pytest.param(
+            "Ukraine has deployed around 20,000 troops against the North Koreans.",
+            id="ukrainian-troops",
+        ),
+        pytest.param(
+            "North Korea has sent hundreds of soldiers and thousands of shells.", id="vague-amounts"
+        ),
+        pytest.param(
+            "North Korea could send 25,000 more soldiers, an analyst said.", id="speculation"
+        ),
         pytest.param("North Korea has an army of 1.2 million soldiers.", id="whole-army"),
         pytest.param("A North Korean crypto theft reached $1.5 billion, the FBI said.", id="money"),
     ],

@@ -1,7 +1,7 @@
 """Print the claims of report files, or of JSON lines read from standard input.
 
-    manage.py extract_claims FILE... [--json] [--published YYYY-MM-DD] [--outlet NAME]
-    manage.py extract_claims --jsonl < reports.jsonl
+manage.py extract_claims FILE... [--json] [--published YYYY-MM-DD] [--outlet NAME]
+manage.py extract_claims --jsonl < reports.jsonl
 """
 
 from __future__ import annotations
@@ -73,7 +73,10 @@ class Command(BaseCommand):
                 raise CommandError(f"{name}: {error}") from error
             results.append((name, claims))
         if options["json"]:
-            payload = [{"file": n, "engine": ENGINE_VERSION, "claims": [c.to_dict() for c in cs]} for n, cs in results]
+            payload = [
+                {"file": n, "engine": ENGINE_VERSION, "claims": [c.to_dict() for c in cs]}
+                for n, cs in results
+            ]
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1))
             return
         for name, claims in results:
