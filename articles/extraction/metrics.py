@@ -4,8 +4,8 @@ Three kinds of evidence, strongest first:
 1. the word right after the figure ("400 killed", "3,600 wounded", "4,000 casualties");
 2. a verb or noun phrase in the figure's own stretch of the sentence (after it, then before
    it): "400 soldiers had been killed", "dispatched around 11,000 troops";
-3. a cue anywhere in the sentence, for a bare figure ("U.S. assessments were lower, around
-   1,200" after "killed or wounded").
+3. a cue anywhere in the sentence, for a bare figure (a second, lower tally such as "while
+   Washington's count was near 1,200" following a "dead or wounded" figure).
 
 Judgement calls, kept consistent: "lost"/"losses" count as casualties (military usage counts
 the wounded in losses); troops sent "for training" or "undergoing training" count as
