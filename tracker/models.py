@@ -392,6 +392,13 @@ class Estimate(models.Model):
             models.Index(fields=["deployment", "metric", "as_of"], name="estimate_timeline_idx"),
             models.Index(fields=["source", "metric", "as_of"], name="estimate_source_idx"),
             models.Index(fields=["status", "-created_at"], name="estimate_queue_idx"),
+            # The analysis compares every figure with the year-precision figures of its
+            # year (tracker/analysis/corroboration.py); few rows, so a small index.
+            models.Index(
+                fields=["deployment", "metric", "as_of"],
+                condition=Q(as_of_precision="year"),
+                name="estimate_year_precision_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from tracker.analysis.composite import DerivedEstimate, derived_casualties
 from tracker.analysis.corroboration import (
@@ -69,6 +69,16 @@ def _scopes(estimate_ids: Iterable[int]) -> set[Scope]:
     }
 
 
+def _lock(pairs: Iterable[tuple[int, int]]) -> None:
+    """Serialise refreshes that touch the same (deployment, metric) on PostgreSQL, taking
+    the locks in one order so two refreshes cannot deadlock on each other's rows."""
+    if connection.vendor != "postgresql":
+        return  # SQLite serialises writers itself
+    with connection.cursor() as cursor:
+        for deployment_id, metric_id in sorted(set(pairs)):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [deployment_id, metric_id])
+
+
 @transaction.atomic
 def refresh(
     estimate_ids: Iterable[int] | None = None, *, also: Iterable[Scope] = ()
@@ -78,6 +88,7 @@ def refresh(
     a write moved an estimate (refresh_after_commit passes them)."""
     context = Context.load()
     if estimate_ids is None:
+        _lock(Estimate.objects.order_by().values_list("deployment_id", "metric_id").distinct())
         update_citation_counts(None)
         found, changes = analyse_groups(load_groups(context, None), context)
         superseded = apply_supersede_changes(changes)
@@ -92,6 +103,7 @@ def refresh(
     groups: list[GroupKey] = sorted(
         {scope[:3] for scope in scopes}, key=lambda g: (g[0], g[1], g[2] or 0)
     )
+    _lock((g[0], g[1]) for g in groups)
     update_citation_counts(ids)
     found, changes = analyse_groups(load_groups(context, groups), context)
     superseded = apply_supersede_changes(changes)

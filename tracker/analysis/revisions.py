@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.db import connection
+
 from tracker.analysis import rules
 from tracker.analysis.rules import Row
 from tracker.models import Estimate
@@ -40,6 +42,17 @@ def supersede_changes(rows: Sequence[Row]) -> dict[int, int | None]:
 def apply_supersede_changes(changes: dict[int, int | None]) -> int:
     if not changes:
         return 0
+    if connection.vendor == "postgresql":
+        # One statement for any number of rows; bulk_update's CASE grows with the batch.
+        table = Estimate._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET supersedes_id = v.target "  # noqa: S608
+                "FROM unnest(%s::bigint[], %s::bigint[]) AS v(id, target) "
+                f"WHERE {table}.id = v.id",
+                [list(changes), list(changes.values())],
+            )
+        return len(changes)
     Estimate.objects.bulk_update(
         [Estimate(pk=pk, supersedes_id=target) for pk, target in changes.items()],
         ["supersedes"],
