@@ -119,7 +119,7 @@ def create_estimate(
     )
     estimate.full_clean()
     estimate.save()
-    refresh_after_commit([estimate.pk])
+    refresh_after_commit([estimate.pk], note_place=False)
     return estimate
 
 
@@ -168,5 +168,5 @@ def cite(
         # A concurrent writer cited it first: theirs stands.
         return Citation.objects.get(estimate=estimate, article=article), False
     if created:
-        refresh_after_commit([estimate.pk])
+        refresh_after_commit([estimate.pk], note_place=False)
     return citation, created

@@ -2,7 +2,7 @@
 
 The hook every write calls (stable signatures):
 
-    refresh_after_commit(estimate_ids)
+    refresh_after_commit(estimate_ids, *, note_place=True)
         Call inside the transaction of any write that can change the analysis of these
         estimates: creating, updating, confirming, rejecting, merging or deleting an
         estimate, citing it or removing a citation. It notes the estimates' groups
@@ -10,7 +10,8 @@ The hook every write calls (stable signatures):
         `refresh` after the commit. So a write that moves an estimate to another group
         or year (an edit of its metric, contingent or date; a merge) should call it
         before changing the row, and both the old and the new place are refreshed.
-        Outside a transaction it runs at once.
+        `note_place=False` skips that one query where nothing can move (a new estimate,
+        a new citation). Outside a transaction it runs at once.
 
     refresh(estimate_ids=None)
         Synchronous. With ids: recounts their citations and outlets, and re-analyses
@@ -112,11 +113,16 @@ def refresh(
     return {"superseded": superseded, **synced}
 
 
-def refresh_after_commit(estimate_ids: Iterable[int]) -> None:
-    """Refresh these estimates' analysis once the current transaction commits."""
+def refresh_after_commit(estimate_ids: Iterable[int], *, note_place: bool = True) -> None:
+    """Refresh these estimates' analysis once the current transaction commits.
+
+    With note_place (the default) it also reads where the estimates are now (one query),
+    so that a write made after this call that moves them is refreshed at both places.
+    Creating an estimate or citing one moves nothing: those pass note_place=False.
+    """
     ids = [pk for pk in estimate_ids if pk is not None]
     if not ids:
         return
-    before = _scopes(ids)
+    before = _scopes(ids) if note_place else set()
     # robust: the write has committed; a failure here is logged and `analyse` repairs it.
     transaction.on_commit(lambda: refresh(ids, also=before), robust=True)

@@ -144,9 +144,9 @@ def _originator_sql(window: str, scope: str) -> str:
     # The estimate's own originator always counts once, whether or not it is live. Only
     # rows whose count changes are written. Only table names and fixed fragments are
     # interpolated here; values go as parameters.
+    # MATERIALIZED: count once per row, not once for the WHERE and again for the SET.
     return f"""
-        UPDATE {table} SET originator_count = counted.n
-        FROM (
+        WITH counted AS MATERIALIZED (
             SELECT e.id AS id, (
                 SELECT COUNT(DISTINCT roots.root) FROM (
                     {branches}
@@ -155,7 +155,9 @@ def _originator_sql(window: str, scope: str) -> str:
                 ) AS roots
             ) AS n
             FROM {table} e WHERE {scope}
-        ) AS counted
+        )
+        UPDATE {table} SET originator_count = counted.n
+        FROM counted
         WHERE {table}.id = counted.id AND {table}.originator_count <> counted.n
     """  # noqa: S608
 
