@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from tracker.analysis import refresh_after_commit
 from tracker.models import (
     Citation,
     Contingent,
@@ -118,6 +119,7 @@ def create_estimate(
     )
     estimate.full_clean()
     estimate.save()
+    refresh_after_commit([estimate.pk], note_place=False)
     return estimate
 
 
@@ -165,4 +167,6 @@ def cite(
     except IntegrityError:
         # A concurrent writer cited it first: theirs stands.
         return Citation.objects.get(estimate=estimate, article=article), False
+    if created:
+        refresh_after_commit([estimate.pk], note_place=False)
     return citation, created
