@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.views import LoginView, redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from tracker.roles import is_editor
@@ -36,3 +37,15 @@ def next_url(request, default: str) -> str:
     ):
         return candidate
     return default
+
+
+class EditorLoginView(LoginView):
+    """Django's login; with no `next`, editors land on the review queue, others on the home."""
+
+    template_name = "tracker/editor/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        if is_editor(self.request.user):
+            return reverse("editor-queue")
+        return super().get_default_redirect_url()

@@ -4,15 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from tracker.web import editor_entry, editor_review
+from tracker.web.editor_access import EditorLoginView
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="tracker/editor/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", EditorLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", editor_review.queue, name="editor-queue"),
     path("queue/bulk", editor_review.bulk, name="editor-bulk"),
