@@ -238,6 +238,17 @@ class EstimateQuerySet(models.QuerySet):
         """Joins what a listing shows of each estimate (one query, no N+1)."""
         return self.select_related("deployment", "contingent", "metric", "source", "via")
 
+    def latest_per_source(self) -> EstimateQuerySet:
+        """The newest figure of each source: live, not rejected, and not superseded by a
+        live, non-rejected estimate (the analysis links a source's figures into revision
+        chains, see tracker/analysis/revisions.py). Timelines use the plain queryset."""
+        successors = Estimate.objects.filter(
+            supersedes=models.OuterRef("pk"), deleted_at__isnull=True
+        ).exclude(status=Estimate.Status.REJECTED)
+        return (
+            self.live().exclude(status=Estimate.Status.REJECTED).exclude(models.Exists(successors))
+        )
+
 
 class Qualifier(models.TextChoices):
     EXACT = "exact", "Exact"

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from tracker.analysis import refresh_after_commit
 from tracker.models import (
     Citation,
     Contingent,
@@ -119,6 +120,7 @@ def create_estimate(
     )
     estimate.full_clean()
     estimate.save()
+    refresh_after_commit([estimate.pk])
     return estimate
 
 
@@ -166,6 +168,8 @@ def cite(
     except IntegrityError:
         # A concurrent writer cited it first: theirs stands.
         return Citation.objects.get(estimate=estimate, article=article), False
+    if created:
+        refresh_after_commit([estimate.pk])
     return citation, created
 
 

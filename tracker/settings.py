@@ -227,6 +227,14 @@ FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", 20, minimum=1)
 FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
 FETCH_USER_AGENT = env_str("FETCH_USER_AGENT", "tracker/0.1 (+https://github.com/)")
 
+# The analysis (tracker/analysis): figures are compared within the same calendar "day",
+# "month" or "year", or the coarser precision of the two dates when that is coarser.
+DISCREPANCY_WINDOW = env_str("DISCREPANCY_WINDOW", "month")
+if DISCREPANCY_WINDOW not in ("day", "month", "year"):
+    raise ImproperlyConfigured(
+        f"DISCREPANCY_WINDOW must be day, month or year, got {DISCREPANCY_WINDOW!r}"
+    )
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
