@@ -180,7 +180,7 @@ def cite(
 # `updated_by`), and asks the analysis service to recompute what depends on the estimates
 # it touched, once the transaction has committed.
 
-#: The fields an editor may change through `update_estimate` (and that a restore puts back).
+#: The fields an editor may change through `update_estimate`.
 EDITABLE_FIELDS: tuple[str, ...] = (
     "deployment",
     "contingent",
@@ -202,6 +202,15 @@ EDITABLE_FIELDS: tuple[str, ...] = (
 )
 
 
+#: What a restore puts back, and what a conflict or the history compares. Not `supersedes`:
+#: the analysis rewrites it (without a new version) from the figures, so an old value
+#: would be stale and a difference would not be any editor's change.
+RESTORED_FIELDS: tuple[str, ...] = (
+    *(name for name in EDITABLE_FIELDS if name != "supersedes"),
+    "deleted_at",
+)
+
+
 class ConflictError(Exception):
     """Someone saved the estimate after the editor read it: their change is not overwritten.
 
@@ -220,28 +229,13 @@ class ConflictError(Exception):
         )
 
 
-def _refresh_after_commit(ids: list[int]) -> None:
-    """The one place where writes here notify the analysis service (tracker.analysis).
-
-    MERGE: `tracker.analysis.refresh_after_commit` is built on the `analysis` branch; until
-    that branch is merged the module does not exist and nothing is recomputed here.
-    """
-    import importlib.util
-
-    if importlib.util.find_spec("tracker.analysis") is None:
-        return
-    from tracker import analysis  # type: ignore[attr-defined]
-
-    analysis.refresh_after_commit(ids)
-
-
 def _changes_since(estimate: Estimate, version: int) -> list[tuple[str, Any, Any]]:
     """What differs between the estimate at `version` (from its history) and now."""
     then = estimate.history.filter(version=version).order_by("-history_date").first()
     if then is None:
         return []
     changed = []
-    for name in (*EDITABLE_FIELDS, "deleted_at"):
+    for name in RESTORED_FIELDS:
         field = Estimate._meta.get_field(name)
         attname = field.attname
         old, new = getattr(then, attname), getattr(estimate, attname)
@@ -312,12 +306,12 @@ def update_estimate(
     estimate = Estimate.objects.get(pk=estimate_id)
     if estimate.deleted_at is not None:
         raise ValidationError(f"Estimate {estimate_id} has been deleted; restore it first.")
+    refresh_after_commit([estimate.pk])  # before the change: the old group is refreshed too
     for name, value in changes.items():
         setattr(estimate, name, value)
     _check_figures(estimate)
     estimate.version = expected_version  # _save_new_version moves it to the claimed one
     _save_new_version(estimate, user=user)
-    _refresh_after_commit([estimate.pk])
     return estimate
 
 
@@ -334,7 +328,7 @@ def _set_status(estimate_id: int, *, status: str, note: str | None, user: Any) -
 @transaction.atomic
 def confirm_estimate(*, estimate_id: int, user: Any) -> Estimate:
     estimate = _set_status(estimate_id, status=Estimate.Status.CONFIRMED, note=None, user=user)
-    _refresh_after_commit([estimate.pk])
+    refresh_after_commit([estimate.pk])
     return estimate
 
 
@@ -344,7 +338,7 @@ def reject_estimate(*, estimate_id: int, reason: str, user: Any) -> Estimate:
     if not reason:
         raise ValidationError({"reason": "Say why the estimate is rejected."})
     estimate = _set_status(estimate_id, status=Estimate.Status.REJECTED, note=reason, user=user)
-    _refresh_after_commit([estimate.pk])
+    refresh_after_commit([estimate.pk])
     return estimate
 
 
@@ -355,7 +349,7 @@ def bulk_confirm_estimates(*, estimate_ids: list[int], user: Any) -> list[Estima
         _set_status(pk, status=Estimate.Status.CONFIRMED, note=None, user=user)
         for pk in sorted(set(estimate_ids))  # a fixed lock order: no deadlock between editors
     ]
-    _refresh_after_commit([e.pk for e in done])
+    refresh_after_commit([e.pk for e in done])
     return done
 
 
@@ -368,7 +362,7 @@ def bulk_reject_estimates(*, estimate_ids: list[int], reason: str, user: Any) ->
         _set_status(pk, status=Estimate.Status.REJECTED, note=reason, user=user)
         for pk in sorted(set(estimate_ids))
     ]
-    _refresh_after_commit([e.pk for e in done])
+    refresh_after_commit([e.pk for e in done])
     return done
 
 
@@ -391,6 +385,7 @@ def merge_estimate(*, source_estimate: Estimate, into: Estimate, user: Any) -> E
         raise ValidationError(
             {"into": "Only estimates of the same deployment and metric can be merged."}
         )
+    refresh_after_commit([merged.pk, target.pk])  # before: notes both groups as they are
     cited = set(target.citations.values_list("article_id", flat=True))
     for citation in merged.citations.all():
         if citation.article_id in cited:
@@ -406,7 +401,6 @@ def merge_estimate(*, source_estimate: Estimate, into: Estimate, user: Any) -> E
     merged.review_note = f"Merged into estimate {target.pk}."
     _save_new_version(merged, user=user)
     _save_new_version(target, user=user)  # its citations changed: editors reading it must know
-    _refresh_after_commit([merged.pk, target.pk])
     return target
 
 
@@ -426,7 +420,7 @@ def soft_delete_estimate(*, estimate_id: int, user: Any, reason: str = "") -> Es
     if reason.strip():
         estimate.review_note = reason.strip()
     _save_new_version(estimate, user=user)
-    _refresh_after_commit([estimate.pk])
+    refresh_after_commit([estimate.pk])
     return estimate
 
 
@@ -449,7 +443,8 @@ def restore_estimate_version(
             expected_version=expected_version,
             changed=_changes_since(estimate, expected_version),
         )
-    for name in (*EDITABLE_FIELDS, "deleted_at"):
+    refresh_after_commit([estimate.pk])  # before the change: the old group is refreshed too
+    for name in RESTORED_FIELDS:
         attname = Estimate._meta.get_field(name).attname
         setattr(estimate, attname, getattr(record, attname))
     estimate.review_note = (
@@ -458,7 +453,6 @@ def restore_estimate_version(
     )
     _check_figures(estimate)
     _save_new_version(estimate, user=user)
-    _refresh_after_commit([estimate.pk])
     return estimate
 
 
@@ -507,8 +501,7 @@ def enter_estimate(
             fields[role] = create_source(**spec, user=user)
         except ValidationError as error:
             raise ValidationError({role: error.messages}) from error
-    estimate = create_estimate(**fields, user=user)
+    estimate = create_estimate(**fields, user=user)  # both call refresh_after_commit
     if article is not None:
         cite(estimate=estimate, article=article, quote=quote, user=user)
-    _refresh_after_commit([estimate.pk])
     return estimate

@@ -205,7 +205,7 @@ def delete_estimate(request, pk: int):
     return redirect("editor-history", pk=pk)
 
 
-_DIFF_FIELDS = [*services.EDITABLE_FIELDS, "deleted_at"]
+_DIFF_FIELDS = services.RESTORED_FIELDS
 
 
 def _figure_of(record) -> str:
