@@ -94,8 +94,9 @@ def poll_feed(feed: Feed) -> int:
         Feed.objects.filter(pk=feed.pk).update(last_error="", **schedule)
         return 0
     parsed = feedparser.parse(result.content)
-    if parsed.bozo and not parsed.entries:
-        message = f"This is not a readable RSS or Atom feed: {parsed.get('bozo_exception')}"
+    if not parsed.entries and not parsed.get("version"):
+        reason = parsed.get("bozo_exception") or "no feed format recognised"
+        message = f"This is not a readable RSS or Atom feed ({reason})."
         Feed.objects.filter(pk=feed.pk).update(last_error=message[:2000], **schedule)
         return 0
     created = 0

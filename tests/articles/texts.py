@@ -38,12 +38,52 @@ NO_FIGURES = (
 )
 
 
+_WORDS = tuple(
+    [
+        "amber",
+        "birch",
+        "cedar",
+        "delta",
+        "ember",
+        "falcon",
+        "granite",
+        "harbor",
+        "island",
+        "juniper",
+        "kestrel",
+        "lantern",
+        "meadow",
+        "nectar",
+        "orchard",
+        "pebble",
+        "quarry",
+        "raven",
+        "saddle",
+        "timber",
+        "umber",
+        "valley",
+        "willow",
+        "yarrow",
+    ]
+)
+
+
+def _phrase(n: int, salt: int) -> str:
+    """Words that make each numbered report different text (numbers would be extracted)."""
+    words = []
+    value = n * 7919 + salt * 104_729
+    for _ in range(4):
+        value, digit = divmod(value, len(_WORDS))
+        words.append(_WORDS[digit])
+    return " ".join(words)
+
+
 def numbered_report(n: int) -> str:
-    """A distinct short report with its own figure (for many-article runs)."""
-    killed = 100 + n
+    """A distinct short report with its own killed figure (for many-article runs)."""
+    killed = 1000 + 7 * n
     return (
-        f"Dispatch number {n} from the desk covering the war in Kursk. Ukraine's military "
-        f"intelligence said on Monday that {killed:,} North Korean soldiers had been killed "
-        f"so far, item {n} in a series of updates tracked by reporter {n * 7919 % 1000}. "
-        f"Analysts {n % 13} and {n % 17} said the count for round {n} was likely low."
+        f"Notes from the {_phrase(n, 1)} desk. Ukraine's military intelligence said on "
+        f"Monday that {killed:,} North Korean soldiers had been killed so far. The "
+        f"{_phrase(n, 2)} analysts called the count cautious, and the {_phrase(n, 3)} "
+        "team expects another update within days."
     )
