@@ -66,8 +66,8 @@ def test_a_new_estimate_is_saved_with_its_citation(editor_client, form_data, edi
          "is in the future"),
         ({"period_end": "2025-01-01"}, "period_end", "The period cannot end before it starts."),
         ({"source": "Nobody We Know"}, "source", "No source is called “Nobody We Know”"),
-        ({"article": "https://nowhere.example/x", "quote": "x"}, "article",
-         "is in the tracker yet"),
+        ({"article": "999", "quote": "x"}, "article", "No article number 999 is in the tracker"),
+        ({"article": "", "quote": "about 400"}, "article", "Say which article the quote comes from"),
     ],
 )  # fmt: skip
 def test_mistakes_are_explained_and_what_was_typed_is_kept(
@@ -249,3 +249,29 @@ def test_a_form_posted_with_its_token_is_accepted(strict_editor):
     assert response.status_code == 302
     estimate.refresh_from_db()
     assert estimate.status == "confirmed"
+
+
+def test_a_link_not_in_the_tracker_is_queued_for_ingestion(editor_client, form_data, editor):
+    from articles.models import Article
+
+    response = editor_client.post(
+        NEW,
+        {**form_data, "article": "https://news.example.org/new-report", "quote": "about 400"},
+        follow=True,
+    )
+    article = Article.objects.get()
+    assert (article.url, article.status, article.submitted_by) == (
+        "https://news.example.org/new-report",
+        "queued",
+        editor,
+    )
+    estimate = Estimate.objects.get()
+    assert "“about 400”" in estimate.notes  # the quote is kept until the article is cited
+    assert f"queued for ingestion as article {article.pk}" in response.content.decode()
+
+
+def test_an_article_number_that_does_not_exist_is_explained(editor_client, form_data):
+    response = editor_client.post(NEW, {**form_data, "article": "#4242", "quote": "x"})
+    assert response.status_code == 400
+    assert "No article number 4242" in response.content.decode()
+    assert Estimate.objects.count() == 0

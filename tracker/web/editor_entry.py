@@ -89,17 +89,17 @@ def new_estimate(request):
     form = NewEstimateForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            estimate = services.enter_estimate(
-                fields=form.estimate_fields(),
-                new_sources=form.new_sources,
-                article=form.cleaned_data["article"],
-                quote=form.cleaned_data.get("quote", ""),
-                user=request.user,
-            )
+            estimate, queued = _enter(form, request.user)
         except ValidationError as error:
             _form_errors_from(form, error)
         else:
             messages.success(request, f"Saved estimate {estimate.pk}: {estimate}.")
+            if queued is not None:
+                messages.info(
+                    request,
+                    f"The link was queued for ingestion as article {queued.pk}; "
+                    "its citation will be proposed once it is processed.",
+                )
             return redirect("editor-history", pk=estimate.pk)
     status = 400 if form.is_bound else 200
     return render(
@@ -157,6 +157,36 @@ def edit_estimate(request, pk: int):
         },
         status=status,
     )
+
+
+def _enter(form, user) -> tuple[Estimate, object | None]:
+    """The estimate, and the link queued for ingestion if one was given: one transaction."""
+    # The editor pages are the one place in `tracker` that calls ingestion (the domain and
+    # its services never do): an editor may cite a link the tracker has not read yet.
+    from articles.services import IngestError, submit_url
+
+    fields = form.estimate_fields()
+    url, quote = form.cleaned_data.get("queue_url"), form.cleaned_data.get("quote", "")
+    if url and quote:
+        # Kept until the article is processed and cited: what the editor typed is not lost.
+        fields["notes"] = "\n".join(
+            filter(None, [fields["notes"], f"Quoted from {url}: “{quote}”"])
+        )
+    with transaction.atomic():
+        estimate = services.enter_estimate(
+            fields=fields,
+            new_sources=form.new_sources,
+            article=form.cleaned_data["article"],
+            quote=quote,
+            user=user,
+        )
+        queued = None
+        if url:
+            try:
+                queued = submit_url(url=url, user=user)
+            except IngestError as error:
+                raise ValidationError({"article": str(error)}) from error
+    return estimate, queued
 
 
 def _save_edit(form, pk: int, changes: dict, user) -> Estimate:

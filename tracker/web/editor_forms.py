@@ -186,7 +186,8 @@ class NewEstimateForm(EstimateForm):
         required=False,
         max_length=2000,
         widget=forms.TextInput(attrs={"list": "article-options", "autocomplete": "off"}),
-        help_text="An article already in the tracker.",
+        help_text="An article already in the tracker, or a link: a new link is queued for "
+        "ingestion and its citation is proposed once it is processed.",
     )
     quote = forms.CharField(
         label="The words it used",
@@ -200,12 +201,19 @@ class NewEstimateForm(EstimateForm):
         ref = (data.get("article") or "").strip()
         quote = (data.get("quote") or "").strip()
         data["article"] = None
+        data["queue_url"] = None
         if ref:
             number = ref.lstrip("#")
             query = Q(pk=int(number)) if number.isdigit() else Q(url=ref) | Q(normalized_url=ref)
             article = Article.objects.filter(query).first()
-            if article is None:
-                self.add_error("article", f"No article “{ref}” is in the tracker yet.")
+            if article is None and ref.lower().startswith(("http://", "https://")):
+                # Not in the tracker yet: the link is queued for ingestion with the estimate.
+                data["queue_url"] = ref
+            elif article is None:
+                self.add_error(
+                    "article",
+                    f"No article number {number} is in the tracker. Give its number or a link.",
+                )
             elif not quote:
                 self.add_error("quote", "Copy the words the article used for this figure.")
             data["article"] = article
