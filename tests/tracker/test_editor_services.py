@@ -225,3 +225,38 @@ def test_enter_estimate_writes_nothing_when_the_figures_are_wrong(editor):
     from tracker.models import Source
 
     assert not Source.objects.filter(name="Nobody Yet").exists()
+
+
+def test_after_a_merge_the_analysis_recounts_the_citations(
+    editor, django_capture_on_commit_callbacks
+):
+    kept = EstimateFactory()
+    merged = proposed(deployment=kept.deployment, source=kept.source)
+    services.cite(estimate=kept, article=ArticleFactory(), quote="about 400")
+    services.cite(estimate=merged, article=ArticleFactory(), quote="about 400")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.merge_estimate(source_estimate=merged, into=kept, user=editor)
+    kept.refresh_from_db()
+    assert kept.citation_count == 2
+
+
+def test_after_an_edit_moves_an_estimate_its_old_group_is_analysed_again(
+    editor, django_capture_on_commit_callbacks
+):
+    from tracker.models import Discrepancy
+    from tests.tracker.factories import metric
+
+    low = EstimateFactory(low=100, best=100, high=100)
+    high = EstimateFactory(deployment=low.deployment, low=900, best=900, high=900)
+    from tracker.analysis import refresh
+
+    refresh()
+    assert Discrepancy.objects.filter(estimates=high).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_estimate(
+            estimate_id=high.pk,
+            expected_version=1,
+            changes={"metric": metric("wounded")},
+            user=editor,
+        )
+    assert not Discrepancy.objects.filter(estimates=low, status="open").exists()
