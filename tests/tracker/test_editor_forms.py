@@ -67,7 +67,7 @@ def test_a_new_estimate_is_saved_with_its_citation(editor_client, form_data, edi
         ({"period_end": "2025-01-01"}, "period_end", "The period cannot end before it starts."),
         ({"source": "Nobody We Know"}, "source", "No source is called “Nobody We Know”"),
         ({"article": "999", "quote": "x"}, "article", "No article number 999 is in the tracker"),
-        ({"article": "", "quote": "about 400"}, "article", "Say which article the quote comes from"),
+        ({"article": "", "quote": "about 400"}, "article", "Say which article the quote"),
     ],
 )  # fmt: skip
 def test_mistakes_are_explained_and_what_was_typed_is_kept(

@@ -243,12 +243,12 @@ def test_after_a_merge_the_analysis_recounts_the_citations(
 def test_after_an_edit_moves_an_estimate_its_old_group_is_analysed_again(
     editor, django_capture_on_commit_callbacks
 ):
-    from tracker.models import Discrepancy
     from tests.tracker.factories import metric
+    from tracker.analysis import refresh
+    from tracker.models import Discrepancy
 
     low = EstimateFactory(low=100, best=100, high=100)
     high = EstimateFactory(deployment=low.deployment, low=900, best=900, high=900)
-    from tracker.analysis import refresh
 
     refresh()
     assert Discrepancy.objects.filter(estimates=high).exists()
