@@ -22,13 +22,6 @@ from tracker.models import Citation, Estimate, Reliability, Source, SourceKind
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_source_cache():
-    services.forget_cached_sources()
-    yield
-    services.forget_cached_sources()
-
-
 @pytest.fixture
 def ingest(django_capture_on_commit_callbacks):
     """Submit a text and run what its commit enqueues (the in-process pipeline)."""
