@@ -806,24 +806,36 @@ def reextract_article(article: Article) -> MatchOutcome | None:
     return outcome
 
 
+MAX_SWEEPS = 3
+
+
 def requeue_stuck_articles(*, older_than: dt.timedelta) -> int:
     """Queue again the articles left in a non-final status (a worker killed mid-task).
 
     Re-running is safe (every step is idempotent), so a sweep that races a slow worker
-    costs a little work, never a duplicate."""
+    costs a little work, never a duplicate. An article found stuck MAX_SWEEPS times is
+    failed instead, so one that kills its worker cannot loop for ever."""
     cutoff = timezone.now() - older_than
     stuck = list(
         Article.objects.exclude(status__in=Article.FINAL_STATUSES)
         .filter(updated_at__lt=cutoff)
-        .values_list("pk", "status", "text")[:1000]
+        .values_list("pk", "status", "text", "attempts")[:1000]
     )
-    for pk, status, text in stuck:
-        Article.objects.filter(pk=pk).update(updated_at=timezone.now())
+    requeued = 0
+    for pk, status, text, attempts in stuck:
+        if attempts >= MAX_SWEEPS:
+            mark_failed(
+                Article(pk=pk),
+                f"Processing stopped {attempts} times without finishing; see the worker logs.",
+            )
+            continue
+        Article.objects.filter(pk=pk).update(attempts=F("attempts") + 1, updated_at=timezone.now())
         if status == ArticleStatus.QUEUED and not text:
             _enqueue("fetch_article_task", pk)
         else:
             _enqueue("process_article_task", pk)
-    return len(stuck)
+        requeued += 1
+    return requeued
 
 
 __all__ = [

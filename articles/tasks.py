@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_init
 from django.db.backends.signals import connection_created
 from django.utils import timezone
@@ -77,12 +78,20 @@ def fetch_article_task(self, article_id: int) -> str:
         services.mark_failed(article, str(error))
     except services.IngestError as error:
         services.mark_failed(article, str(error))
+    except SoftTimeLimitExceeded:
+        services.mark_failed(article, "Fetching this page took longer than allowed.")
     return article.status
 
 
 @shared_task(acks_late=True)
 def process_article_task(article_id: int) -> str:
-    article = services.process_article(article_id)
+    try:
+        article = services.process_article(article_id)
+    except SoftTimeLimitExceeded:
+        # A text that takes this long will take as long next time: fail it once.
+        article = Article.objects.filter(pk=article_id).first()
+        if article is not None:
+            services.mark_failed(article, "Processing this article took longer than allowed.")
     return article.status if article is not None else "gone"
 
 

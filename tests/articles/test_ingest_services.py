@@ -220,3 +220,14 @@ def test_without_any_deployment_the_article_fails_with_a_clear_error(ingest):
     article = ingest(UNKNOWN_SOURCE)
     assert article.status == ArticleStatus.FAILED
     assert "No deployment" in article.error
+
+
+def test_sweep_fails_an_article_that_keeps_getting_stuck(demo):
+    article = services.submit_text(text=UNKNOWN_SOURCE, published=PUBLISHED)
+    Article.objects.filter(pk=article.pk).update(
+        attempts=services.MAX_SWEEPS, updated_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    assert services.requeue_stuck_articles(older_than=dt.timedelta(minutes=10)) == 0
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.FAILED
+    assert "stopped 3 times" in article.error
