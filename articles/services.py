@@ -720,19 +720,20 @@ def _estimate_for(
 
 def flag(article: Article, estimate_ids: Iterable[int]) -> None:
     """Hand the estimates an article touched to the analysis (corroboration counts,
-    discrepancies)."""
+    discrepancies, revisions): tracker.analysis's write hook, `refresh_after_commit`."""
     ids = list(estimate_ids)
     if not ids:
         return
     try:
-        from tracker import analysis  # type: ignore[attr-defined]
+        from tracker.analysis import refresh_after_commit  # type: ignore[import-not-found]
     except ImportError:
-        # TODO(ingestion): tracker.analysis (issue "analysis") is not merged on this
-        # branch yet. When it is, this calls its hook; until then nothing is flagged.
+        # TODO(ingestion): tracker.analysis (branch "analysis") is not merged here yet.
+        # Once it is, this calls its hook; until then nothing is flagged.
         return
-    hook = getattr(analysis, "refresh_estimates", None)
-    if hook is not None:
-        hook(estimate_ids=ids)
+    # Outside a transaction the hook runs at once. Where the domain services already
+    # call it for each estimate and citation written, this call is the article's one
+    # catch-all; refresh is idempotent, so the overlap costs time, never correctness.
+    refresh_after_commit(ids, note_place=False)
 
 
 # ---------------------------------------------------------------------------------------
