@@ -37,7 +37,7 @@ _ORIGIN = re.compile(
     re.I,
 )
 _INVERTED = re.compile(
-    r"(?:[,\"]\s*|\s)(?:said|says|according\s+to|told\s+\w+|added|wrote)\s+(?=[A-Z])", 
+    r"(?:[,\"]\s*|\s)(?:said|says|according\s+to|told\s+\w+|added|wrote)\s+(?=[A-Z])",
 )
 _POSSESSIVE = re.compile(
     r"(?P<x>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)'s?\s+(?:latest\s+|own\s+|new\s+|updated\s+|official\s+)?"
@@ -54,9 +54,15 @@ _BARE_ESTIMATE = re.compile(
 )
 _ENDS_IN_VERB = re.compile(rf"\b(?:{_VERBS}|also|has|have|had|an?|the|that|this|its)$", re.I)
 _APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the\s+\w+\s+(?:of|for))\b[^,]*,?\s*$")
-_PARTICIPLE = re.compile(r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing)\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:()\"]|\s(?:on|in|that|who|which|during|after|before|as|when|to|from|for|while|with)\s")
-_SUBJECT_START = re.compile(r"[;:\"(]|\b(?:that|and|but|while|whereas|as|when|because|which|who)\s", re.I)
+_PARTICIPLE = re.compile(
+    r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing)\b", re.I
+)
+_CLAUSE_END = re.compile(
+    r"[,;:()\"]|\s(?:on|in|that|who|which|during|after|before|as|when|to|from|for|while|with)\s"
+)
+_SUBJECT_START = re.compile(
+    r"[;:\"(]|\b(?:that|and|but|while|whereas|as|when|because|which|who)\s", re.I
+)
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|and|but|also|that|while|with|as|moreover|meanwhile|however|separately|in|its|his|her"
@@ -69,21 +75,143 @@ _DETAIL = re.compile(
     r"|analysis|update|findings|evaluations?)(?:\s+received)?\s+(?:by|from|of)\s+",
     re.I,
 )
-_ROLE_OF = re.compile(r"^(?:the\s+)?(?:head|chief|director|leader|spokesperson|spokesman|commander)\s+of\s+", re.I)
+_ROLE_OF = re.compile(
+    r"^(?:the\s+)?(?:head|chief|director|leader|spokesperson|spokesman|commander)\s+of\s+", re.I
+)
 _TITLES = frozenset(
-    """president rep. rep sen. sen senator representative gen. gen lt. lt col. col maj. maj minister
-    chief director spokesman spokesperson secretary prime mr. mrs. ms. dr. admiral general lieutenant
-    commander lawmaker legislator analyst official head leader ambassador envoy colonel major
-    captain mp deputy vice""".split()
+    [
+        "president",
+        "rep.",
+        "rep",
+        "sen.",
+        "sen",
+        "senator",
+        "representative",
+        "gen.",
+        "gen",
+        "lt.",
+        "lt",
+        "col.",
+        "col",
+        "maj.",
+        "maj",
+        "minister",
+        "chief",
+        "director",
+        "spokesman",
+        "spokesperson",
+        "secretary",
+        "prime",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "admiral",
+        "general",
+        "lieutenant",
+        "commander",
+        "lawmaker",
+        "legislator",
+        "analyst",
+        "official",
+        "head",
+        "leader",
+        "ambassador",
+        "envoy",
+        "colonel",
+        "major",
+        "captain",
+        "mp",
+        "deputy",
+        "vice",
+    ]
 )
 _WEAK_WORDS = frozenset(
-    """intelligence officials official sources source reports report estimates estimate assessments
-    assessment figures data authorities military defense defence analysts observers experts media
-    government agencies agency forces a the some other unidentified unnamed anonymous senior
-    high-ranking western ukrainian ukraine's ukraine u.s. us american american's south korean korea's
-    seoul's kyiv's russian russia's he she they it we i this that these those who officers army
-    commanders insiders people kyiv seoul washington moscow observers services service evaluations
-    counts count tally numbers estimates intelligence-sharing allied nato's allies diplomats""".split()
+    [
+        "intelligence",
+        "officials",
+        "official",
+        "sources",
+        "source",
+        "reports",
+        "report",
+        "estimates",
+        "estimate",
+        "assessments",
+        "assessment",
+        "figures",
+        "data",
+        "authorities",
+        "military",
+        "defense",
+        "defence",
+        "analysts",
+        "observers",
+        "experts",
+        "media",
+        "government",
+        "agencies",
+        "agency",
+        "forces",
+        "a",
+        "the",
+        "some",
+        "other",
+        "unidentified",
+        "unnamed",
+        "anonymous",
+        "senior",
+        "high-ranking",
+        "western",
+        "ukrainian",
+        "ukraine's",
+        "ukraine",
+        "u.s.",
+        "us",
+        "american",
+        "american's",
+        "south",
+        "korean",
+        "korea's",
+        "seoul's",
+        "kyiv's",
+        "russian",
+        "russia's",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "officers",
+        "army",
+        "commanders",
+        "insiders",
+        "people",
+        "kyiv",
+        "seoul",
+        "washington",
+        "moscow",
+        "observers",
+        "services",
+        "service",
+        "evaluations",
+        "counts",
+        "count",
+        "tally",
+        "numbers",
+        "estimates",
+        "intelligence-sharing",
+        "allied",
+        "nato's",
+        "allies",
+        "diplomats",
+    ]
 )
 _WORD = re.compile(r"[\w.'-]+")
 
@@ -164,7 +292,11 @@ def clean_name(phrase: str) -> str:
     if 0 <= last_title < len(tokens) - 1 and tokens[last_title + 1][:1].isupper():
         tokens = tokens[last_title + 1 :]
     # Drop trailing descriptors when a proper name remains: "JoongAng Ilbo newspaper".
-    while len(tokens) > 2 and tokens[-1][:1].islower() and sum(t[:1].isupper() for t in tokens[:-1]) >= 2:
+    while (
+        len(tokens) > 2
+        and tokens[-1][:1].islower()
+        and sum(t[:1].isupper() for t in tokens[:-1]) >= 2
+    ):
         tokens = tokens[:-1]
     return " ".join(tokens)
 
@@ -185,40 +317,125 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     if not name or len(name) > 80 or not re.search(r"[A-Z]", name):
         return None
     weak = _is_weak(phrase) or _is_weak(name)
-    if weak and not re.search(r"\b(?:intelligence|military|government|ministry|officials|forces)\b", name, re.I):
+    if weak and not re.search(
+        r"\b(?:intelligence|military|government|ministry|officials|forces)\b", name, re.I
+    ):
         return None  # "Reports", "Intelligence", "Ukrainian assessments": nobody to name
     return Entity(name, None, weak)
 
 
-def find_mentions(norm: str, start: int, end: int, index: SourceIndex) -> list[Mention]:
-    """Attribution phrases in norm[start:end], in text order."""
+_VERB_WORDS = frozenset(re.sub(r"\\s\+\w+", "", _VERBS).split("|")) - {"has", "have", "had"}
+_ORIGIN_WORDS = frozenset(
+    [
+        "citing",
+        "quoting",
+        "cited",
+        "cites",
+        "cite",
+        "based",
+        "relying",
+        "drawing",
+        "briefed",
+        "briefing",
+        "report",
+    ]
+)
+_INVERTED_WORDS = frozenset(["said", "says", "according", "told", "added", "wrote"])
+_ESTIMATE_WORDS = frozenset(
+    [
+        "figures",
+        "figure",
+        "estimate",
+        "estimates",
+        "data",
+        "assessment",
+        "assessments",
+        "count",
+        "counts",
+        "tally",
+        "numbers",
+    ]
+)
+
+
+def find_mentions(
+    norm: str,
+    start: int,
+    end: int,
+    index: SourceIndex,
+    words: frozenset[str] | set[str] | None = None,
+) -> list[Mention]:
+    """Attribution phrases in norm[start:end], in text order.
+
+    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped.
+    """
+    if words is None:
+        words = set(norm[start:end].lower().split())
     spans: list[tuple[int, int, str, str]] = []
-    for m in _ACCORDING.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "speaker", "according"))
-    for m in _ORIGIN.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "origin", "origin"))
-    for m in _FIGURES_FROM.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "speaker", "figures"))
-    for m in _INVERTED.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "speaker", "inverted"))
-    for pattern in (_POSSESSIVE, _BARE_ESTIMATE):
-        for m in pattern.finditer(norm, start, end):
-            spans.append((m.start("x"), m.end("x"), "speaker", "possessive"))
-    for m in _SPEAKER_VERB.finditer(norm, start, end):
-        s, e = _subject_phrase(norm, start, m.start())
-        subject = norm[s:e]
-        if e > s and len(subject.split()) <= 14 and not _ENDS_IN_VERB.search(subject):
-            spans.append((s, e, "speaker", "verb"))
+    if "according" in words:
+        spans.extend(_according(norm, start, end))
+    if not _ORIGIN_WORDS.isdisjoint(words):
+        spans.extend(_origins(norm, start, end))
+    if not _ESTIMATE_WORDS.isdisjoint(words):
+        spans.extend(_estimates(norm, start, end))
+    if not _INVERTED_WORDS.isdisjoint(words):
+        spans.extend(_inverted(norm, start, end))
+    if not _VERB_WORDS.isdisjoint(words):
+        spans.extend(_speakers(norm, start, end))
     mentions = []
     for s, e, role, cue in sorted(spans):
         if e <= s:
             continue
         mentions.append(Mention(s, e, role, _entity(norm[s:e], index), cue))
     return mentions
+
+
+_Span = tuple[int, int, str, str]
+
+
+def _according(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _ACCORDING.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "according"))
+    return spans
+
+
+def _origins(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _ORIGIN.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "origin", "origin"))
+    return spans
+
+
+def _estimates(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _FIGURES_FROM.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "figures"))
+    for pattern in (_POSSESSIVE, _BARE_ESTIMATE):
+        for m in pattern.finditer(norm, start, end):
+            spans.append((m.start("x"), m.end("x"), "speaker", "possessive"))
+    return spans
+
+
+def _inverted(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _INVERTED.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "inverted"))
+    return spans
+
+
+def _speakers(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _SPEAKER_VERB.finditer(norm, start, end):
+        s, e = _subject_phrase(norm, start, m.start())
+        subject = norm[s:e]
+        if e > s and len(subject.split()) <= 14 and not _ENDS_IN_VERB.search(subject):
+            spans.append((s, e, "speaker", "verb"))
+    return spans
 
 
 class Attributor:
@@ -256,7 +473,10 @@ class Attributor:
         speaker, origin = self._pick(mentions)
         if speaker and origin:
             speaker, origin = self.canonical(speaker), self.canonical(origin)
-            if speaker.name != origin.name and self._organisation(speaker).name != self._organisation(origin).name:
+            if (
+                speaker.name != origin.name
+                and self._organisation(speaker).name != self._organisation(origin).name
+            ):
                 relayed = self._organisation(origin)
                 current = self.relays.get(speaker.name)
                 if current is None or (current.known is None and relayed.known is not None):
@@ -264,8 +484,14 @@ class Attributor:
 
     @staticmethod
     def _pick(mentions: list[Mention]) -> tuple[Entity | None, Entity | None]:
-        speaker = next((m.entity for m in mentions if m.role == "speaker" and m.entity and not m.entity.weak), None)
-        origin = next((m.entity for m in mentions if m.role == "origin" and m.entity and not m.entity.weak), None)
+        speaker = next(
+            (m.entity for m in mentions if m.role == "speaker" and m.entity and not m.entity.weak),
+            None,
+        )
+        origin = next(
+            (m.entity for m in mentions if m.role == "origin" and m.entity and not m.entity.weak),
+            None,
+        )
         if origin is None:
             # "According to X, ... Y said": the one named after "according to" is relayed.
             named = [m for m in mentions if m.role == "speaker" and m.entity and not m.entity.weak]
@@ -285,7 +511,9 @@ class Attributor:
         if origin is not None:
             source = self._organisation(self.canonical(origin))
             via = self.canonical(speaker) if speaker else None
-            if via is not None and (via.name == source.name or self._organisation(via).name == source.name):
+            if via is not None and (
+                via.name == source.name or self._organisation(via).name == source.name
+            ):
                 via = None
             return Attribution(source.name, via.name if via else self.relayed_by(source.name))
         if speaker is not None:

@@ -26,7 +26,10 @@ _M = (
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:19|20)\d\d"
 _REL_YEAR = r"(?:,?\s+(?:of\s+)?(?:last|the\s+previous|this|the\s+same|the\s+following)\s+year)"
-_PART = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
+_PART = (
+    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"|the\s+middle\s+of)[\s-]+)?"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -46,8 +49,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\s*(?:and|to|through|-|until)\s*{_PART}(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?(?P<rel2>{_REL_YEAR})?"
         ),
     ),
-    ("month", re.compile(rf"{_PART}(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|(?P<rel>{_REL_YEAR}))?(?![\w-])")),
-    ("year", re.compile(rf"(?i:\b(?:in|since|during|by|throughout|of|early|late|mid-?|end\s+of)\s+)(?P<y>{_Y})\b")),
+    (
+        "month",
+        re.compile(rf"{_PART}(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|(?P<rel>{_REL_YEAR}))?(?![\w-])"),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?i:\b(?:in|since|during|by|throughout|of|early|late|mid-?|end\s+of)\s+)(?P<y>{_Y})\b"
+        ),
+    ),
     (
         "relative",
         re.compile(
@@ -195,10 +206,67 @@ def _relative(words: str, published: dt.date):
     return dt.date(published.year, 1, 1), "year", None
 
 
-def find_dates(norm: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
-    """Date mentions in norm[start:end], longest first where they overlap, in text order."""
+_MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_RELATIVE_WORDS = frozenset(["week", "month", "year", "yesterday", "today", "morning"])
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+
+
+def _wanted(kind: str, words: frozenset[str] | set[str], has_digit: bool) -> bool:
+    """Whether a pattern can match at all, judged from the sentence's words (cheap)."""
+    if kind in ("iso", "year"):
+        return has_digit
+    if kind in ("day_range", "month_day", "day_month"):
+        return has_digit and not _MONTH_WORDS.isdisjoint(words)
+    if kind in ("month_range", "month"):
+        return not _MONTH_WORDS.isdisjoint(words)
+    if kind == "relative":
+        return not _RELATIVE_WORDS.isdisjoint(words)
+    return not _WEEKDAY_WORDS.isdisjoint(words)
+
+
+def find_dates(
+    norm: str,
+    start: int,
+    end: int,
+    published: dt.date | None,
+    words: frozenset[str] | set[str] | None = None,
+    has_digit: bool = True,
+) -> list[DateMention]:
+    """Date mentions in norm[start:end], longest first where they overlap, in text order.
+
+    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped.
+    """
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
+        if words is not None and not _wanted(kind, words, has_digit):
+            continue
         for m in pattern.finditer(norm, start, end):
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -215,6 +283,14 @@ def find_dates(norm: str, start: int, end: int, published: dt.date | None) -> li
         value, precision, period_end = resolved
         lead = norm[max(start, s - 25) : s]
         out.append(
-            DateMention(s, e, value, precision, period_end, bool(_AS_OF.search(lead)), bool(_SINCE.search(lead)))
+            DateMention(
+                s,
+                e,
+                value,
+                precision,
+                period_end,
+                bool(_AS_OF.search(lead)),
+                bool(_SINCE.search(lead)),
+            )
         )
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import metrics
 from .attribution import Attribution, Attributor, Mention, find_mentions
@@ -40,10 +40,18 @@ _OTHER_FORCE = re.compile(
     r"|\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
     r"(?:lost|deployed|sent|dispatched|suffered|mobili[sz]ed)\b"
 )
+# Speculation, not a report: "could send 25,000 more". Announcements ("will send",
+# "would send" in reported speech) are kept: they are what a government said it does.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|might|will|may|plans?\s+to|intends?\s+to|ready\s+to|expected\s+to|willing\s+to"
-    r"|threatened\s+to|prepared\s+to|able\s+to)\s+(?:\w+\s+)?(?:send|deploy|dispatch|provide|commit)\b",
+    r"\b(?:could|might|may|possibly|ready\s+to|willing\s+to|threatened\s+to|prepared\s+to|able\s+to)"
+    r"\s+(?:\w+\s+)?(?:be\s+)?(?:send|sent|deploy|deployed|dispatch|dispatched|provide|commit)\b",
     re.I,
+)
+# Another country's forces acting on the figure: "Russia lost 1,540", "Ukraine has deployed 20,000".
+_OTHER_ACTOR = re.compile(
+    r"\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)(?:'s)?\s+(?:forces\s+|army\s+|military\s+)?"
+    r"(?:has\s+|had\s+|have\s+)?(?:also\s+|now\s+|already\s+)?(?:lost|loses|losing|deployed|sent|dispatched"
+    r"|suffered|mobili[sz]ed|massed|masses|gathered)\s+(?:\w+\s+){0,3}$"
 )
 _CONTINGENT = re.compile(
     r"\b(?P<n>first|initial|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:\w+\s+){0,2}?"
@@ -58,6 +66,41 @@ _AUDIENCE = re.compile(
     r"\b(?:spoke\s+(?:with|to)|talked\s+(?:with|to)|met(?:\s+with)?|interviewed|visited|questioned)\s+"
     r"(?:with\s+)?(?:the\s+)?$",
     re.I,
+)
+_DIGIT = re.compile(r"\d")
+_PUNCTUATION = ".,;:!?\"'()[]"
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+    ]
 )
 _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
 _FORCE_METRICS = frozenset({"deployed", "in_training", "combined_force"})
@@ -75,11 +118,14 @@ def _check(text: str, published: dt.date | None) -> None:
         raise ExtractionError(f"text must be a string, not {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
         raise ExtractionError(
-            f"text is too long to be a news report: {len(text):,} characters (limit {MAX_TEXT_CHARS:,})"
+            f"text is too long to be a news report: {len(text):,} characters "
+            f"(limit {MAX_TEXT_CHARS:,})"
         )
     sample = text[:20_000]
     if "\x00" in text or (sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 200)):
-        raise ExtractionError("text looks binary or mis-decoded (NUL, control or replacement characters)")
+        raise ExtractionError(
+            "text looks binary or mis-decoded (NUL, control or replacement characters)"
+        )
     if published is not None and published > dt.date.today() + FUTURE_TOLERANCE:
         raise ExtractionError(f"publication date {published.isoformat()} is in the future")
 
@@ -108,12 +154,16 @@ class _SentenceView:
     figures: list[Figure]
     mentions: list[Mention]
     clauses: list[tuple[int, int]]
+    cues: list[tuple[int, int, str]] = field(default_factory=list)  # filled when it has figures
+    heads: dict[int, metrics.Head] = field(default_factory=dict)  # figure start → its head
 
 
 class _Extraction:
     """One report's extraction; holds the state carried from sentence to sentence."""
 
-    def __init__(self, text: str, published: dt.date | None, outlet: str | None, index: SourceIndex) -> None:
+    def __init__(
+        self, text: str, published: dt.date | None, outlet: str | None, index: SourceIndex
+    ) -> None:
         self.text = text
         self.norm = normalise(text)
         self.published = published
@@ -138,17 +188,32 @@ class _Extraction:
                     candidates.append(candidate)
             if own is not None:
                 carried = own
-            sentence_as_of = next((d for d in view.dates if d.as_of and d.precision != "none"), None)
+            sentence_as_of = next(
+                (d for d in view.dates if d.as_of and d.precision != "none"), None
+            )
             if sentence_as_of is not None:
                 as_of_carry = (view.sentence.paragraph, sentence_as_of)
         return _dedupe(candidates)
 
     def _view(self, paragraph: Paragraph, sentence: Sentence) -> _SentenceView:
         s, e = sentence.start, sentence.end
-        dates = find_dates(self.norm, s, e, self.published)
-        figures = find_figures(self.norm, s, e, [(d.start, d.end) for d in dates])
-        mentions = find_mentions(self.norm, s, e, self.index)
-        return _SentenceView(sentence, paragraph.heading, dates, figures, mentions, _clauses(self.norm, sentence))
+        lower = self.norm[s:e].lower()
+        words = {w.strip(_PUNCTUATION) for w in lower.replace("-", " ").split()}
+        has_digit = _DIGIT.search(self.norm, s, e) is not None
+        numeric = has_digit or not _NUMBER_WORDS.isdisjoint(words)
+        # Sentences without any figure only matter for their "as of" date and attribution.
+        dates = (
+            find_dates(self.norm, s, e, self.published, words, has_digit)
+            if numeric or "as of" in lower
+            else []
+        )
+        figures = (
+            find_figures(self.norm, s, e, [(d.start, d.end) for d in dates]) if numeric else []
+        )
+        mentions = find_mentions(self.norm, s, e, self.index, words)
+        return _SentenceView(
+            sentence, paragraph.heading, dates, figures, mentions, _clauses(self.norm, sentence)
+        )
 
     def _first_attribution(self, views: list[_SentenceView]) -> Attribution | None:
         for view in views:
@@ -175,16 +240,21 @@ class _Extraction:
         live = []
         for i, figure in enumerate(figures):
             head = metrics.read_head(self.norm, figure.end, view.sentence.end)
+            view.heads[figure.start] = head
             if i in ratio or head.rejected:
                 continue
             if figure.year_like and not head.people and head.metric is None:
                 continue
             if figure.worded and not head.people and head.metric is None:
                 continue  # "the last one standing": words without a noun are rarely counts
-            if _AUDIENCE.search(self.norm[max(view.sentence.start, figure.start - 30) : figure.start]):
+            if _AUDIENCE.search(
+                self.norm[max(view.sentence.start, figure.start - 30) : figure.start]
+            ):
                 continue  # "spoke with two soldiers": people met, not a count of the force
             live.append(figure)
         view.figures = live
+        if live:
+            view.cues = metrics.cues(self.norm, view.sentence.start, view.sentence.end)
         return live
 
     def _claim(
@@ -199,11 +269,15 @@ class _Extraction:
         metric = self._metric(view, figure, clause)
         if metric is None:
             return None
-        if metric in _FORCE_METRICS and (figure.value < MIN_FORCE or _HYPOTHETICAL.search(self.norm[clause[0] : figure.start])):
+        if metric in _FORCE_METRICS and (
+            figure.value < MIN_FORCE or _HYPOTHETICAL.search(self.norm[clause[0] : clause[1]])
+        ):
             return None
-        if figure.value > MAX_PLAUSIBLE:
-            return None
-        attribution = self._attribution(view, clause) or carried or self.attributor.weak(view.mentions)
+        if figure.value > MAX_PLAUSIBLE or _INCIDENT.search(self.norm[figure.end : clause[1]]):
+            return None  # an army, a budget; or one incident's toll ("50 in one morning")
+        attribution = (
+            self._attribution(view, clause) or carried or self.attributor.weak(view.mentions)
+        )
         date = self._date(view, figure, clause, as_of_carry)
         contingent = self._contingent(clause, figure, metric, date)
         as_of = date.written() if date else (self.published.isoformat() if self.published else None)
@@ -237,25 +311,38 @@ class _Extraction:
 
     def _metric(self, view: _SentenceView, figure: Figure, clause: tuple[int, int]) -> str | None:
         norm = self.norm
-        head = metrics.read_head(norm, figure.end, view.sentence.end)
+        head = view.heads[figure.start]
         if head.foreign and not head.korean:
             return None  # ten Russian soldiers, 1,500 Ukrainian troops
         if head.combined:
             return "combined_force"
-        if not head.korean and self._other_force(view, clause):
+        if not head.korean and (
+            self._other_force(view, clause) or _OTHER_ACTOR.search(norm[clause[0] : figure.start])
+        ):
             return None
         if head.metric is not None:
             return head.metric
         index = view.figures.index(figure) if figure in view.figures else -1
         prev_end = view.figures[index - 1].end if index > 0 else clause[0]
-        next_start = view.figures[index + 1].start if 0 <= index < len(view.figures) - 1 else clause[1]
+        next_start = (
+            view.figures[index + 1].start if 0 <= index < len(view.figures) - 1 else clause[1]
+        )
         seg_before = (max(clause[0], prev_end), figure.start)
         seg_after = (figure.end, min(clause[1], next_start))
-        before = metrics.cues(norm, *seg_before)
-        after = metrics.cues(norm, *seg_after)
+        before = [c for c in view.cues if seg_before[0] <= c[0] and c[1] <= seg_before[1]]
+        # "2,000 of the casualties were deaths": a cue after "of the" names the set, not the count.
+        after = [
+            c
+            for c in view.cues
+            if seg_after[0] <= c[0]
+            and c[1] <= seg_after[1]
+            and not _PARTITIVE.search(norm[seg_after[0] : c[0]])
+        ]
         after_metrics = [c[2] for c in after]
         metric: str | None = None
-        if before and _governs(norm[before[-1][1] : figure.start]):
+        if after and _noun_then_cue(norm[figure.end : after[0][0]]):
+            metric = after[0][2]  # "lost 300 soldiers killed": the participle after the noun
+        elif before and _governs(norm[before[-1][1] : figure.start]):
             metric = before[-1][2]
         elif after:
             metric = after[0][2]
@@ -263,12 +350,14 @@ class _Extraction:
             metric = before[-1][2]
         if metric == "deployed" and "in_training" in after_metrics:
             metric = "in_training"
+        if "returned_to_duty" in after_metrics:
+            metric = "returned_to_duty"  # "300 of those wounded returned to the front"
         if metric is None:
             if head.people:
-                sentence_cues = {c[2] for c in metrics.cues(norm, view.sentence.start, view.sentence.end)}
+                sentence_cues = {c[2] for c in view.cues}
                 metric = "combined_force" if "combined_force" in sentence_cues else "deployed"
             elif not figure.worded:
-                metric = _nearest(metrics.cues(norm, view.sentence.start, view.sentence.end), figure)
+                metric = _nearest(view.cues, figure)
         return metric
 
     def _other_force(self, view: _SentenceView, clause: tuple[int, int]) -> bool:
@@ -290,8 +379,14 @@ class _Extraction:
     ) -> DateMention | None:
         usable = [d for d in view.dates if d.precision != "none"]
         in_clause = [d for d in usable if clause[0] <= d.start < clause[1]]
+        as_of_in_clause = [d for d in in_clause if d.as_of]
+        if as_of_in_clause:
+            return as_of_in_clause[0]
         if in_clause:
-            return min(in_clause, key=lambda d: abs(d.start - figure.start) + (0 if d.start > figure.start else 1))
+            return min(
+                in_clause,
+                key=lambda d: abs(d.start - figure.start) + (0 if d.start > figure.start else 1),
+            )
         as_of = next((d for d in usable if d.as_of), None)
         if as_of is not None:
             return as_of
@@ -302,7 +397,9 @@ class _Extraction:
             return as_of_carry[1]
         return None
 
-    def _contingent(self, clause: tuple[int, int], figure: Figure, metric: str, date: DateMention | None) -> int | None:
+    def _contingent(
+        self, clause: tuple[int, int], figure: Figure, metric: str, date: DateMention | None
+    ) -> int | None:
         if metric not in ("deployed", "in_training"):
             return None
         best: tuple[int, int] | None = None
@@ -315,7 +412,11 @@ class _Extraction:
                 best = (distance, _ORDINALS.get(word, 1))
         if best is not None:
             return best[1]
-        if date is not None and date.since and _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]]):
+        if (
+            date is not None
+            and date.since
+            and _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]])
+        ):
             return 1  # "a total of 11,000 since October": the first contingent's count
         return None
 
@@ -345,6 +446,25 @@ _GOVERNED = re.compile(
 def _governs(between: str) -> bool:
     """Whether a cue right before a figure acts on it: "killed 400", "sent around 11,000"."""
     return bool(_GOVERNED.match(between))
+
+
+_PARTITIVE = re.compile(
+    r"^\s*(?:\w+\s+)?of\s+(?:the|those|these|them|whom)\s+(?:\w+\s+){0,3}$", re.I
+)
+_INCIDENT = re.compile(
+    r"^[^.;]{0,40}?\b(?:in|on|during)\s+(?:one|a\s+single|a)\s+(?:morning|day|night|attack|assault|battle|raid|strike)\b"
+    r"|^\s*(?:\w+\s+){0,2}(?:a|per)\s+day\b",
+    re.I,
+)
+_NOUN_THEN = re.compile(
+    r"^\s*(?:[A-Z][\w'-]*\s+|(?:more|additional|other|of\s+them|of\s+its)\s+)*"
+    r"(?:troops|soldiers|servicemen|personnel|fighters|men|North\s+Koreans|others)\s+$"
+)
+
+
+def _noun_then_cue(between: str) -> bool:
+    """Whether only the counted noun stands between a figure and a cue: "300 soldiers killed"."""
+    return bool(_NOUN_THEN.match(between))
 
 
 def _nearest(cues: list[tuple[int, int, str]], figure: Figure) -> str | None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,7 +47,8 @@ class Score:
             return f"{a / b:.3f}" if b else "  -  "
 
         return (
-            f"{name:40} P {ratio(self.matched, self.claims)}  R {ratio(self.matched, self.labels)}  "
+            f"{name:40} P {ratio(self.matched, self.claims)}  "
+            f"R {ratio(self.matched, self.labels)}  "
             f"attr {ratio(self.attributed, self.matched)}  date {ratio(self.dated, self.matched)}  "
             f"({self.matched}/{self.labels} labels, {self.claims} claims)"
         )
@@ -58,7 +58,9 @@ def load_sources() -> SourceIndex:
     rows = json.loads((EVAL_DIR / "sources.json").read_text())
     return SourceIndex(
         [
-            KnownSource(r["name"], tuple(r.get("aliases", ())), r.get("parent"), r.get("kind", "other"))
+            KnownSource(
+                r["name"], tuple(r.get("aliases", ())), r.get("parent"), r.get("kind", "other")
+            )
             for r in rows
         ]
     )
@@ -77,7 +79,8 @@ def score(claims: list[Claim], labels: list[dict[str, Any]]) -> Score:
         label = next((lab for lab in unmatched if _key(lab) == _key(claim)), None)
         if label is None:
             result.problems.append(
-                f"  false positive: {claim.metric} {claim.low}-{claim.high} from {claim.quote[:90]!r}"
+                f"  false positive: {claim.metric} {claim.low}-{claim.high} "
+                f"from {claim.quote[:90]!r}"
             )
             continue
         unmatched.remove(label)
@@ -87,14 +90,16 @@ def score(claims: list[Claim], labels: list[dict[str, Any]]) -> Score:
             result.attributed += 1
         else:
             result.problems.append(
-                f"  wrong source: {claim.metric} {claim.low}-{claim.high}: {claim.source} via {claim.via}, "
+                f"  wrong source: {claim.metric} {claim.low}-{claim.high}: "
+                f"{claim.source} via {claim.via}, "
                 f"expected {sources} via {label.get('via')}"
             )
         if claim.as_of == label.get("as_of"):
             result.dated += 1
         else:
             result.problems.append(
-                f"  wrong date: {claim.metric} {claim.low}-{claim.high}: {claim.as_of}, expected {label.get('as_of')}"
+                f"  wrong date: {claim.metric} {claim.low}-{claim.high}: {claim.as_of}, "
+                f"expected {label.get('as_of')}"
             )
     for label in unmatched:
         result.problems.append(f"  missed: {label['metric']} {label['low']}-{label['high']}")
@@ -102,7 +107,11 @@ def score(claims: list[Claim], labels: list[dict[str, Any]]) -> Score:
 
 
 def evaluate_set(
-    name: str, texts: dict[str, tuple[str, dt.date | None, str | None]], labels: dict[str, list[dict[str, Any]]], index: SourceIndex, out
+    name: str,
+    texts: dict[str, tuple[str, dt.date | None, str | None]],
+    labels: dict[str, list[dict[str, Any]]],
+    index: SourceIndex,
+    out,
 ) -> Score:
     total = Score()
     print(f"== {name}", file=out)
@@ -125,7 +134,9 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def own_reports() -> tuple[dict[str, tuple[str, dt.date | None, str | None]], dict[str, list[dict[str, Any]]]]:
+def own_reports() -> tuple[
+    dict[str, tuple[str, dt.date | None, str | None]], dict[str, list[dict[str, Any]]]
+]:
     meta = json.loads((EVAL_DIR / "reports.json").read_text())["files"]
     texts, labels = {}, {}
     for file_name, entry in meta.items():
@@ -135,7 +146,9 @@ def own_reports() -> tuple[dict[str, tuple[str, dt.date | None, str | None]], di
     return texts, labels
 
 
-def seed_reports(seeds_dir: Path) -> tuple[dict[str, tuple[str, dt.date | None, str | None]], dict[str, list[dict[str, Any]]]]:
+def seed_reports(
+    seeds_dir: Path,
+) -> tuple[dict[str, tuple[str, dt.date | None, str | None]], dict[str, list[dict[str, Any]]]]:
     index = {e["file"]: e for e in json.loads((seeds_dir / "index.json").read_text())}
     labels = json.loads((EVAL_DIR / "seeds.json").read_text())["files"]
     texts = {}
@@ -143,7 +156,11 @@ def seed_reports(seeds_dir: Path) -> tuple[dict[str, tuple[str, dt.date | None, 
         path = seeds_dir / file_name
         if path.exists():
             entry = index.get(file_name, {})
-            texts[file_name] = (path.read_text(encoding="utf-8"), _date(entry.get("published")), entry.get("outlet"))
+            texts[file_name] = (
+                path.read_text(encoding="utf-8"),
+                _date(entry.get("published")),
+                entry.get("outlet"),
+            )
     return texts, labels
 
 

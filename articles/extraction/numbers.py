@@ -38,11 +38,12 @@ _NUMBER = re.compile(
     """,
     re.I | re.X,
 )
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
 
 _APPROX = re.compile(
-    r"(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an?\s+estimated"
+    r"(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to|an?\s+estimated"
     r"|estimated|an\s+approximate|circa|just\s+(?:under|over)|upward\s+of|~)\s*)$",
     re.I,
 )
@@ -60,7 +61,9 @@ _AT_MOST = re.compile(
 _FILLER = re.compile(r"(?:\b(?:an?|the|additional|extra|further|another|total\s+of)\s+)*$", re.I)
 _PLUS_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+(?:more|so)\b|\s+plus\b)", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|to|and|or)\s*$", re.I)
-_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+|around\s+)?$", re.I)
+_BETWEEN = re.compile(
+    r"\b(?:between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+|around\s+)?$", re.I
+)
 
 
 @dataclass
@@ -87,7 +90,7 @@ def _words_value(words: str) -> int | None:
             current += _UNITS[token]
         elif token in _TENS:
             current += _TENS[token]
-        elif token == "hundred":
+        elif token == "hundred":  # noqa: S105 - a number word, not a password
             current = max(current, 1) * 100
         elif token in _SCALES:
             total += max(current, 1) * _SCALES[token]
@@ -129,6 +132,8 @@ def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
     after = norm[match.end() : match.end() + 12]
     if _ORDINAL_AFTER.match(after) or _MONEY_AFTER.match(after):
         return None
+    if _AGE_BEFORE.search(norm[max(lower_bound, match.start() - 12) : match.start()]):
+        return None  # "aged 26"
     digits = match.group("digits") or ""
     year_like = bool(re.fullmatch(r"(?:19|20)\d\d", digits)) and not match.group("scale")
     before = norm[max(lower_bound, match.start() - 40) : match.start()]
@@ -158,10 +163,33 @@ def _bounds(qualifier: str, n: int) -> tuple[int | None, int | None, int | None]
     return n, n, n
 
 
+_START = re.compile(rf"\d+|\b(?:{_WORD})", re.I)
+_WORD_SET = frozenset([*_UNITS, *_TENS])
+
+
+def _candidates(norm: str, start: int, end: int):
+    """Matches of the figure pattern, tried only where a digit run or number word starts.
+
+    Anchoring the (slow) full pattern at a few candidate positions is several times faster
+    than letting it scan every position of the sentence.
+    """
+    pos = start
+    while pos < end:
+        hit = _START.search(norm, pos, end)
+        if hit is None:
+            return
+        match = _NUMBER.match(norm, hit.start(), end)
+        if match is not None and match.end() > match.start():
+            yield match
+            pos = match.end()
+        else:
+            pos = hit.end()
+
+
 def find_figures(norm: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Figure]:
     """The figures in norm[start:end], ranges merged, none inside an excluded span (dates)."""
     raw: list[tuple[re.Match[str], Figure]] = []
-    for match in _NUMBER.finditer(norm, start, end):
+    for match in _candidates(norm, start, end):
         if any(a <= match.start() < b for a, b in excluded):
             continue
         figure = _single(norm, match, start)

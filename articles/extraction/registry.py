@@ -20,7 +20,9 @@ _PERSON_KINDS = frozenset({"lawmaker", "head_of_state"})
 
 def _is_person(source: KnownSource) -> bool:
     words = source.name.split()
-    looks_like_name = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "(" not in source.name
+    looks_like_name = (
+        2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "(" not in source.name
+    )
     return looks_like_name and (source.parent is not None or source.kind in _PERSON_KINDS)
 
 
