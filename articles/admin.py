@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from articles.models import Article, Feed
+from articles.models import Article, ArticleShingle, ClaimKey, Feed
 
 
 class ArticleInline(admin.TabularInline):
@@ -36,3 +36,20 @@ class ArticleAdmin(admin.ModelAdmin):
         "fetched_at",
         "processed_at",
     ]
+
+
+@admin.register(ArticleShingle)
+class ArticleShingleAdmin(admin.ModelAdmin):
+    """Near-duplicate sketches (see articles/dedupe.py); for inspection, rarely edited."""
+
+    list_display = ["article", "hash"]
+    raw_id_fields = ["article"]
+
+
+@admin.register(ClaimKey)
+class ClaimKeyAdmin(admin.ModelAdmin):
+    """Which estimate ingestion proposed for a claim identity (see articles.services)."""
+
+    list_display = ["key", "estimate", "created_at"]
+    search_fields = ["key"]
+    raw_id_fields = ["estimate"]

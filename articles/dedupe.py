@@ -28,6 +28,10 @@ NEAR_DUPLICATE_THRESHOLD = 0.6
 # A candidate must share at least this many sketch hashes before its resemblance is
 # estimated: with a resemblance of 0.6, about 0.6 × 64 ≈ 38 are expected.
 MIN_SHARED = 12
+# A new article is compared with this many articles submitted before it: syndicated
+# copies appear within days, and the window bounds the work of one comparison however
+# large the archive grows.
+WINDOW_ARTICLES = 20_000
 
 _WORD = re.compile(r"\w+")
 

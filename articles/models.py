@@ -138,7 +138,9 @@ class ArticleShingle(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "hash"], name="article_shingle_unique"),
         ]
-        indexes = [models.Index(fields=["hash"], name="article_shingle_hash_idx")]
+        # (hash, article): a lookup of a sketch's hashes among recent articles is a range
+        # scan per hash (see articles.services.dedupe).
+        indexes = [models.Index(fields=["hash", "article"], name="article_shingle_hash_idx")]
 
     def __str__(self) -> str:
         return f"{self.hash:x}"

@@ -393,16 +393,20 @@ def dedupe(article: Article) -> Article | None:
     """Link the article to the earlier one it copies with small edits, if any, and store
     its sketch so later copies find it. Returns the original found (or already linked)."""
     sketch = near.sketch(article.text)
-    if not ArticleShingle.objects.filter(article=article).exists():
-        ArticleShingle.objects.bulk_create(
-            [ArticleShingle(article=article, hash=h) for h in sketch], ignore_conflicts=True
-        )
+    # Stored again on a re-run: the unique (article, hash) pairs make that a no-op.
+    ArticleShingle.objects.bulk_create(
+        [ArticleShingle(article=article, hash=h) for h in sketch], ignore_conflicts=True
+    )
     if article.duplicate_of_id:
         return article.duplicate_of
     if len(sketch) < near.MIN_SHARED:
         return None
     candidates = list(
-        ArticleShingle.objects.filter(hash__in=sketch, article_id__lt=article.pk)
+        ArticleShingle.objects.filter(
+            hash__in=sketch,
+            article_id__lt=article.pk,
+            article_id__gte=article.pk - near.WINDOW_ARTICLES,
+        )
         .values("article_id")
         .annotate(shared=Count("id"))
         .filter(shared__gte=near.MIN_SHARED)
@@ -470,7 +474,9 @@ def _sources() -> tuple[tuple[KnownSource, ...], dict[str, int]]:
 
 
 def forget_cached_sources() -> None:
+    """Drop the per-process caches of sources and of the domain (tests, after edits)."""
     _SOURCE_CACHE["at"] = 0.0
+    _DOMAIN_CACHE["at"] = 0.0
 
 
 def run_extraction(article: Article) -> list[Claim]:
@@ -498,6 +504,24 @@ def default_deployment() -> Deployment:
     if deployment is None:
         raise ValidationError("No deployment exists yet to attach the figures to.")
     return deployment
+
+
+_DOMAIN_CACHE: dict[str, Any] = {"at": 0.0}
+
+
+def _domain() -> tuple[Deployment, dict[str, Metric], dict[int, Contingent]]:
+    """The deployment, metrics and contingents claims are matched against, kept like the
+    sources for SOURCE_CACHE_SECONDS per process (they change a few times a year)."""
+    now = time.monotonic()
+    if now - _DOMAIN_CACHE["at"] >= SOURCE_CACHE_SECONDS:
+        deployment = default_deployment()
+        _DOMAIN_CACHE.update(
+            at=now,
+            deployment=deployment,
+            metrics={m.slug: m for m in Metric.objects.all()},
+            contingents={c.number: c for c in Contingent.objects.filter(deployment=deployment)},
+        )
+    return _DOMAIN_CACHE["deployment"], _DOMAIN_CACHE["metrics"], _DOMAIN_CACHE["contingents"]
 
 
 def _parse_date(value: str | None, *, end: bool = False) -> tuple[dt.date, str] | None:
@@ -586,9 +610,7 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
     review status (an editor's confirmation or rejection stands; the estimate itself is
     never changed), else on a new `proposed` estimate. Claims the domain refuses (a date
     in the future...) are skipped and listed in the outcome."""
-    deployment = default_deployment()
-    metrics = {m.slug: m for m in Metric.objects.all()}
-    contingents = {c.number: c for c in Contingent.objects.filter(deployment=deployment)}
+    deployment, metrics, contingents = _domain()
     outcome = MatchOutcome()
     estimate_ids: list[int] = []
     skipped: list[str] = []
@@ -698,19 +720,20 @@ def _estimate_for(
 
 def flag(article: Article, estimate_ids: Iterable[int]) -> None:
     """Hand the estimates an article touched to the analysis (corroboration counts,
-    discrepancies)."""
+    discrepancies, revisions): tracker.analysis's write hook, `refresh_after_commit`."""
     ids = list(estimate_ids)
     if not ids:
         return
     try:
-        from tracker import analysis  # type: ignore[attr-defined]
+        from tracker.analysis import refresh_after_commit  # type: ignore[import-not-found]
     except ImportError:
-        # TODO(ingestion): tracker.analysis (issue "analysis") is not merged on this
-        # branch yet. When it is, this calls its hook; until then nothing is flagged.
+        # TODO(ingestion): tracker.analysis (branch "analysis") is not merged here yet.
+        # Once it is, this calls its hook; until then nothing is flagged.
         return
-    hook = getattr(analysis, "refresh_estimates", None)
-    if hook is not None:
-        hook(estimate_ids=ids)
+    # Outside a transaction the hook runs at once. Where the domain services already
+    # call it for each estimate and citation written, this call is the article's one
+    # catch-all; refresh is idempotent, so the overlap costs time, never correctness.
+    refresh_after_commit(ids, note_place=False)
 
 
 # ---------------------------------------------------------------------------------------
@@ -727,8 +750,9 @@ def process_article(article_id: int) -> Article | None:
         # A URL not fetched yet: that is fetch_article's work.
         return article
     try:
-        dedupe(article)
-        claims = run_extraction(article)
+        with transaction.atomic():
+            dedupe(article)
+            claims = run_extraction(article)
     except ExtractionError as error:
         mark_failed(article, f"The extractor refused this text: {error}")
         return article
@@ -743,17 +767,19 @@ def process_article(article_id: int) -> Article | None:
             if outcome.skipped:
                 note = (f"{len(outcome.skipped)} figure(s) not recorded: "
                         + " | ".join(outcome.skipped))[:MAX_ERROR_CHARS]  # fmt: skip
-            Article.objects.filter(pk=article.pk).update(
-                status=ArticleStatus.DONE,
-                error=note,
-                processed_at=timezone.now(),
-                updated_at=timezone.now(),
-            )
+            finished = {
+                "status": ArticleStatus.DONE,
+                "error": note,
+                "processed_at": timezone.now(),
+                "updated_at": timezone.now(),
+            }
+            Article.objects.filter(pk=article.pk).update(**finished)
     except ValidationError as error:
         mark_failed(article, "; ".join(error.messages))
         return article
+    for name, value in finished.items():
+        setattr(article, name, value)
     flag(article, outcome.estimate_ids)
-    article.refresh_from_db()
     return article
 
 
@@ -781,24 +807,36 @@ def reextract_article(article: Article) -> MatchOutcome | None:
     return outcome
 
 
+MAX_SWEEPS = 3
+
+
 def requeue_stuck_articles(*, older_than: dt.timedelta) -> int:
     """Queue again the articles left in a non-final status (a worker killed mid-task).
 
     Re-running is safe (every step is idempotent), so a sweep that races a slow worker
-    costs a little work, never a duplicate."""
+    costs a little work, never a duplicate. An article found stuck MAX_SWEEPS times is
+    failed instead, so one that kills its worker cannot loop for ever."""
     cutoff = timezone.now() - older_than
     stuck = list(
         Article.objects.exclude(status__in=Article.FINAL_STATUSES)
         .filter(updated_at__lt=cutoff)
-        .values_list("pk", "status", "text")[:1000]
+        .values_list("pk", "status", "text", "attempts")[:1000]
     )
-    for pk, status, text in stuck:
-        Article.objects.filter(pk=pk).update(updated_at=timezone.now())
+    requeued = 0
+    for pk, status, text, attempts in stuck:
+        if attempts >= MAX_SWEEPS:
+            mark_failed(
+                Article(pk=pk),
+                f"Processing stopped {attempts} times without finishing; see the worker logs.",
+            )
+            continue
+        Article.objects.filter(pk=pk).update(attempts=F("attempts") + 1, updated_at=timezone.now())
         if status == ArticleStatus.QUEUED and not text:
             _enqueue("fetch_article_task", pk)
         else:
             _enqueue("process_article_task", pk)
-    return len(stuck)
+        requeued += 1
+    return requeued
 
 
 __all__ = [

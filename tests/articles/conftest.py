@@ -13,7 +13,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from articles import fetching
+from articles import fetching, services
+
+
+@pytest.fixture(autouse=True)
+def _fresh_ingestion_caches():
+    """Each test has its own database: forget sources and deployment cached by the last."""
+    services.forget_cached_sources()
+    yield
+    services.forget_cached_sources()
 
 
 @dataclass

@@ -22,13 +22,6 @@ from tracker.models import Citation, Estimate, Reliability, Source, SourceKind
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_source_cache():
-    services.forget_cached_sources()
-    yield
-    services.forget_cached_sources()
-
-
 @pytest.fixture
 def ingest(django_capture_on_commit_callbacks):
     """Submit a text and run what its commit enqueues (the in-process pipeline)."""
@@ -227,3 +220,14 @@ def test_without_any_deployment_the_article_fails_with_a_clear_error(ingest):
     article = ingest(UNKNOWN_SOURCE)
     assert article.status == ArticleStatus.FAILED
     assert "No deployment" in article.error
+
+
+def test_sweep_fails_an_article_that_keeps_getting_stuck(demo):
+    article = services.submit_text(text=UNKNOWN_SOURCE, published=PUBLISHED)
+    Article.objects.filter(pk=article.pk).update(
+        attempts=services.MAX_SWEEPS, updated_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    assert services.requeue_stuck_articles(older_than=dt.timedelta(minutes=10)) == 0
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.FAILED
+    assert "stopped 3 times" in article.error
