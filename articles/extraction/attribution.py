@@ -261,7 +261,7 @@ def _object_phrase(norm: str, start: int, limit: int) -> tuple[int, int]:
 def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     """The subject before a speaker verb, skipping appositives ("Yu, who visited Kyiv, said")."""
     region = norm[lower:verb_start]
-    appositive = _APPOSITIVE.search(region)
+    appositive = _APPOSITIVE.search(region) if "," in region else None
     if appositive:
         region = region[: appositive.start()]
     cut = 0
@@ -433,7 +433,12 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     for m in _SPEAKER_VERB.finditer(norm, start, end):
         s, e = _subject_phrase(norm, start, m.start())
         subject = norm[s:e]
-        if e > s and len(subject.split()) <= 14 and not _ENDS_IN_VERB.search(subject):
+        # The verb pattern can only match the last 30 characters: search just those.
+        if (
+            e > s
+            and len(subject.split()) <= 14
+            and not _ENDS_IN_VERB.search(subject, max(0, len(subject) - 30))
+        ):
             spans.append((s, e, "speaker", "verb"))
     return spans
 

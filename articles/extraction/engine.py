@@ -11,7 +11,7 @@ from . import metrics
 from .attribution import Attribution, Attributor, Mention, find_mentions
 from .dates import DateMention, find_dates, format_date
 from .model import Claim, ExtractionError, KnownSource
-from .numbers import Figure, find_figures
+from .numbers import Figure, find_figures, has_number_word
 from .registry import SourceIndex, source_index
 from .segment import Paragraph, Sentence, normalise, segment
 
@@ -130,9 +130,24 @@ def _check(text: str, published: dt.date | None) -> None:
         raise ExtractionError(f"publication date {published.isoformat()} is in the future")
 
 
+# The same split without the two alternatives that start at any space: when the sentence has
+# no "while" and no "whereas", this one gives the same clauses and scans far faster.
+_CLAUSE_SPLIT_PUNCT = re.compile(
+    r";|,\s+(?:while|whereas|but|although|though|followed\s+by|with|and\s+(?:the|a|an|of)\b)\s*"
+    r"|,\s+(?:of\s+(?:those|them|whom)|among\s+them)"
+)
+
+
 def _clauses(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
     out, cursor = [], sentence.start
-    for m in _CLAUSE_SPLIT.finditer(norm, sentence.start, sentence.end):
+    text = norm[sentence.start : sentence.end]
+    if "while" in text or "whereas" in text:
+        splitter = _CLAUSE_SPLIT
+    elif ";" in text or "," in text:
+        splitter = _CLAUSE_SPLIT_PUNCT
+    else:
+        return [(sentence.start, sentence.end)]
+    for m in splitter.finditer(norm, sentence.start, sentence.end):
         out.append((cursor, m.start()))
         cursor = m.start()
     out.append((cursor, sentence.end))
@@ -208,7 +223,9 @@ class _Extraction:
             else []
         )
         figures = (
-            find_figures(self.norm, s, e, [(d.start, d.end) for d in dates]) if numeric else []
+            find_figures(self.norm, s, e, [(d.start, d.end) for d in dates], has_number_word(lower))
+            if numeric
+            else []
         )
         mentions = find_mentions(self.norm, s, e, self.index, words)
         return _SentenceView(

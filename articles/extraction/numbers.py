@@ -114,8 +114,51 @@ def _value(match: re.Match[str]) -> float | None:
     return value
 
 
+# The last word of every qualifier and filler phrase: a figure whose preceding word is none
+# of these is "exact" without running the (end-anchored, so slow to search) patterns.
+_QUALIFIER_LAST = frozenset(
+    [
+        "about",
+        "around",
+        "approximately",
+        "approx.",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "to",
+        "estimated",
+        "approximate",
+        "circa",
+        "under",
+        "over",
+        "of",
+        "~",
+        "than",
+        "least",
+        "exceeding",
+        "above",
+        "beyond",
+        "as",
+        "most",
+        "below",
+        "a",
+        "an",
+        "the",
+        "additional",
+        "extra",
+        "further",
+        "another",
+    ]
+)
+
+
 def _qualifier(before: str) -> tuple[str, int]:
     """The qualifier written before a figure, and how many characters it takes."""
+    words = before.split()
+    last = words[-1].lower().lstrip("([\"'-") if words else ""
+    if last not in _QUALIFIER_LAST and not last.endswith("~"):
+        return "exact", 0
     filler = _FILLER.search(before)
     head = before[: filler.start()] if filler else before
     for name, pattern in (("approx", _APPROX), ("at_least", _AT_LEAST), ("at_most", _AT_MOST)):
@@ -163,19 +206,27 @@ def _bounds(qualifier: str, n: int) -> tuple[int | None, int | None, int | None]
     return n, n, n
 
 
-_START = re.compile(rf"\d+|\b(?:{_WORD})", re.I)
+_START = re.compile(rf"\d+|\b(?=[otfsenhOTFSENH])(?:{_WORD})", re.I)
+_DIGITS = re.compile(r"\d+")
 _WORD_SET = frozenset([*_UNITS, *_TENS])
+_WORD_LIST = tuple(sorted(_WORD_SET))
 
 
-def _candidates(norm: str, start: int, end: int):
+def has_number_word(lower: str) -> bool:
+    """Whether a lower-case text holds a number word anywhere (even inside a word)."""
+    return any(w in lower for w in _WORD_LIST)
+
+
+def _candidates(norm: str, start: int, end: int, words: bool = True):
     """Matches of the figure pattern, tried only where a digit run or number word starts.
 
     Anchoring the (slow) full pattern at a few candidate positions is several times faster
     than letting it scan every position of the sentence.
     """
     pos = start
+    starts = _START if words else _DIGITS
     while pos < end:
-        hit = _START.search(norm, pos, end)
+        hit = starts.search(norm, pos, end)
         if hit is None:
             return
         match = _NUMBER.match(norm, hit.start(), end)
@@ -186,10 +237,16 @@ def _candidates(norm: str, start: int, end: int):
             pos = hit.end()
 
 
-def find_figures(norm: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Figure]:
-    """The figures in norm[start:end], ranges merged, none inside an excluded span (dates)."""
+def find_figures(
+    norm: str, start: int, end: int, excluded: list[tuple[int, int]], words: bool = True
+) -> list[Figure]:
+    """The figures in norm[start:end], ranges merged, none inside an excluded span (dates).
+
+    `words=False` says the text holds no number word (see `has_number_word`): only digits
+    are looked for, which is much faster.
+    """
     raw: list[tuple[re.Match[str], Figure]] = []
-    for match in _candidates(norm, start, end):
+    for match in _candidates(norm, start, end, words):
         if any(a <= match.start() < b for a, b in excluded):
             continue
         figure = _single(norm, match, start)
