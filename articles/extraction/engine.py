@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import metrics
-from .attribution import Attribution, Attributor, Mention, find_mentions
+from .attribution import Attribution, Attributor, Entity, Mention, find_mentions
 from .dates import DateMention, find_dates, format_date
 from .model import Claim, ExtractionError, KnownSource
 from .numbers import Figure, find_figures, has_number_word
@@ -102,6 +102,13 @@ _NUMBER_WORDS = frozenset(
         "thousand",
     ]
 )
+_LOCATION_CUE = re.compile(r"(?:in|on|at|troops\s+in)\b", re.I)
+_AGENCY_KINDS = frozenset({"intelligence", "government", "military"})
+_ANAPHOR = re.compile(
+    r"^(?:the|this|that)\s+(?:(?:spy|intelligence|military|defen[cs]e|government)\s+)?"
+    r"(?:agency|service|ministry|department|military)$",
+    re.I,
+)
 _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
 _FORCE_METRICS = frozenset({"deployed", "in_training", "combined_force"})
 
@@ -188,6 +195,7 @@ class _Extraction:
 
     def run(self) -> list[Claim]:
         views = [self._view(p, s) for p in segment(self.norm) for s in p.sentences]
+        self._resolve_anaphora(views)
         for view in views:
             self.attributor.learn(view.mentions)
         carried = self._first_attribution(views)
@@ -231,6 +239,17 @@ class _Extraction:
         return _SentenceView(
             sentence, paragraph.heading, dates, figures, mentions, _clauses(self.norm, sentence)
         )
+
+    def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
+        """ "The agency", "the spy agency": the organisation named last before, if known."""
+        last: Entity | None = None
+        for view in views:
+            for i, m in enumerate(view.mentions):
+                if m.entity is not None:
+                    if m.entity.known is not None and m.entity.known.kind in _AGENCY_KINDS:
+                        last = m.entity
+                elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
+                    view.mentions[i] = Mention(m.start, m.end, m.role, last, m.cue)
 
     def _first_attribution(self, views: list[_SentenceView]) -> Attribution | None:
         for view in views:
@@ -353,8 +372,14 @@ class _Extraction:
             for c in view.cues
             if seg_after[0] <= c[0]
             and c[1] <= seg_after[1]
-            and not _PARTITIVE.search(norm[seg_after[0] : c[0]])
+            and not _partitive(norm[seg_after[0] : c[0]])
         ]
+        # "casualties in Kursk had reached 4,000": a place says deployed only when nothing
+        # else in the figure's stretch says what it counts.
+        located = [c for c in before + after if _LOCATION_CUE.match(norm, c[0], c[1])]
+        if located and len(located) < len(before) + len(after):
+            before = [c for c in before if c not in located]
+            after = [c for c in after if c not in located]
         after_metrics = [c[2] for c in after]
         metric: str | None = None
         if after and _noun_then_cue(norm[figure.end : after[0][0]]):
@@ -479,6 +504,17 @@ _NOUN_THEN = re.compile(
 )
 
 
+def _partitive(between: str) -> bool:
+    """ "2,000 of the casualties were deaths": the cue right after "of the" names the set.
+
+    Not when a verb comes between: "4,700 of them were killed" counts the killed.
+    """
+    return bool(_PARTITIVE.search(between)) and not _FINITE.search(between)
+
+
+_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|been)\b", re.I)
+
+
 def _noun_then_cue(between: str) -> bool:
     """Whether only the counted noun stands between a figure and a cue: "300 soldiers killed"."""
     return bool(_NOUN_THEN.match(between))
@@ -516,7 +552,20 @@ def _dedupe(candidates: list[_Candidate]) -> list[Claim]:
             kept.append(candidate)
         elif _rank(candidate) > _rank(kept[twin]):
             kept[twin] = candidate
+    kept = [k for k in kept if not (k.heading and _restated(k.claim, kept))]
     return sorted((k.claim for k in kept), key=lambda c: (c.start, c.end))
+
+
+def _restated(claim: Claim, kept: list[_Candidate]) -> bool:
+    """A headline's figure that the body gives more precisely: "up to 12,000" over a body's
+    "11,000-12,000", "losses top 4,000" over "about 4,000"."""
+    numbers = {n for n in (claim.low, claim.high) if n is not None}
+    return any(
+        not other.heading
+        and other.claim.metric == claim.metric
+        and numbers & {other.claim.low, other.claim.best, other.claim.high}
+        for other in kept
+    )
 
 
 def extract(

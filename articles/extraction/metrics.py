@@ -75,7 +75,8 @@ _DIRECT = {
 _MODIFIER = re.compile(
     r"(?:additional|more|extra|further|new|fresh|elite|regular|combat|military|army|ground|active"
     r"|young|north|korean|dprk|kpa|kpa's|of|its|their|the|his|pyongyang's|korea's|other|well|trained"
-    r"|armed|strong|highly|special|operations?|-strong|a|an|total|nearly|some|about|and)$",
+    r"|armed|strong|highly|special|operations?|-strong|a|an|total|nearly|some|about|and|them|those"
+    r"|these|whom)$",
     re.I,
 )
 _NATION = re.compile(
@@ -90,6 +91,7 @@ _TOKEN = re.compile(r"[A-Za-z](?:[\w'-]|\.(?=[A-Za-z]))*|\S")
 _BARE_NEXT = re.compile(
     r"(?:have|has|had|were|was|are|is|been|being|will|would|could|may|might|remain|remained|more"
     r"|of|in|at|to|on|from|by|since|with|among|as|during|near|for|who|which|that|so|or|and|a|per"
+    r"|it|they|he|she|we"
     r"|\w+ed|\w+ing|\w+ly)$",
     re.I,
 )
@@ -188,6 +190,7 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         head.people = True
         return head
     phrase = ""
+    partitive = False  # "1,000 of the wounded": the noun names the set, not what is counted
     for i, m in enumerate(_TOKEN.finditer(window)):
         word = m.group(0)
         lower = word.lower().rstrip(".")
@@ -198,6 +201,10 @@ def read_head(norm: str, end: int, limit: int) -> Head:
                 continue
             break  # punctuation or another figure: this one stands alone
         phrase += " " + word
+        if lower == "of":
+            partitive = True
+        if lower in _DIRECT and i <= 3 and partitive:
+            break
         if lower in _DIRECT and i <= 3:
             head.metric = _DIRECT[lower]
             if lower in ("killed", "dead") and re.match(

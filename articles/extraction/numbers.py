@@ -28,7 +28,7 @@ _SCALE = "hundred|thousand|million"
 # decimal part; or a run of number words. Either may carry a scale word: 1.5 thousand,
 # 25-thousand, six-thousand, two hundred and fifty.
 _NUMBER = re.compile(
-    rf"""(?<![\w.$€£/#])(?<![A-Za-z]-)
+    rf"""(?<![\w.$€£/#\[])(?<![A-Za-z]-)
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\ \d{{3}})+(?![\d,])|\d+(?:\.\d+)?)
       | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*)
@@ -38,6 +38,7 @@ _NUMBER = re.compile(
     """,
     re.I | re.X,
 )
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
@@ -49,7 +50,8 @@ _APPROX = re.compile(
 )
 _AT_LEAST = re.compile(
     r"(?:\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
-    r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond)\s*)$",
+    r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|exceed(?:ed|s)?|surpass(?:ed|es)?"
+    r"|top(?:ped|s)?|passed)\s*)$",
     re.I,
 )
 _AT_MOST = re.compile(
@@ -149,6 +151,16 @@ _QUALIFIER_LAST = frozenset(
         "extra",
         "further",
         "another",
+        "exceed",
+        "exceeds",
+        "exceeded",
+        "surpass",
+        "surpasses",
+        "surpassed",
+        "top",
+        "tops",
+        "topped",
+        "passed",
     ]
 )
 
@@ -175,6 +187,10 @@ def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
     after = norm[match.end() : match.end() + 12]
     if _ORDINAL_AFTER.match(after) or _MONEY_AFTER.match(after):
         return None
+    if value == 1 and _OF_AFTER.match(after):
+        return None  # "one of the captured men": an individual, not a count
+    if after[:1] == "]":
+        return None  # a footnote mark: "[2]"
     if _AGE_BEFORE.search(norm[max(lower_bound, match.start() - 12) : match.start()]):
         return None  # "aged 26"
     digits = match.group("digits") or ""
