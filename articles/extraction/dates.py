@@ -80,7 +80,8 @@ _AS_OF = re.compile(
     r"(?:\bas\s+(?:of|at)|\bby|\buntil|\bup\s+to|\bthrough|\bas\s+of\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?$",
     re.I,
 )
-_SINCE = re.compile(r"\bsince\s+$", re.I)
+# "since October", "since it entered combat in December": the start of a running total.
+_SINCE = re.compile(r"\bsince\b[^,.;:]{0,40}$", re.I)
 
 
 @dataclass
@@ -335,7 +336,7 @@ def find_dates(
                 precision,
                 period_end,
                 bool(_AS_OF.search(lead)),
-                bool(_SINCE.search(lead)),
+                bool(_SINCE.search(norm, max(start, s - 50), s)),
             )
         )
     return out

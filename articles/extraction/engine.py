@@ -49,7 +49,7 @@ _HYPOTHETICAL = re.compile(
 )
 # Another country's forces acting on the figure: "Russia lost 1,540", "Ukraine has deployed 20,000".
 _OTHER_ACTOR = re.compile(
-    r"\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)(?:'s)?\s+(?:forces\s+|army\s+|military\s+)?"
+    r"\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)(?:'s)?(?:,\s+which)?\s+(?:forces\s+|army\s+|military\s+)?"
     r"(?:has\s+|had\s+|have\s+)?(?:also\s+|now\s+|already\s+)?(?:lost|loses|losing|deployed|sent|dispatched"
     r"|suffered|mobili[sz]ed|massed|masses|gathered)\s+(?:\w+\s+){0,3}$"
 )
@@ -102,6 +102,18 @@ _NUMBER_WORDS = frozenset(
         "thousand",
     ]
 )
+_UNIT_OF = re.compile(
+    r"\b(?:unit|brigade|battalion|company|platoon|squad|detachment|regiment|team)s?\b"
+    r"(?:,?\s+(?:which|that|who)\s+(?:has|had|have|numbers|numbered)|\s+(?:of|with|numbering))"
+    r"\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|only\s+|just\s+)?$",
+    re.I,
+)
+_EQUIPMENT = re.compile(
+    r"\b(?:launchers?|howitzers?|guns|missiles?|shells?|drones?|vehicles?|tanks?|rockets?"
+    r"|artillery|weapons|containers?|systems)\b",
+    re.I,
+)
+_THAT = re.compile(r"\bthat\b")
 _LOCATION_CUE = re.compile(r"(?:in|on|at|troops\s+in)\b", re.I)
 _AGENCY_KINDS = frozenset({"intelligence", "government", "military"})
 _ANAPHOR = re.compile(
@@ -283,6 +295,11 @@ class _Extraction:
                 continue
             if figure.worded and not head.people and head.metric is None:
                 continue  # "the last one standing": words without a noun are rarely counts
+            before = self.norm[max(view.sentence.start, figure.start - 60) : figure.start]
+            if _UNIT_OF.search(before):
+                continue  # "a Ukrainian unit of 120 men": the size of one unit
+            if not head.people and head.metric is None and _EQUIPMENT.search(before):
+                continue  # "200 of the 240 mm type" after "rocket launchers"
             if _AUDIENCE.search(
                 self.norm[max(view.sentence.start, figure.start - 30) : figure.start]
             ):
@@ -314,8 +331,8 @@ class _Extraction:
         attribution = (
             self._attribution(view, clause) or carried or self.attributor.weak(view.mentions)
         )
-        date = self._date(view, figure, clause, as_of_carry)
-        contingent = self._contingent(clause, figure, metric, date)
+        date = self._date(view, figure, clause, as_of_carry, metric)
+        contingent = self._contingent(view, clause, figure, metric)
         as_of = date.written() if date else (self.published.isoformat() if self.published else None)
         precision = date.precision if date else ("day" if self.published else None)
         qs, qe = self._quote_span(clause, figure)
@@ -352,6 +369,11 @@ class _Extraction:
             return None  # ten Russian soldiers, 1,500 Ukrainian troops
         if head.combined:
             return "combined_force"
+        if any(
+            c[2] == "combined_force" and figure.end <= c[0] < min(clause[1], figure.end + 80)
+            for c in view.cues
+        ):
+            return "combined_force"  # "a force of about 50,000, including North Korean troops"
         if not head.korean and (
             self._other_force(view, clause) or _OTHER_ACTOR.search(norm[clause[0] : figure.start])
         ):
@@ -418,17 +440,18 @@ class _Extraction:
         figure: Figure,
         clause: tuple[int, int],
         as_of_carry: tuple[int, DateMention] | None,
+        metric: str,
     ) -> DateMention | None:
-        usable = [d for d in view.dates if d.precision != "none"]
+        # "killed since December": a running total of losses holds when it is reported. Troops
+        # "sent since October" keep that month: a deployment is dated by when it was sent.
+        losses = metric not in _FORCE_METRICS
+        usable = [d for d in view.dates if d.precision != "none" and not (losses and d.since)]
         in_clause = [d for d in usable if clause[0] <= d.start < clause[1]]
         as_of_in_clause = [d for d in in_clause if d.as_of]
         if as_of_in_clause:
             return as_of_in_clause[0]
         if in_clause:
-            return min(
-                in_clause,
-                key=lambda d: abs(d.start - figure.start) + (0 if d.start > figure.start else 1),
-            )
+            return min(in_clause, key=lambda d: self._date_distance(d, figure))
         as_of = next((d for d in usable if d.as_of), None)
         if as_of is not None:
             return as_of
@@ -439,8 +462,20 @@ class _Extraction:
             return as_of_carry[1]
         return None
 
+    def _date_distance(self, date: DateMention, figure: Figure) -> int:
+        """How far a date is from a figure. A comma between them counts as 40 characters
+        ("sent since October, including about 3,000 who arrived this year"), and so does a
+        "that" after the date: "told lawmakers last month that 1,000 were killed in December"
+        dates the telling, not the figure."""
+        if date.start > figure.start:
+            between = self.norm[figure.end : date.start]
+            return date.start - figure.start + (40 if "," in between else 0)
+        between = self.norm[date.end : figure.start]
+        penalty = 40 if "," in between or _THAT.search(between) else 0
+        return figure.start - date.start + 1 + penalty
+
     def _contingent(
-        self, clause: tuple[int, int], figure: Figure, metric: str, date: DateMention | None
+        self, view: _SentenceView, clause: tuple[int, int], figure: Figure, metric: str
     ) -> int | None:
         if metric not in ("deployed", "in_training"):
             return None
@@ -454,11 +489,8 @@ class _Extraction:
                 best = (distance, _ORDINALS.get(word, 1))
         if best is not None:
             return best[1]
-        if (
-            date is not None
-            and date.since
-            and _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]])
-        ):
+        since = any(d.since and clause[0] <= d.start < clause[1] for d in view.dates)
+        if since and _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]]):
             return 1  # "a total of 11,000 since October": the first contingent's count
         return None
 
