@@ -30,6 +30,7 @@ _SPEAKER_VERB = re.compile(
     rf"(?<=\w)[\"',]?\s+(?:has\s+|have\s+|had\s+|also\s+|earlier\s+|previously\s+|now\s+|separately\s+"
     rf"|on\s+\w+\s+|recently\s+|further\s+)*(?:{_VERBS})\b"
 )
+_REPORTED = re.compile(r"\bthat\s+$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _ORIGIN = re.compile(
     r"\b(?:citing|quoting|cited|cites|cite|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
@@ -472,7 +473,10 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             and len(subject.split()) <= 14
             and not _ENDS_IN_VERB.search(subject, max(0, len(subject) - 30))
         ):
-            spans.append((s, e, "speaker", "verb"))
+            # "Lee told reporters that the agency had confirmed...": the agency speaks
+            # inside what Lee reports, so it is the origin and Lee the relay.
+            reported = _REPORTED.search(norm, max(start, s - 8), s) is not None
+            spans.append((s, e, "speaker", "reported" if reported else "verb"))
     return spans
 
 
@@ -536,6 +540,8 @@ class Attributor:
             names = {m.entity.name for m in named if m.entity}
             if len(names) >= 2 and named[0].cue == "according":
                 return named[-1].entity, named[0].entity
+            if len(names) >= 2 and named[0].cue == "verb" and named[-1].cue == "reported":
+                return named[0].entity, named[-1].entity
         return speaker, origin
 
     def relayed_by(self, source: str) -> str | None:

@@ -113,6 +113,10 @@ _EQUIPMENT = re.compile(
     r"|artillery|weapons|containers?|systems)\b",
     re.I,
 )
+_SAME_PERIOD = re.compile(r"\b(?:the\s+same|that)\s+(?:day|week|month)\b", re.I)
+_TOTAL_AT = re.compile(
+    r"\b(?:total|number|figure|tally|count|toll|estimate)\s+(?:at|to|of)\s+$", re.I
+)
 _THAT = re.compile(r"\bthat\b")
 _LOCATION_CUE = re.compile(r"(?:in|on|at|troops\s+in)\b", re.I)
 _AGENCY_KINDS = frozenset({"intelligence", "government", "military"})
@@ -130,6 +134,7 @@ class _Candidate:
     claim: Claim
     heading: bool
     explicit: bool  # attributed within its own sentence
+    dated: bool = False  # dated by words of the report, not by its publication
 
 
 def _check(text: str, published: dt.date | None) -> None:
@@ -204,6 +209,8 @@ class _Extraction:
         self.outlet = outlet
         self.index = index
         self.attributor = Attributor(index)
+        self.last_date: DateMention | None = None  # the last date written, for "the same day"
+        self.last_metric: str | None = None  # the last claim's metric, for "put the total at"
 
     def run(self) -> list[Claim]:
         views = [self._view(p, s) for p in segment(self.norm) for s in p.sentences]
@@ -223,6 +230,10 @@ class _Extraction:
                     candidates.append(candidate)
             if own is not None:
                 carried = own
+            self.last_date = next(
+                (d for d in reversed(view.dates) if d.precision != "none" and not d.since),
+                self.last_date,
+            )
             sentence_as_of = next(
                 (d for d in view.dates if d.as_of and d.precision != "none"), None
             )
@@ -352,7 +363,8 @@ class _Extraction:
             start=qs,
             end=qe,
         )
-        return _Candidate(claim, view.heading, explicit)
+        self.last_metric = metric
+        return _Candidate(claim, view.heading, explicit, date is not None)
 
     def _attribution(self, view: _SentenceView, clause: tuple[int, int]) -> Attribution | None:
         inside = [m for m in view.mentions if clause[0] <= m.start < clause[1]]
@@ -422,6 +434,10 @@ class _Extraction:
                 metric = "combined_force" if "combined_force" in sentence_cues else "deployed"
             elif not figure.worded:
                 metric = _nearest(view.cues, figure)
+        if metric is None and _TOTAL_AT.search(
+            norm, max(clause[0], figure.start - 40), figure.start
+        ):
+            metric = self.last_metric  # "the agency put the total at roughly 11,000"
         return metric
 
     def _other_force(self, view: _SentenceView, clause: tuple[int, int]) -> bool:
@@ -460,6 +476,10 @@ class _Extraction:
             return leading[0]
         if as_of_carry is not None and as_of_carry[0] == view.sentence.paragraph:
             return as_of_carry[1]
+        if _SAME_PERIOD.search(self.norm, view.sentence.start, view.sentence.end):
+            # "on the same day", "in the same week": the date last written before the figure.
+            earlier = [d for d in usable if d.end <= figure.start]
+            return earlier[-1] if earlier else self.last_date
         return None
 
     def _date_distance(self, date: DateMention, figure: Figure) -> int:
@@ -558,9 +578,14 @@ def _nearest(cues: list[tuple[int, int, str]], figure: Figure) -> str | None:
     return min(cues, key=lambda c: min(abs(c[0] - figure.end), abs(c[1] - figure.start)))[2]
 
 
-def _rank(candidate: _Candidate) -> tuple[int, int, int]:
+def _rank(candidate: _Candidate) -> tuple[int, int, int, int]:
     c = candidate.claim
-    return (int(not candidate.heading), int(candidate.explicit), int(c.source is not None))
+    return (
+        int(not candidate.heading),
+        int(candidate.explicit),
+        int(candidate.dated),
+        int(c.source is not None),
+    )
 
 
 def _dedupe(candidates: list[_Candidate]) -> list[Claim]:
