@@ -102,6 +102,9 @@ _NUMBER_WORDS = frozenset(
         "thousand",
     ]
 )
+_UNIT_WORDS = ("unit", "brigade", "battalion", "company", "platoon", "squad", "detachment",
+               "regiment", "team")  # fmt: skip
+_AUDIENCE_WORDS = ("spoke", "talked", "met", "interviewed", "visited", "questioned")
 _UNIT_OF = re.compile(
     r"\b(?:unit|brigade|battalion|company|platoon|squad|detachment|regiment|team)s?\b"
     r"(?:,?\s+(?:which|that|who)\s+(?:has|had|have|numbers|numbered)|\s+(?:of|with|numbering))"
@@ -307,13 +310,12 @@ class _Extraction:
             if figure.worded and not head.people and head.metric is None:
                 continue  # "the last one standing": words without a noun are rarely counts
             before = self.norm[max(view.sentence.start, figure.start - 60) : figure.start]
-            if _UNIT_OF.search(before):
+            lower = before.lower()  # cheap substring gates before each (slow to search) pattern
+            if any(w in lower for w in _UNIT_WORDS) and _UNIT_OF.search(before):
                 continue  # "a Ukrainian unit of 120 men": the size of one unit
             if not head.people and head.metric is None and _EQUIPMENT.search(before):
                 continue  # "200 of the 240 mm type" after "rocket launchers"
-            if _AUDIENCE.search(
-                self.norm[max(view.sentence.start, figure.start - 30) : figure.start]
-            ):
+            if any(w in lower[-30:] for w in _AUDIENCE_WORDS) and _AUDIENCE.search(before[-30:]):
                 continue  # "spoke with two soldiers": people met, not a count of the force
             live.append(figure)
         view.figures = live

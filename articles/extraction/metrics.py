@@ -119,43 +119,22 @@ def _prefix(alternative: str) -> str:
 # with one of them, because scanning it over every position costs a millisecond a report.
 _CUE_PREFIXES = frozenset(_prefix(a) for _, p in _CUES for a in _top_level(p)) - {""}
 _WORD_START = re.compile(r"[A-Za-z]+")
-
-
-_CUE_PREFIX_LIST = tuple(sorted(_CUE_PREFIXES))
-_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
-
-
-def _cue_starts(norm: str, start: int, end: int) -> list[int]:
-    """Where a word starts with a cue's first letters (as offsets in norm), in text order."""
-    text = norm[start:end]
-    lower = text.lower()
-    if not lower.isascii() or len(lower) != len(text):
-        # Rare: non-ASCII letters may fold to ASCII ones; look at every word instead.
-        found = []
-        for word in _WORD_START.finditer(norm, start, end):
-            w = word.group(0).lower()
-            if w[:4] in _CUE_PREFIXES or w[:3] in _CUE_PREFIXES or w[:2] in _CUE_PREFIXES:
-                found.append(word.start())
-        return found
-    # str.find per prefix runs in C: far cheaper than visiting every word in Python.
-    positions = set()
-    for prefix in _CUE_PREFIX_LIST:
-        i = lower.find(prefix)
-        while i != -1:
-            if i == 0 or lower[i - 1] not in _ASCII_LETTERS:
-                positions.add(start + i)
-            i = lower.find(prefix, i + 1)
-    return sorted(positions)
+# The two-letter prefixes come from "in Russia", "on the front", "at the front": only the
+# word itself can start them ("into", "attack" cannot), so they are matched as whole words.
+_CUE_WORDS_2 = frozenset(p for p in _CUE_PREFIXES if len(p) == 2)
 
 
 def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Every metric cue in norm[start:end] as (start, end, metric), in text order."""
     out: list[tuple[int, int, str]] = []
     taken = start
-    for position in _cue_starts(norm, start, end):
-        if position < taken:
+    for word in _WORD_START.finditer(norm, start, end):
+        if word.start() < taken:
             continue  # inside the previous cue: "wounded" in "killed or wounded"
-        m = _CUE.match(norm, position, end)
+        w = word.group(0).lower()
+        if w[:4] not in _CUE_PREFIXES and w[:3] not in _CUE_PREFIXES and w not in _CUE_WORDS_2:
+            continue
+        m = _CUE.match(norm, word.start(), end)
         if m is None:
             continue
         metric = m.lastgroup or ""
