@@ -295,7 +295,7 @@ _CONNECTORS = frozenset(["of", "for", "and", "on"])
 def clean_name(phrase: str) -> str:
     """A name as written, without articles, titles and role words: "Rep. Yu" → "Yu"."""
     phrase = _LEADING.sub("", phrase.strip(" ,.'\"")).strip()
-    phrase = re.sub(r"'s?$", "", phrase)
+    phrase = _POSSESSIVE_END.sub("", phrase)
     # "Secretary of State Antony Blinken": a title of several words is one title.
     phrase = _LONG_TITLE.sub(lambda m: m.group(1), phrase)
     tokens = phrase.split()
@@ -341,14 +341,19 @@ _NOT_A_NAME = re.compile(
 )
 
 
+_UPPER = re.compile(r"[A-Z]")
+_DIGIT = re.compile(r"\d")
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
 def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     known = index.find(phrase)
     if known is not None:
         return Entity(known.name, known)
-    if not re.search(r"[A-Z]", phrase) or re.search(r"\d", phrase):
+    if _UPPER.search(phrase) is None or _DIGIT.search(phrase) is not None:
         return None  # a clause holding a figure or a date is not a name
     name = clean_name(phrase)
-    if not name or len(name) > 80 or not re.search(r"[A-Z]", name) or _NOT_A_NAME.match(name):
+    if not name or len(name) > 80 or _UPPER.search(name) is None or _NOT_A_NAME.match(name):
         return None
     weak = _is_weak(phrase) or _is_weak(name)
     if weak and not re.search(

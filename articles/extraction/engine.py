@@ -60,6 +60,9 @@ _CONTINGENT = re.compile(
     r"|\b(?P<i>initially|originally|at\s+first|first)\s+(?:\w+\s+)?(?:sent|deployed|dispatched)",
     re.I,
 )
+# Every contingent phrase holds one of these (cheap to test before the pattern's scan).
+_ORDINAL_WORDS = ("first", "initial", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd",
+                  "4th", "5th", "originally")  # fmt: skip
 _ORDINALS = {"first": 1, "initial": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}  # fmt: skip
 _AUDIENCE = re.compile(
@@ -69,6 +72,9 @@ _AUDIENCE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _PUNCTUATION = ".,;:!?\"'()[]"
+# The sentence's words for cheap "can this pattern match at all" tests: punctuation and
+# hyphens become spaces (str.translate runs in C; stripping each word in Python does not).
+_WORD_BREAKS = str.maketrans(dict.fromkeys(_PUNCTUATION + "-", " "))
 _NUMBER_WORDS = frozenset(
     [
         "one",
@@ -247,7 +253,7 @@ class _Extraction:
     def _view(self, paragraph: Paragraph, sentence: Sentence) -> _SentenceView:
         s, e = sentence.start, sentence.end
         lower = self.norm[s:e].lower()
-        words = {w.strip(_PUNCTUATION) for w in lower.replace("-", " ").split()}
+        words = set(lower.translate(_WORD_BREAKS).split())
         has_digit = _DIGIT.search(self.norm, s, e) is not None
         numeric = has_digit or not _NUMBER_WORDS.isdisjoint(words)
         # Sentences without any figure only matter for their "as of" date and attribution.
@@ -336,7 +342,7 @@ class _Extraction:
         if metric is None:
             return None
         if metric in _FORCE_METRICS and (
-            figure.value < MIN_FORCE or _HYPOTHETICAL.search(self.norm[clause[0] : clause[1]])
+            figure.value < MIN_FORCE or _hypothetical(self.norm[clause[0] : clause[1]])
         ):
             return None
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.search(self.norm[figure.end : clause[1]]):
@@ -502,7 +508,9 @@ class _Extraction:
         if metric not in ("deployed", "in_training"):
             return None
         best: tuple[int, int] | None = None
-        for m in _CONTINGENT.finditer(self.norm, clause[0], clause[1]):
+        text = self.norm[clause[0] : clause[1]].lower()
+        ordinal = any(w in text for w in _ORDINAL_WORDS)
+        for m in _CONTINGENT.finditer(self.norm, clause[0], clause[1]) if ordinal else ():
             word = (m.group("n") or m.group("m") or "first").lower()
             if m.group("i"):
                 word = "first"
@@ -537,6 +545,16 @@ _GOVERNED = re.compile(
     r"|of\b|at\b|to\b|by\b|reached\b|stood\s+at\b|rose\s+to\b|number(?:ed)?\b|is\b|was\b|at\b)*$",
     re.I,
 )
+
+
+_MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
+                "able")  # fmt: skip
+
+
+def _hypothetical(clause: str) -> bool:
+    """Speculation ("could send 25,000 more"); substring tests first, the pattern only then."""
+    lower = clause.lower()
+    return any(w in lower for w in _MODAL_WORDS) and bool(_HYPOTHETICAL.search(clause))
 
 
 def _governs(between: str) -> bool:

@@ -147,6 +147,9 @@ def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_AND = re.compile(r"\band\b")
+
+
 class Head:
     """What follows a figure: a direct metric word, a people noun, or nothing (bare)."""
 
@@ -207,5 +210,5 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         break
     head.korean = bool(_NK.search(phrase))
     head.foreign = bool(_NATION.search(phrase))
-    head.combined = head.korean and head.foreign and bool(re.search(r"\band\b", phrase))
+    head.combined = head.korean and head.foreign and bool(_AND.search(phrase))
     return head

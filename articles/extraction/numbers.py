@@ -194,7 +194,12 @@ def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
     if _AGE_BEFORE.search(norm[max(lower_bound, match.start() - 12) : match.start()]):
         return None  # "aged 26"
     digits = match.group("digits") or ""
-    year_like = bool(re.fullmatch(r"(?:19|20)\d\d", digits)) and not match.group("scale")
+    year_like = (
+        len(digits) == 4
+        and digits.isdigit()
+        and digits[:2] in ("19", "20")
+        and not match.group("scale")
+    )
     before = norm[max(lower_bound, match.start() - 40) : match.start()]
     qualifier, taken = _qualifier(before)
     if qualifier == "exact" and _PLUS_AFTER.match(norm[match.end() : match.end() + 10]):
