@@ -204,6 +204,8 @@ class _SentenceView:
     clauses: list[tuple[int, int]]
     cues: list[tuple[int, int, str]] = field(default_factory=list)  # filled when it has figures
     heads: dict[int, metrics.Head] = field(default_factory=dict)  # figure start → its head
+    positions: dict[int, int] = field(default_factory=dict)  # figure start → its index
+    clause_tests: dict[tuple, bool] = field(default_factory=dict)
 
 
 class _Extraction:
@@ -325,6 +327,7 @@ class _Extraction:
                 continue  # "spoke with two soldiers": people met, not a count of the force
             live.append(figure)
         view.figures = live
+        view.positions = {f.start: i for i, f in enumerate(live)}
         if live:
             view.cues = metrics.cues(self.norm, view.sentence.start, view.sentence.end)
         return live
@@ -342,10 +345,10 @@ class _Extraction:
         if metric is None:
             return None
         if metric in _FORCE_METRICS and (
-            figure.value < MIN_FORCE or _hypothetical(self.norm[clause[0] : clause[1]])
+            figure.value < MIN_FORCE or self._per_clause(view, clause, "hypothetical")
         ):
             return None
-        if figure.value > MAX_PLAUSIBLE or _INCIDENT.search(self.norm[figure.end : clause[1]]):
+        if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
         attribution = (
             self._attribution(view, clause) or carried or self.attributor.weak(view.mentions)
@@ -395,12 +398,13 @@ class _Extraction:
         ):
             return "combined_force"  # "a force of about 50,000, including North Korean troops"
         if not head.korean and (
-            self._other_force(view, clause) or _OTHER_ACTOR.search(norm[clause[0] : figure.start])
+            self._per_clause(view, clause, "other_force")
+            or _OTHER_ACTOR.search(norm, max(clause[0], figure.start - 150), figure.start)
         ):
             return None
         if head.metric is not None:
             return head.metric
-        index = view.figures.index(figure) if figure in view.figures else -1
+        index = view.positions.get(figure.start, -1)
         prev_end = view.figures[index - 1].end if index > 0 else clause[0]
         next_start = (
             view.figures[index + 1].start if 0 <= index < len(view.figures) - 1 else clause[1]
@@ -448,6 +452,23 @@ class _Extraction:
             metric = self.last_metric  # "the agency put the total at roughly 11,000"
         return metric
 
+    def _per_clause(self, view: _SentenceView, clause: tuple[int, int], test: str) -> bool:
+        """A test that depends only on the clause, run once per clause (a sentence of
+        thousands of figures must not scan its clause once per figure)."""
+        key = (clause, test)
+        if key not in view.clause_tests:
+            text = self.norm[clause[0] : clause[1]]
+            if test == "hypothetical":
+                view.clause_tests[key] = _hypothetical(text)
+            elif test == "same_period":
+                view.clause_tests[key] = _SAME_PERIOD.search(text) is not None
+            elif test == "ordinal":
+                lower = text.lower()
+                view.clause_tests[key] = any(w in lower for w in _ORDINAL_WORDS)
+            else:
+                view.clause_tests[key] = self._other_force(view, clause)
+        return view.clause_tests[key]
+
     def _other_force(self, view: _SentenceView, clause: tuple[int, int]) -> bool:
         """The clause speaks of Russian or Ukrainian forces and not of North Korean ones."""
         text = self.norm[clause[0] : clause[1]]
@@ -484,7 +505,8 @@ class _Extraction:
             return leading[0]
         if as_of_carry is not None and as_of_carry[0] == view.sentence.paragraph:
             return as_of_carry[1]
-        if _SAME_PERIOD.search(self.norm, view.sentence.start, view.sentence.end):
+        whole = (view.sentence.start, view.sentence.end)
+        if self._per_clause(view, whole, "same_period"):
             # "on the same day", "in the same week": the date last written before the figure.
             earlier = [d for d in usable if d.end <= figure.start]
             return earlier[-1] if earlier else self.last_date
@@ -508,8 +530,7 @@ class _Extraction:
         if metric not in ("deployed", "in_training"):
             return None
         best: tuple[int, int] | None = None
-        text = self.norm[clause[0] : clause[1]].lower()
-        ordinal = any(w in text for w in _ORDINAL_WORDS)
+        ordinal = self._per_clause(view, clause, "ordinal")
         for m in _CONTINGENT.finditer(self.norm, clause[0], clause[1]) if ordinal else ():
             word = (m.group("n") or m.group("m") or "first").lower()
             if m.group("i"):
@@ -531,8 +552,11 @@ class _Extraction:
         while e > s and self.norm[e - 1] in " ,;:\n":
             e -= 1
         if e - s > 400:  # a very long clause: a window around the figure, cut at spaces
-            ws = max(s, self.norm.rfind(" ", s, max(s, figure.start - 150)) + 1)
-            we = self.norm.find(" ", min(e, figure.end + 150), e)
+            # Searches bounded to 250 characters: a huge clause must not cost a scan a figure.
+            cut = max(s, figure.start - 150)
+            ws = self.norm.rfind(" ", max(s, cut - 250), cut) + 1 or cut
+            ws = max(s, ws)
+            we = self.norm.find(" ", min(e, figure.end + 150), min(e, figure.end + 400))
             s, e = ws, (we if we != -1 else e)
         s, e = min(s, figure.start), max(e, figure.end)
         return s, e
@@ -566,8 +590,9 @@ _PARTITIVE = re.compile(
     r"^\s*(?:\w+\s+)?of\s+(?:the|those|these|them|whom)\s+(?:\w+\s+){0,3}$", re.I
 )
 _INCIDENT = re.compile(
-    r"^[^.;]{0,40}?\b(?:in|on|during)\s+(?:one|a\s+single|a)\s+(?:morning|day|night|attack|assault|battle|raid|strike)\b"
-    r"|^\s*(?:\w+\s+){0,2}(?:a|per)\s+day\b",
+    # Used with .match at the figure's end (so anchored there).
+    r"[^.;]{0,40}?\b(?:in|on|during)\s+(?:one|a\s+single|a)\s+(?:morning|day|night|attack|assault|battle|raid|strike)\b"
+    r"|\s*(?:\w+\s+){0,2}(?:a|per)\s+day\b",
     re.I,
 )
 _NOUN_THEN = re.compile(
@@ -611,38 +636,40 @@ def _rank(candidate: _Candidate) -> tuple[int, int, int, int]:
 def _dedupe(candidates: list[_Candidate]) -> list[Claim]:
     """One claim per figure: a headline and body stating it, or the body twice, are one claim.
 
-    Two explicit attributions to different sources stay two claims (two estimates).
+    Two explicit attributions to different sources stay two claims (two estimates). Claims
+    are compared only with those of the same (metric, low, high), so that a report of
+    thousands of figures is not compared pair by pair.
     """
     kept: list[_Candidate] = []
+    slots: dict[tuple, list[int]] = {}
     for candidate in candidates:
         c = candidate.claim
+        key = (c.metric, c.low, c.high)
         twin = None
-        for i, other in enumerate(kept):
-            o = other.claim
-            if (o.metric, o.low, o.high) != (c.metric, c.low, c.high):
-                continue
-            if candidate.explicit and other.explicit and o.source != c.source and o.via != c.via:
+        for i in slots.get(key, ()):
+            o = kept[i].claim
+            if candidate.explicit and kept[i].explicit and o.source != c.source and o.via != c.via:
                 continue
             twin = i
             break
         if twin is None:
+            slots.setdefault(key, []).append(len(kept))
             kept.append(candidate)
         elif _rank(candidate) > _rank(kept[twin]):
             kept[twin] = candidate
-    kept = [k for k in kept if not (k.heading and _restated(k.claim, kept))]
+    body: dict[str, set[int | None]] = {}
+    for k in kept:
+        if not k.heading:
+            body.setdefault(k.claim.metric, set()).update((k.claim.low, k.claim.best, k.claim.high))
+    kept = [k for k in kept if not (k.heading and _restated(k.claim, body))]
     return sorted((k.claim for k in kept), key=lambda c: (c.start, c.end))
 
 
-def _restated(claim: Claim, kept: list[_Candidate]) -> bool:
+def _restated(claim: Claim, body: dict[str, set[int | None]]) -> bool:
     """A headline's figure that the body gives more precisely: "up to 12,000" over a body's
     "11,000-12,000", "losses top 4,000" over "about 4,000"."""
     numbers = {n for n in (claim.low, claim.high) if n is not None}
-    return any(
-        not other.heading
-        and other.claim.metric == claim.metric
-        and numbers & {other.claim.low, other.claim.best, other.claim.high}
-        for other in kept
-    )
+    return bool(numbers & body.get(claim.metric, set()))
 
 
 def extract(

@@ -4,6 +4,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 """
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -201,3 +202,13 @@ def test_alias_trie_matches_like_a_longest_first_alternation(phrase, expected) -
     )
     found = index.find(phrase)
     assert (found.name if found else None) == expected
+
+
+def test_one_sentence_of_thousands_of_figures_runs_in_linear_time() -> None:
+    # Before, every figure rescanned its whole clause: 4,000 figures took ~10 s, 16,000 minutes.
+    text = "North Korea sent " + ", ".join(f"{1000 + i} troops" for i in range(4000)) + "."
+    started = time.process_time()
+    claims = extract(text, published=PUBLISHED)
+    assert time.process_time() - started < 5
+    assert len(claims) == 4000
+    assert all(text[c.start : c.end] == c.quote and len(c.quote) < 600 for c in claims)
