@@ -21,7 +21,7 @@ from .engine import MAX_TEXT_CHARS, extract
 from .model import Claim, ExtractionError, KnownSource
 from .registry import SourceIndex, source_index
 
-ENGINE_VERSION = "2026.11.1"
+ENGINE_VERSION = "2026.11.2"
 
 __all__ = [
     "ENGINE_VERSION",

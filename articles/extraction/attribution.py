@@ -30,10 +30,11 @@ _SPEAKER_VERB = re.compile(
     rf"(?<=\w)[\"',]?\s+(?:has\s+|have\s+|had\s+|also\s+|earlier\s+|previously\s+|now\s+|separately\s+"
     rf"|on\s+\w+\s+|recently\s+|further\s+)*(?:{_VERBS})\b"
 )
+_REPORTED = re.compile(r"\bthat\s+$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _ORIGIN = re.compile(
     r"\b(?:citing|quoting|cited|cites|cite|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
-    r"|a\s+briefing\s+(?:by|from)|a\s+report\s+(?:by|from))\s+",
+    r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report)\s+(?:by|from))\s+",
     re.I,
 )
 _INVERTED = re.compile(
@@ -52,7 +53,12 @@ _BARE_ESTIMATE = re.compile(
     r"(?P<x>(?:[A-Z][\w.'-]*\s+){1,3}(?:intelligence\s+)?(?:assessments?|estimates?|figures|counts?|tally))"
     r"\s+(?:were|was|are|is|of|put|puts|placed|stood|stand|showed|show)\b"
 )
-_ENDS_IN_VERB = re.compile(rf"\b(?:{_VERBS}|also|has|have|had|an?|the|that|this|its)$", re.I)
+# A subject ending in one of these is no speaker: "X has said" is matched from "X", and
+# "Pyongyang is estimated to" is a passive with no one named.
+_ENDS_IN_VERB = re.compile(
+    rf"\b(?:{_VERBS}|also|has|have|had|an?|the|that|this|its|is|are|was|were|be|been|being)$",
+    re.I,
+)
 _APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the\s+\w+\s+(?:of|for))\b[^,]*,?\s*$")
 _PARTICIPLE = re.compile(
     r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing)\b", re.I
@@ -261,7 +267,7 @@ def _object_phrase(norm: str, start: int, limit: int) -> tuple[int, int]:
 def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     """The subject before a speaker verb, skipping appositives ("Yu, who visited Kyiv, said")."""
     region = norm[lower:verb_start]
-    appositive = _APPOSITIVE.search(region)
+    appositive = _APPOSITIVE.search(region) if "," in region else None
     if appositive:
         region = region[: appositive.start()]
     cut = 0
@@ -279,15 +285,32 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     return s, max(s, e)
 
 
+_LONG_TITLE = re.compile(
+    r"\b(Secretary|Minister)\s+(?:of|for)\s+(?:State|Defen[cs]e|Foreign\s+Affairs|War|the\s+Interior)"
+    r"(?=\s+[A-Z])"
+)
+_CONNECTORS = frozenset(["of", "for", "and", "on"])
+
+
 def clean_name(phrase: str) -> str:
     """A name as written, without articles, titles and role words: "Rep. Yu" → "Yu"."""
     phrase = _LEADING.sub("", phrase.strip(" ,.'\"")).strip()
-    phrase = re.sub(r"'s?$", "", phrase)
+    phrase = _POSSESSIVE_END.sub("", phrase)
+    # "Secretary of State Antony Blinken": a title of several words is one title.
+    phrase = _LONG_TITLE.sub(lambda m: m.group(1), phrase)
     tokens = phrase.split()
     # The proper name after the last title or role word: "South Korean lawmaker Yu Yong-weon".
     last_title = -1
     for i, token in enumerate(tokens):
-        if token.lower() in _TITLES or (token[:1].islower() and i < len(tokens) - 1):
+        connector = (
+            token in _CONNECTORS
+            and 0 < i < len(tokens) - 1
+            and tokens[i - 1][:1].isupper()
+            and tokens[i + 1][:1].isupper()
+        )  # "Ministry of Defence": part of the name
+        if token.lower() in _TITLES or (
+            token[:1].islower() and i < len(tokens) - 1 and not connector
+        ):
             last_title = i
     if 0 <= last_title < len(tokens) - 1 and tokens[last_title + 1][:1].isupper():
         tokens = tokens[last_title + 1 :]
@@ -307,14 +330,30 @@ def _is_weak(phrase: str) -> bool:
     return not words or all(w in _WEAK_WORDS or w.rstrip("'s") in _WEAK_WORDS for w in words)
 
 
+# Capitalised words that are never a source: days, months, and the countries the figures are
+# about ("said Monday", "In October, ...", "North Korea has sent...").
+_NOT_A_NAME = re.compile(
+    r"^(?:(?:on|in|by|since|last|this|early|late|mid|the)\s+)*(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Today|Yesterday"
+    r"|North\s+Korea|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un)\.?(?:\s+\d{1,2})?$",
+    re.I,
+)
+
+
+_UPPER = re.compile(r"[A-Z]")
+_DIGIT = re.compile(r"\d")
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
 def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     known = index.find(phrase)
     if known is not None:
         return Entity(known.name, known)
-    if not re.search(r"[A-Z]", phrase):
-        return None
+    if _UPPER.search(phrase) is None or _DIGIT.search(phrase) is not None:
+        return None  # a clause holding a figure or a date is not a name
     name = clean_name(phrase)
-    if not name or len(name) > 80 or not re.search(r"[A-Z]", name):
+    if not name or len(name) > 80 or _UPPER.search(name) is None or _NOT_A_NAME.match(name):
         return None
     weak = _is_weak(phrase) or _is_weak(name)
     if weak and not re.search(
@@ -433,8 +472,16 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     for m in _SPEAKER_VERB.finditer(norm, start, end):
         s, e = _subject_phrase(norm, start, m.start())
         subject = norm[s:e]
-        if e > s and len(subject.split()) <= 14 and not _ENDS_IN_VERB.search(subject):
-            spans.append((s, e, "speaker", "verb"))
+        # The verb pattern can only match the last 30 characters: search just those.
+        if (
+            e > s
+            and len(subject.split()) <= 14
+            and not _ENDS_IN_VERB.search(subject, max(0, len(subject) - 30))
+        ):
+            # "Lee told reporters that the agency had confirmed...": the agency speaks
+            # inside what Lee reports, so it is the origin and Lee the relay.
+            reported = _REPORTED.search(norm, max(start, s - 8), s) is not None
+            spans.append((s, e, "speaker", "reported" if reported else "verb"))
     return spans
 
 
@@ -498,6 +545,8 @@ class Attributor:
             names = {m.entity.name for m in named if m.entity}
             if len(names) >= 2 and named[0].cue == "according":
                 return named[-1].entity, named[0].entity
+            if len(names) >= 2 and named[0].cue == "verb" and named[-1].cue == "reported":
+                return named[0].entity, named[-1].entity
         return speaker, origin
 
     def relayed_by(self, source: str) -> str | None:

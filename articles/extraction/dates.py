@@ -80,7 +80,8 @@ _AS_OF = re.compile(
     r"(?:\bas\s+(?:of|at)|\bby|\buntil|\bup\s+to|\bthrough|\bas\s+of\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?$",
     re.I,
 )
-_SINCE = re.compile(r"\bsince\s+$", re.I)
+# "since October", "since it entered combat in December": the start of a running total.
+_SINCE = re.compile(r"\bsince\b[^,.;:]{0,40}$", re.I)
 
 
 @dataclass
@@ -238,17 +239,59 @@ _RELATIVE_WORDS = frozenset(["week", "month", "year", "yesterday", "today", "mor
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 
 
-def _wanted(kind: str, words: frozenset[str] | set[str], has_digit: bool) -> bool:
-    """Whether a pattern can match at all, judged from the sentence's words (cheap)."""
-    if kind in ("iso", "year"):
-        return has_digit
-    if kind in ("day_range", "month_day", "day_month"):
-        return has_digit and not _MONTH_WORDS.isdisjoint(words)
-    if kind in ("month_range", "month"):
-        return not _MONTH_WORDS.isdisjoint(words)
-    if kind == "relative":
-        return not _RELATIVE_WORDS.isdisjoint(words)
-    return not _WEEKDAY_WORDS.isdisjoint(words)
+_MONTH_PREFIXES = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _wanted_kinds(
+    text: str, words: frozenset[str] | set[str] | None, has_digit: bool
+) -> frozenset[str]:
+    """The patterns that can match at all, judged from cheap substring tests on the text.
+
+    Scanning a date pattern over a sentence costs far more than these tests.
+    """
+    kinds = set()
+    month = any(m in text for m in _MONTH_PREFIXES) and (
+        words is None or not _MONTH_WORDS.isdisjoint(words)
+    )
+    year = has_digit and ("19" in text or "20" in text)
+    if year:
+        kinds.add("year")
+        if "-" in text:
+            kinds.add("iso")
+    if month:
+        kinds.update(("month_range", "month"))
+        if has_digit:
+            kinds.update(("day_range", "month_day", "day_month"))
+    lower = text.lower()
+    if (words is None or not _RELATIVE_WORDS.isdisjoint(words)) and (
+        "yesterday" in lower
+        or "today" in lower
+        or "morning" in lower
+        or (
+            ("week" in lower or "month" in lower or "year" in lower)
+            and ("last" in lower or "this" in lower or "past" in lower or "previous" in lower)
+        )
+    ):
+        kinds.add("relative")
+    if (words is None or not _WEEKDAY_WORDS.isdisjoint(words)) and any(
+        d in text for d in _WEEKDAY_NAMES
+    ):
+        kinds.add("weekday")
+    return frozenset(kinds)
 
 
 def find_dates(
@@ -264,8 +307,11 @@ def find_dates(
     `words` (the sentence's lower-case words) lets patterns that cannot match be skipped.
     """
     found: list[tuple[int, int, str, re.Match[str]]] = []
+    kinds = _wanted_kinds(norm[start:end], words, has_digit)
+    if not kinds:
+        return []
     for kind, pattern in _PATTERNS:
-        if words is not None and not _wanted(kind, words, has_digit):
+        if kind not in kinds:
             continue
         for m in pattern.finditer(norm, start, end):
             found.append((m.start(), m.end(), kind, m))
@@ -290,7 +336,7 @@ def find_dates(
                 precision,
                 period_end,
                 bool(_AS_OF.search(lead)),
-                bool(_SINCE.search(lead)),
+                bool(_SINCE.search(norm, max(start, s - 50), s)),
             )
         )
     return out

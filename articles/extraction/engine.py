@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import metrics
-from .attribution import Attribution, Attributor, Mention, find_mentions
+from .attribution import Attribution, Attributor, Entity, Mention, find_mentions
 from .dates import DateMention, find_dates, format_date
 from .model import Claim, ExtractionError, KnownSource
-from .numbers import Figure, find_figures
+from .numbers import Figure, find_figures, has_number_word
 from .registry import SourceIndex, source_index
 from .segment import Paragraph, Sentence, normalise, segment
 
@@ -49,7 +49,7 @@ _HYPOTHETICAL = re.compile(
 )
 # Another country's forces acting on the figure: "Russia lost 1,540", "Ukraine has deployed 20,000".
 _OTHER_ACTOR = re.compile(
-    r"\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)(?:'s)?\s+(?:forces\s+|army\s+|military\s+)?"
+    r"\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)(?:'s)?(?:,\s+which)?\s+(?:forces\s+|army\s+|military\s+)?"
     r"(?:has\s+|had\s+|have\s+)?(?:also\s+|now\s+|already\s+)?(?:lost|loses|losing|deployed|sent|dispatched"
     r"|suffered|mobili[sz]ed|massed|masses|gathered)\s+(?:\w+\s+){0,3}$"
 )
@@ -60,6 +60,9 @@ _CONTINGENT = re.compile(
     r"|\b(?P<i>initially|originally|at\s+first|first)\s+(?:\w+\s+)?(?:sent|deployed|dispatched)",
     re.I,
 )
+# Every contingent phrase holds one of these (cheap to test before the pattern's scan).
+_ORDINAL_WORDS = ("first", "initial", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd",
+                  "4th", "5th", "originally")  # fmt: skip
 _ORDINALS = {"first": 1, "initial": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}  # fmt: skip
 _AUDIENCE = re.compile(
@@ -69,6 +72,9 @@ _AUDIENCE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _PUNCTUATION = ".,;:!?\"'()[]"
+# The sentence's words for cheap "can this pattern match at all" tests: punctuation and
+# hyphens become spaces (str.translate runs in C; stripping each word in Python does not).
+_WORD_BREAKS = str.maketrans(dict.fromkeys(_PUNCTUATION + "-", " "))
 _NUMBER_WORDS = frozenset(
     [
         "one",
@@ -102,6 +108,32 @@ _NUMBER_WORDS = frozenset(
         "thousand",
     ]
 )
+_UNIT_WORDS = ("unit", "brigade", "battalion", "company", "platoon", "squad", "detachment",
+               "regiment", "team")  # fmt: skip
+_AUDIENCE_WORDS = ("spoke", "talked", "met", "interviewed", "visited", "questioned")
+_UNIT_OF = re.compile(
+    r"\b(?:unit|brigade|battalion|company|platoon|squad|detachment|regiment|team)s?\b"
+    r"(?:,?\s+(?:which|that|who)\s+(?:has|had|have|numbers|numbered)|\s+(?:of|with|numbering))"
+    r"\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|only\s+|just\s+)?$",
+    re.I,
+)
+_EQUIPMENT = re.compile(
+    r"\b(?:launchers?|howitzers?|guns|missiles?|shells?|drones?|vehicles?|tanks?|rockets?"
+    r"|artillery|weapons|containers?|systems)\b",
+    re.I,
+)
+_SAME_PERIOD = re.compile(r"\b(?:the\s+same|that)\s+(?:day|week|month)\b", re.I)
+_TOTAL_AT = re.compile(
+    r"\b(?:total|number|figure|tally|count|toll|estimate)\s+(?:at|to|of)\s+$", re.I
+)
+_THAT = re.compile(r"\bthat\b")
+_LOCATION_CUE = re.compile(r"(?:in|on|at|troops\s+in)\b", re.I)
+_AGENCY_KINDS = frozenset({"intelligence", "government", "military"})
+_ANAPHOR = re.compile(
+    r"^(?:the|this|that)\s+(?:(?:spy|intelligence|military|defen[cs]e|government)\s+)?"
+    r"(?:agency|service|ministry|department|military)$",
+    re.I,
+)
 _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
 _FORCE_METRICS = frozenset({"deployed", "in_training", "combined_force"})
 
@@ -111,6 +143,7 @@ class _Candidate:
     claim: Claim
     heading: bool
     explicit: bool  # attributed within its own sentence
+    dated: bool = False  # dated by words of the report, not by its publication
 
 
 def _check(text: str, published: dt.date | None) -> None:
@@ -130,9 +163,24 @@ def _check(text: str, published: dt.date | None) -> None:
         raise ExtractionError(f"publication date {published.isoformat()} is in the future")
 
 
+# The same split without the two alternatives that start at any space: when the sentence has
+# no "while" and no "whereas", this one gives the same clauses and scans far faster.
+_CLAUSE_SPLIT_PUNCT = re.compile(
+    r";|,\s+(?:while|whereas|but|although|though|followed\s+by|with|and\s+(?:the|a|an|of)\b)\s*"
+    r"|,\s+(?:of\s+(?:those|them|whom)|among\s+them)"
+)
+
+
 def _clauses(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
     out, cursor = [], sentence.start
-    for m in _CLAUSE_SPLIT.finditer(norm, sentence.start, sentence.end):
+    text = norm[sentence.start : sentence.end]
+    if "while" in text or "whereas" in text:
+        splitter = _CLAUSE_SPLIT
+    elif ";" in text or "," in text:
+        splitter = _CLAUSE_SPLIT_PUNCT
+    else:
+        return [(sentence.start, sentence.end)]
+    for m in splitter.finditer(norm, sentence.start, sentence.end):
         out.append((cursor, m.start()))
         cursor = m.start()
     out.append((cursor, sentence.end))
@@ -156,6 +204,8 @@ class _SentenceView:
     clauses: list[tuple[int, int]]
     cues: list[tuple[int, int, str]] = field(default_factory=list)  # filled when it has figures
     heads: dict[int, metrics.Head] = field(default_factory=dict)  # figure start → its head
+    positions: dict[int, int] = field(default_factory=dict)  # figure start → its index
+    clause_tests: dict[tuple, bool] = field(default_factory=dict)
 
 
 class _Extraction:
@@ -170,9 +220,12 @@ class _Extraction:
         self.outlet = outlet
         self.index = index
         self.attributor = Attributor(index)
+        self.last_date: DateMention | None = None  # the last date written, for "the same day"
+        self.last_metric: str | None = None  # the last claim's metric, for "put the total at"
 
     def run(self) -> list[Claim]:
         views = [self._view(p, s) for p in segment(self.norm) for s in p.sentences]
+        self._resolve_anaphora(views)
         for view in views:
             self.attributor.learn(view.mentions)
         carried = self._first_attribution(views)
@@ -188,6 +241,10 @@ class _Extraction:
                     candidates.append(candidate)
             if own is not None:
                 carried = own
+            self.last_date = next(
+                (d for d in reversed(view.dates) if d.precision != "none" and not d.since),
+                self.last_date,
+            )
             sentence_as_of = next(
                 (d for d in view.dates if d.as_of and d.precision != "none"), None
             )
@@ -198,7 +255,7 @@ class _Extraction:
     def _view(self, paragraph: Paragraph, sentence: Sentence) -> _SentenceView:
         s, e = sentence.start, sentence.end
         lower = self.norm[s:e].lower()
-        words = {w.strip(_PUNCTUATION) for w in lower.replace("-", " ").split()}
+        words = set(lower.translate(_WORD_BREAKS).split())
         has_digit = _DIGIT.search(self.norm, s, e) is not None
         numeric = has_digit or not _NUMBER_WORDS.isdisjoint(words)
         # Sentences without any figure only matter for their "as of" date and attribution.
@@ -208,12 +265,25 @@ class _Extraction:
             else []
         )
         figures = (
-            find_figures(self.norm, s, e, [(d.start, d.end) for d in dates]) if numeric else []
+            find_figures(self.norm, s, e, [(d.start, d.end) for d in dates], has_number_word(lower))
+            if numeric
+            else []
         )
         mentions = find_mentions(self.norm, s, e, self.index, words)
         return _SentenceView(
             sentence, paragraph.heading, dates, figures, mentions, _clauses(self.norm, sentence)
         )
+
+    def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
+        """ "The agency", "the spy agency": the organisation named last before, if known."""
+        last: Entity | None = None
+        for view in views:
+            for i, m in enumerate(view.mentions):
+                if m.entity is not None:
+                    if m.entity.known is not None and m.entity.known.kind in _AGENCY_KINDS:
+                        last = m.entity
+                elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
+                    view.mentions[i] = Mention(m.start, m.end, m.role, last, m.cue)
 
     def _first_attribution(self, views: list[_SentenceView]) -> Attribution | None:
         for view in views:
@@ -247,12 +317,17 @@ class _Extraction:
                 continue
             if figure.worded and not head.people and head.metric is None:
                 continue  # "the last one standing": words without a noun are rarely counts
-            if _AUDIENCE.search(
-                self.norm[max(view.sentence.start, figure.start - 30) : figure.start]
-            ):
+            before = self.norm[max(view.sentence.start, figure.start - 60) : figure.start]
+            lower = before.lower()  # cheap substring gates before each (slow to search) pattern
+            if any(w in lower for w in _UNIT_WORDS) and _UNIT_OF.search(before):
+                continue  # "a Ukrainian unit of 120 men": the size of one unit
+            if not head.people and head.metric is None and _EQUIPMENT.search(before):
+                continue  # "200 of the 240 mm type" after "rocket launchers"
+            if any(w in lower[-30:] for w in _AUDIENCE_WORDS) and _AUDIENCE.search(before[-30:]):
                 continue  # "spoke with two soldiers": people met, not a count of the force
             live.append(figure)
         view.figures = live
+        view.positions = {f.start: i for i, f in enumerate(live)}
         if live:
             view.cues = metrics.cues(self.norm, view.sentence.start, view.sentence.end)
         return live
@@ -270,16 +345,16 @@ class _Extraction:
         if metric is None:
             return None
         if metric in _FORCE_METRICS and (
-            figure.value < MIN_FORCE or _HYPOTHETICAL.search(self.norm[clause[0] : clause[1]])
+            figure.value < MIN_FORCE or self._per_clause(view, clause, "hypothetical")
         ):
             return None
-        if figure.value > MAX_PLAUSIBLE or _INCIDENT.search(self.norm[figure.end : clause[1]]):
+        if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
         attribution = (
             self._attribution(view, clause) or carried or self.attributor.weak(view.mentions)
         )
-        date = self._date(view, figure, clause, as_of_carry)
-        contingent = self._contingent(clause, figure, metric, date)
+        date = self._date(view, figure, clause, as_of_carry, metric)
+        contingent = self._contingent(view, clause, figure, metric)
         as_of = date.written() if date else (self.published.isoformat() if self.published else None)
         precision = date.precision if date else ("day" if self.published else None)
         qs, qe = self._quote_span(clause, figure)
@@ -299,7 +374,8 @@ class _Extraction:
             start=qs,
             end=qe,
         )
-        return _Candidate(claim, view.heading, explicit)
+        self.last_metric = metric
+        return _Candidate(claim, view.heading, explicit, date is not None)
 
     def _attribution(self, view: _SentenceView, clause: tuple[int, int]) -> Attribution | None:
         inside = [m for m in view.mentions if clause[0] <= m.start < clause[1]]
@@ -316,13 +392,19 @@ class _Extraction:
             return None  # ten Russian soldiers, 1,500 Ukrainian troops
         if head.combined:
             return "combined_force"
+        if any(
+            c[2] == "combined_force" and figure.end <= c[0] < min(clause[1], figure.end + 80)
+            for c in view.cues
+        ):
+            return "combined_force"  # "a force of about 50,000, including North Korean troops"
         if not head.korean and (
-            self._other_force(view, clause) or _OTHER_ACTOR.search(norm[clause[0] : figure.start])
+            self._per_clause(view, clause, "other_force")
+            or _OTHER_ACTOR.search(norm, max(clause[0], figure.start - 150), figure.start)
         ):
             return None
         if head.metric is not None:
             return head.metric
-        index = view.figures.index(figure) if figure in view.figures else -1
+        index = view.positions.get(figure.start, -1)
         prev_end = view.figures[index - 1].end if index > 0 else clause[0]
         next_start = (
             view.figures[index + 1].start if 0 <= index < len(view.figures) - 1 else clause[1]
@@ -336,8 +418,14 @@ class _Extraction:
             for c in view.cues
             if seg_after[0] <= c[0]
             and c[1] <= seg_after[1]
-            and not _PARTITIVE.search(norm[seg_after[0] : c[0]])
+            and not _partitive(norm[seg_after[0] : c[0]])
         ]
+        # "casualties in Kursk had reached 4,000": a place says deployed only when nothing
+        # else in the figure's stretch says what it counts.
+        located = [c for c in before + after if _LOCATION_CUE.match(norm, c[0], c[1])]
+        if located and len(located) < len(before) + len(after):
+            before = [c for c in before if c not in located]
+            after = [c for c in after if c not in located]
         after_metrics = [c[2] for c in after]
         metric: str | None = None
         if after and _noun_then_cue(norm[figure.end : after[0][0]]):
@@ -358,7 +446,28 @@ class _Extraction:
                 metric = "combined_force" if "combined_force" in sentence_cues else "deployed"
             elif not figure.worded:
                 metric = _nearest(view.cues, figure)
+        if metric is None and _TOTAL_AT.search(
+            norm, max(clause[0], figure.start - 40), figure.start
+        ):
+            metric = self.last_metric  # "the agency put the total at roughly 11,000"
         return metric
+
+    def _per_clause(self, view: _SentenceView, clause: tuple[int, int], test: str) -> bool:
+        """A test that depends only on the clause, run once per clause (a sentence of
+        thousands of figures must not scan its clause once per figure)."""
+        key = (clause, test)
+        if key not in view.clause_tests:
+            text = self.norm[clause[0] : clause[1]]
+            if test == "hypothetical":
+                view.clause_tests[key] = _hypothetical(text)
+            elif test == "same_period":
+                view.clause_tests[key] = _SAME_PERIOD.search(text) is not None
+            elif test == "ordinal":
+                lower = text.lower()
+                view.clause_tests[key] = any(w in lower for w in _ORDINAL_WORDS)
+            else:
+                view.clause_tests[key] = self._other_force(view, clause)
+        return view.clause_tests[key]
 
     def _other_force(self, view: _SentenceView, clause: tuple[int, int]) -> bool:
         """The clause speaks of Russian or Ukrainian forces and not of North Korean ones."""
@@ -376,17 +485,18 @@ class _Extraction:
         figure: Figure,
         clause: tuple[int, int],
         as_of_carry: tuple[int, DateMention] | None,
+        metric: str,
     ) -> DateMention | None:
-        usable = [d for d in view.dates if d.precision != "none"]
+        # "killed since December": a running total of losses holds when it is reported. Troops
+        # "sent since October" keep that month: a deployment is dated by when it was sent.
+        losses = metric not in _FORCE_METRICS
+        usable = [d for d in view.dates if d.precision != "none" and not (losses and d.since)]
         in_clause = [d for d in usable if clause[0] <= d.start < clause[1]]
         as_of_in_clause = [d for d in in_clause if d.as_of]
         if as_of_in_clause:
             return as_of_in_clause[0]
         if in_clause:
-            return min(
-                in_clause,
-                key=lambda d: abs(d.start - figure.start) + (0 if d.start > figure.start else 1),
-            )
+            return min(in_clause, key=lambda d: self._date_distance(d, figure))
         as_of = next((d for d in usable if d.as_of), None)
         if as_of is not None:
             return as_of
@@ -395,15 +505,33 @@ class _Extraction:
             return leading[0]
         if as_of_carry is not None and as_of_carry[0] == view.sentence.paragraph:
             return as_of_carry[1]
+        whole = (view.sentence.start, view.sentence.end)
+        if self._per_clause(view, whole, "same_period"):
+            # "on the same day", "in the same week": the date last written before the figure.
+            earlier = [d for d in usable if d.end <= figure.start]
+            return earlier[-1] if earlier else self.last_date
         return None
 
+    def _date_distance(self, date: DateMention, figure: Figure) -> int:
+        """How far a date is from a figure. A comma between them counts as 40 characters
+        ("sent since October, including about 3,000 who arrived this year"), and so does a
+        "that" after the date: "told lawmakers last month that 1,000 were killed in December"
+        dates the telling, not the figure."""
+        if date.start > figure.start:
+            between = self.norm[figure.end : date.start]
+            return date.start - figure.start + (40 if "," in between else 0)
+        between = self.norm[date.end : figure.start]
+        penalty = 40 if "," in between or _THAT.search(between) else 0
+        return figure.start - date.start + 1 + penalty
+
     def _contingent(
-        self, clause: tuple[int, int], figure: Figure, metric: str, date: DateMention | None
+        self, view: _SentenceView, clause: tuple[int, int], figure: Figure, metric: str
     ) -> int | None:
         if metric not in ("deployed", "in_training"):
             return None
         best: tuple[int, int] | None = None
-        for m in _CONTINGENT.finditer(self.norm, clause[0], clause[1]):
+        ordinal = self._per_clause(view, clause, "ordinal")
+        for m in _CONTINGENT.finditer(self.norm, clause[0], clause[1]) if ordinal else ():
             word = (m.group("n") or m.group("m") or "first").lower()
             if m.group("i"):
                 word = "first"
@@ -412,11 +540,8 @@ class _Extraction:
                 best = (distance, _ORDINALS.get(word, 1))
         if best is not None:
             return best[1]
-        if (
-            date is not None
-            and date.since
-            and _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]])
-        ):
+        since = any(d.since and clause[0] <= d.start < clause[1] for d in view.dates)
+        if since and _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]]):
             return 1  # "a total of 11,000 since October": the first contingent's count
         return None
 
@@ -427,8 +552,11 @@ class _Extraction:
         while e > s and self.norm[e - 1] in " ,;:\n":
             e -= 1
         if e - s > 400:  # a very long clause: a window around the figure, cut at spaces
-            ws = max(s, self.norm.rfind(" ", s, max(s, figure.start - 150)) + 1)
-            we = self.norm.find(" ", min(e, figure.end + 150), e)
+            # Searches bounded to 250 characters: a huge clause must not cost a scan a figure.
+            cut = max(s, figure.start - 150)
+            ws = self.norm.rfind(" ", max(s, cut - 250), cut) + 1 or cut
+            ws = max(s, ws)
+            we = self.norm.find(" ", min(e, figure.end + 150), min(e, figure.end + 400))
             s, e = ws, (we if we != -1 else e)
         s, e = min(s, figure.start), max(e, figure.end)
         return s, e
@@ -443,6 +571,16 @@ _GOVERNED = re.compile(
 )
 
 
+_MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
+                "able")  # fmt: skip
+
+
+def _hypothetical(clause: str) -> bool:
+    """Speculation ("could send 25,000 more"); substring tests first, the pattern only then."""
+    lower = clause.lower()
+    return any(w in lower for w in _MODAL_WORDS) and bool(_HYPOTHETICAL.search(clause))
+
+
 def _governs(between: str) -> bool:
     """Whether a cue right before a figure acts on it: "killed 400", "sent around 11,000"."""
     return bool(_GOVERNED.match(between))
@@ -452,14 +590,26 @@ _PARTITIVE = re.compile(
     r"^\s*(?:\w+\s+)?of\s+(?:the|those|these|them|whom)\s+(?:\w+\s+){0,3}$", re.I
 )
 _INCIDENT = re.compile(
-    r"^[^.;]{0,40}?\b(?:in|on|during)\s+(?:one|a\s+single|a)\s+(?:morning|day|night|attack|assault|battle|raid|strike)\b"
-    r"|^\s*(?:\w+\s+){0,2}(?:a|per)\s+day\b",
+    # Used with .match at the figure's end (so anchored there).
+    r"[^.;]{0,40}?\b(?:in|on|during)\s+(?:one|a\s+single|a)\s+(?:morning|day|night|attack|assault|battle|raid|strike)\b"
+    r"|\s*(?:\w+\s+){0,2}(?:a|per)\s+day\b",
     re.I,
 )
 _NOUN_THEN = re.compile(
     r"^\s*(?:[A-Z][\w'-]*\s+|(?:more|additional|other|of\s+them|of\s+its)\s+)*"
     r"(?:troops|soldiers|servicemen|personnel|fighters|men|North\s+Koreans|others)\s+$"
 )
+
+
+def _partitive(between: str) -> bool:
+    """ "2,000 of the casualties were deaths": the cue right after "of the" names the set.
+
+    Not when a verb comes between: "4,700 of them were killed" counts the killed.
+    """
+    return bool(_PARTITIVE.search(between)) and not _FINITE.search(between)
+
+
+_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|been)\b", re.I)
 
 
 def _noun_then_cue(between: str) -> bool:
@@ -473,33 +623,53 @@ def _nearest(cues: list[tuple[int, int, str]], figure: Figure) -> str | None:
     return min(cues, key=lambda c: min(abs(c[0] - figure.end), abs(c[1] - figure.start)))[2]
 
 
-def _rank(candidate: _Candidate) -> tuple[int, int, int]:
+def _rank(candidate: _Candidate) -> tuple[int, int, int, int]:
     c = candidate.claim
-    return (int(not candidate.heading), int(candidate.explicit), int(c.source is not None))
+    return (
+        int(not candidate.heading),
+        int(candidate.explicit),
+        int(candidate.dated),
+        int(c.source is not None),
+    )
 
 
 def _dedupe(candidates: list[_Candidate]) -> list[Claim]:
     """One claim per figure: a headline and body stating it, or the body twice, are one claim.
 
-    Two explicit attributions to different sources stay two claims (two estimates).
+    Two explicit attributions to different sources stay two claims (two estimates). Claims
+    are compared only with those of the same (metric, low, high), so that a report of
+    thousands of figures is not compared pair by pair.
     """
     kept: list[_Candidate] = []
+    slots: dict[tuple, list[int]] = {}
     for candidate in candidates:
         c = candidate.claim
+        key = (c.metric, c.low, c.high)
         twin = None
-        for i, other in enumerate(kept):
-            o = other.claim
-            if (o.metric, o.low, o.high) != (c.metric, c.low, c.high):
-                continue
-            if candidate.explicit and other.explicit and o.source != c.source and o.via != c.via:
+        for i in slots.get(key, ()):
+            o = kept[i].claim
+            if candidate.explicit and kept[i].explicit and o.source != c.source and o.via != c.via:
                 continue
             twin = i
             break
         if twin is None:
+            slots.setdefault(key, []).append(len(kept))
             kept.append(candidate)
         elif _rank(candidate) > _rank(kept[twin]):
             kept[twin] = candidate
+    body: dict[str, set[int | None]] = {}
+    for k in kept:
+        if not k.heading:
+            body.setdefault(k.claim.metric, set()).update((k.claim.low, k.claim.best, k.claim.high))
+    kept = [k for k in kept if not (k.heading and _restated(k.claim, body))]
     return sorted((k.claim for k in kept), key=lambda c: (c.start, c.end))
+
+
+def _restated(claim: Claim, body: dict[str, set[int | None]]) -> bool:
+    """A headline's figure that the body gives more precisely: "up to 12,000" over a body's
+    "11,000-12,000", "losses top 4,000" over "about 4,000"."""
+    numbers = {n for n in (claim.low, claim.high) if n is not None}
+    return bool(numbers & body.get(claim.metric, set()))
 
 
 def extract(

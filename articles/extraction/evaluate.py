@@ -3,7 +3,10 @@
     python -m articles.extraction.evaluate [SEEDS_DIR]
 
 Always scores the project's own reports (`eval/reports/*.txt`, labels in
-`eval/reports.json`); with SEEDS_DIR also the seed reports there, labelled in
+`eval/reports.json`) and, separately, the held-out reports (labels in `eval/heldout.json`:
+reports written later in other outlets' styles and labelled before the engine was tuned on
+them, to show overfitting to the first set; `eval/heldout2.json`, a second batch written after
+tuning on the first); with SEEDS_DIR also the seed reports there, labelled in
 `eval/seeds.json` (publication dates and outlets come from SEEDS_DIR/index.json). Known
 sources for recognition are in `eval/sources.json`.
 
@@ -134,10 +137,11 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def own_reports() -> tuple[
-    dict[str, tuple[str, dt.date | None, str | None]], dict[str, list[dict[str, Any]]]
-]:
-    meta = json.loads((EVAL_DIR / "reports.json").read_text())["files"]
+def own_reports(
+    labels_file: str = "reports.json",
+) -> tuple[dict[str, tuple[str, dt.date | None, str | None]], dict[str, list[dict[str, Any]]]]:
+    """The project's reports labelled in `labels_file` (texts in eval/reports/)."""
+    meta = json.loads((EVAL_DIR / labels_file).read_text())["files"]
     texts, labels = {}, {}
     for file_name, entry in meta.items():
         text = (EVAL_DIR / "reports" / file_name).read_text(encoding="utf-8")
@@ -171,6 +175,8 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
     if args:
         evaluate_set("seeds", *seed_reports(Path(args[0])), index, out)
     evaluate_set("own reports", *own_reports(), index, out)
+    evaluate_set("held-out reports", *own_reports("heldout.json"), index, out)
+    evaluate_set("held-out reports, second batch", *own_reports("heldout2.json"), index, out)
     return 0
 
 

@@ -75,7 +75,8 @@ _DIRECT = {
 _MODIFIER = re.compile(
     r"(?:additional|more|extra|further|new|fresh|elite|regular|combat|military|army|ground|active"
     r"|young|north|korean|dprk|kpa|kpa's|of|its|their|the|his|pyongyang's|korea's|other|well|trained"
-    r"|armed|strong|highly|special|operations?|-strong|a|an|total|nearly|some|about|and)$",
+    r"|armed|strong|highly|special|operations?|-strong|a|an|total|nearly|some|about|and|them|those"
+    r"|these|whom)$",
     re.I,
 )
 _NATION = re.compile(
@@ -90,6 +91,7 @@ _TOKEN = re.compile(r"[A-Za-z](?:[\w'-]|\.(?=[A-Za-z]))*|\S")
 _BARE_NEXT = re.compile(
     r"(?:have|has|had|were|was|are|is|been|being|will|would|could|may|might|remain|remained|more"
     r"|of|in|at|to|on|from|by|since|with|among|as|during|near|for|who|which|that|so|or|and|a|per"
+    r"|it|they|he|she|we"
     r"|\w+ed|\w+ing|\w+ly)$",
     re.I,
 )
@@ -117,6 +119,9 @@ def _prefix(alternative: str) -> str:
 # with one of them, because scanning it over every position costs a millisecond a report.
 _CUE_PREFIXES = frozenset(_prefix(a) for _, p in _CUES for a in _top_level(p)) - {""}
 _WORD_START = re.compile(r"[A-Za-z]+")
+# The two-letter prefixes come from "in Russia", "on the front", "at the front": only the
+# word itself can start them ("into", "attack" cannot), so they are matched as whole words.
+_CUE_WORDS_2 = frozenset(p for p in _CUE_PREFIXES if len(p) == 2)
 
 
 def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -127,7 +132,7 @@ def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if word.start() < taken:
             continue  # inside the previous cue: "wounded" in "killed or wounded"
         w = word.group(0).lower()
-        if w[:4] not in _CUE_PREFIXES and w[:3] not in _CUE_PREFIXES and w[:2] not in _CUE_PREFIXES:
+        if w[:4] not in _CUE_PREFIXES and w[:3] not in _CUE_PREFIXES and w not in _CUE_WORDS_2:
             continue
         m = _CUE.match(norm, word.start(), end)
         if m is None:
@@ -140,6 +145,9 @@ def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
             metric = "deployed"
         out.append((m.start(), m.end(), metric))
     return out
+
+
+_AND = re.compile(r"\band\b")
 
 
 class Head:
@@ -164,6 +172,7 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         head.people = True
         return head
     phrase = ""
+    partitive = False  # "1,000 of the wounded": the noun names the set, not what is counted
     for i, m in enumerate(_TOKEN.finditer(window)):
         word = m.group(0)
         lower = word.lower().rstrip(".")
@@ -174,6 +183,10 @@ def read_head(norm: str, end: int, limit: int) -> Head:
                 continue
             break  # punctuation or another figure: this one stands alone
         phrase += " " + word
+        if lower == "of":
+            partitive = True
+        if lower in _DIRECT and i <= 3 and partitive:
+            break
         if lower in _DIRECT and i <= 3:
             head.metric = _DIRECT[lower]
             if lower in ("killed", "dead") and re.match(
@@ -197,5 +210,5 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         break
     head.korean = bool(_NK.search(phrase))
     head.foreign = bool(_NATION.search(phrase))
-    head.combined = head.korean and head.foreign and bool(re.search(r"\band\b", phrase))
+    head.combined = head.korean and head.foreign and bool(_AND.search(phrase))
     return head

@@ -28,7 +28,7 @@ _SCALE = "hundred|thousand|million"
 # decimal part; or a run of number words. Either may carry a scale word: 1.5 thousand,
 # 25-thousand, six-thousand, two hundred and fifty.
 _NUMBER = re.compile(
-    rf"""(?<![\w.$€£/#])(?<![A-Za-z]-)
+    rf"""(?<![\w.$€£/#\[])(?<![A-Za-z]-)
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\ \d{{3}})+(?![\d,])|\d+(?:\.\d+)?)
       | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*)
@@ -38,6 +38,7 @@ _NUMBER = re.compile(
     """,
     re.I | re.X,
 )
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
@@ -49,7 +50,8 @@ _APPROX = re.compile(
 )
 _AT_LEAST = re.compile(
     r"(?:\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
-    r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond)\s*)$",
+    r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|exceed(?:ed|s)?|surpass(?:ed|es)?"
+    r"|top(?:ped|s)?|passed)\s*)$",
     re.I,
 )
 _AT_MOST = re.compile(
@@ -114,8 +116,61 @@ def _value(match: re.Match[str]) -> float | None:
     return value
 
 
+# The last word of every qualifier and filler phrase: a figure whose preceding word is none
+# of these is "exact" without running the (end-anchored, so slow to search) patterns.
+_QUALIFIER_LAST = frozenset(
+    [
+        "about",
+        "around",
+        "approximately",
+        "approx.",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "to",
+        "estimated",
+        "approximate",
+        "circa",
+        "under",
+        "over",
+        "of",
+        "~",
+        "than",
+        "least",
+        "exceeding",
+        "above",
+        "beyond",
+        "as",
+        "most",
+        "below",
+        "a",
+        "an",
+        "the",
+        "additional",
+        "extra",
+        "further",
+        "another",
+        "exceed",
+        "exceeds",
+        "exceeded",
+        "surpass",
+        "surpasses",
+        "surpassed",
+        "top",
+        "tops",
+        "topped",
+        "passed",
+    ]
+)
+
+
 def _qualifier(before: str) -> tuple[str, int]:
     """The qualifier written before a figure, and how many characters it takes."""
+    words = before.split()
+    last = words[-1].lower().lstrip("([\"'-") if words else ""
+    if last not in _QUALIFIER_LAST and not last.endswith("~"):
+        return "exact", 0
     filler = _FILLER.search(before)
     head = before[: filler.start()] if filler else before
     for name, pattern in (("approx", _APPROX), ("at_least", _AT_LEAST), ("at_most", _AT_MOST)):
@@ -132,10 +187,19 @@ def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
     after = norm[match.end() : match.end() + 12]
     if _ORDINAL_AFTER.match(after) or _MONEY_AFTER.match(after):
         return None
+    if value == 1 and _OF_AFTER.match(after):
+        return None  # "one of the captured men": an individual, not a count
+    if after[:1] == "]":
+        return None  # a footnote mark: "[2]"
     if _AGE_BEFORE.search(norm[max(lower_bound, match.start() - 12) : match.start()]):
         return None  # "aged 26"
     digits = match.group("digits") or ""
-    year_like = bool(re.fullmatch(r"(?:19|20)\d\d", digits)) and not match.group("scale")
+    year_like = (
+        len(digits) == 4
+        and digits.isdigit()
+        and digits[:2] in ("19", "20")
+        and not match.group("scale")
+    )
     before = norm[max(lower_bound, match.start() - 40) : match.start()]
     qualifier, taken = _qualifier(before)
     if qualifier == "exact" and _PLUS_AFTER.match(norm[match.end() : match.end() + 10]):
@@ -163,19 +227,27 @@ def _bounds(qualifier: str, n: int) -> tuple[int | None, int | None, int | None]
     return n, n, n
 
 
-_START = re.compile(rf"\d+|\b(?:{_WORD})", re.I)
+_START = re.compile(rf"\d+|\b(?=[otfsenhOTFSENH])(?:{_WORD})", re.I)
+_DIGITS = re.compile(r"\d+")
 _WORD_SET = frozenset([*_UNITS, *_TENS])
+_WORD_LIST = tuple(sorted(_WORD_SET))
 
 
-def _candidates(norm: str, start: int, end: int):
+def has_number_word(lower: str) -> bool:
+    """Whether a lower-case text holds a number word anywhere (even inside a word)."""
+    return any(w in lower for w in _WORD_LIST)
+
+
+def _candidates(norm: str, start: int, end: int, words: bool = True):
     """Matches of the figure pattern, tried only where a digit run or number word starts.
 
     Anchoring the (slow) full pattern at a few candidate positions is several times faster
     than letting it scan every position of the sentence.
     """
     pos = start
+    starts = _START if words else _DIGITS
     while pos < end:
-        hit = _START.search(norm, pos, end)
+        hit = starts.search(norm, pos, end)
         if hit is None:
             return
         match = _NUMBER.match(norm, hit.start(), end)
@@ -186,10 +258,16 @@ def _candidates(norm: str, start: int, end: int):
             pos = hit.end()
 
 
-def find_figures(norm: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Figure]:
-    """The figures in norm[start:end], ranges merged, none inside an excluded span (dates)."""
+def find_figures(
+    norm: str, start: int, end: int, excluded: list[tuple[int, int]], words: bool = True
+) -> list[Figure]:
+    """The figures in norm[start:end], ranges merged, none inside an excluded span (dates).
+
+    `words=False` says the text holds no number word (see `has_number_word`): only digits
+    are looked for, which is much faster.
+    """
     raw: list[tuple[re.Match[str], Figure]] = []
-    for match in _candidates(norm, start, end):
+    for match in _candidates(norm, start, end, words):
         if any(a <= match.start() < b for a, b in excluded):
             continue
         figure = _single(norm, match, start)

@@ -26,11 +26,38 @@ def _is_person(source: KnownSource) -> bool:
     return looks_like_name and (source.parent is not None or source.kind in _PERSON_KINDS)
 
 
+def _trie(names: list[str], fold: bool) -> str:
+    """A regex body matching any of the names, as a trie: one branch per next character.
+
+    Equivalent to the alternation of the names longest first (the branch that follows the
+    text furthest is tried first), but it fails at a position after one character instead
+    of trying every name, which makes scanning a phrase several times faster.
+    """
+    root: dict = {}
+    for name in names:
+        node = root
+        for ch in name:
+            node = node.setdefault(ch.lower() if fold else ch, {})
+        node[""] = {}
+
+    def body(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + body(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + inner + ")?"
+        return inner
+
+    return body(root)
+
+
 def _pattern(names: Iterable[str], flags: int) -> re.Pattern[str] | None:
     unique = sorted({n for n in names if n}, key=len, reverse=True)
     if not unique:
         return None
-    body = "|".join(re.escape(n) for n in unique)
+    body = _trie(unique, bool(flags & re.I))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
 

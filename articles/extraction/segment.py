@@ -100,7 +100,12 @@ _BIO = re.compile(
     r"|@[\w-]+\.(?:com|org|net)|\bfollow\s+(?:him|her|them)\s+on\b",
     re.I,
 )
-_TERMINAL = re.compile(r"[.!?:][\"')\]]*\s*$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends with closing punctuation (then maybe quotes, brackets, spaces)."""
+    return line.rstrip().rstrip("\"')]").endswith((".", "!", "?", ":"))
+
 
 # A full stop followed by space and what looks like a new sentence.
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
@@ -252,7 +257,7 @@ def segment(norm: str) -> list[Paragraph]:
         if _RELATED.match(line):
             in_related = True
             continue
-        if in_related and (_BULLET.match(line) or not _TERMINAL.search(line)):
+        if in_related and (_BULLET.match(line) or not _ends_sentence(line)):
             continue
         in_related = False
         key = " ".join(stripped.lower().split())
@@ -262,7 +267,7 @@ def segment(norm: str) -> list[Paragraph]:
         lead = len(line) - len(line.lstrip())
         start += lead
         end = start + len(stripped)
-        heading = len(stripped) < 250 and not _TERMINAL.search(stripped)
+        heading = len(stripped) < 250 and not _ends_sentence(stripped)
         paragraph = Paragraph(len(paragraphs), start, end, heading)
         paragraph.sentences = _sentences(norm, start, end, paragraph.index)
         paragraphs.append(paragraph)
