@@ -6,6 +6,7 @@ pin those numbers), and none of them writes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,9 +27,14 @@ from django.db.models import (
     Sum,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import (
+    Coalesce,
+    TruncDay,
+    TruncMonth,
+    TruncWeek,
+    TruncYear,
+)
 
 from tracker.models import (
     Citation,
@@ -39,11 +45,16 @@ from tracker.models import (
     Estimate,
     EstimateStatus,
     Metric,
+    Qualifier,
 )
+from tracker.roles import is_editor
 
-# A dataset with more estimates than this is aggregated on the server (see
-# `series_for_estimates`), so the chart never draws more than this many points per source.
+# A source with more estimates than its cap is aggregated on the server by period (see
+# `series_for_estimates`): the chart never draws more than MAX_POINTS_PER_SERIES points
+# for a source, and with many sources each gets a share of MAX_POINTS_PER_CHART.
 MAX_POINTS_PER_SERIES = 2000
+MAX_POINTS_PER_CHART = 5000
+MIN_POINTS_PER_SERIES = 100
 
 
 def article_model():
@@ -59,6 +70,15 @@ def visible_estimates(user, *, include_proposed: bool = True) -> QuerySet[Estima
     if not include_proposed:
         estimates = estimates.filter(status=EstimateStatus.CONFIRMED)
     return estimates
+
+
+def visibility_q(user, *, prefix: str = "") -> Q:
+    """EstimateQuerySet.visible_to's rule as a condition on a relation (``prefix`` is the
+    path to the estimate, e.g. "estimates__"), for conditional aggregates."""
+    statuses = [EstimateStatus.CONFIRMED]
+    if is_editor(user):
+        statuses.append(EstimateStatus.PROPOSED)
+    return Q(**{f"{prefix}status__in": statuses, f"{prefix}deleted_at__isnull": True})
 
 
 # --- Timelines -------------------------------------------------------------------------
@@ -118,141 +138,156 @@ def timeline_series(
 
 
 def series_for_estimates(estimates: QuerySet[Estimate]) -> list[dict[str, Any]]:
-    """Chart series from a filtered estimate queryset, in two queries (three at most).
+    """Chart series from a filtered estimate queryset, in two or three queries.
 
-    1. Per source and as-of day: how many estimates, their lowest and highest bound,
-       mean point and citations (one GROUP BY; this also sizes each source's series).
-    2. Sources with at most MAX_POINTS_PER_SERIES estimates get one point per estimate,
+    1. Per source: how many estimates and over which dates (one small GROUP BY, which
+       also brings the sources' names, so no query runs per source).
+    2. Sources with at most `points_per_series` estimates get one point per estimate,
        with via, qualifier and citation count (one query for all of them).
-    Sources with more are drawn from the per-day groups of query 1, merged further into
-    equal spans of days when there are still too many. The sources' names come with
-    query 1, so no query runs per source.
+    3. Sources with more get one point per day, week, month or year (the finest period
+       that keeps them under the cap), each spanning the lowest to the highest bound of
+       its estimates (one GROUP BY for all of them).
+    The cap per series is MAX_POINTS_PER_SERIES, lowered when there are many sources so
+    that the whole chart stays under MAX_POINTS_PER_CHART points.
     """
-    point = _point_expression()
-    groups = list(
+    per_source = list(
         estimates.order_by()
-        .values("source_id", "source__slug", "source__name", "source__kind", "as_of")
-        .annotate(
-            n=Count("id"),
-            lowest=Min(Coalesce("low", "best", "high")),
-            highest=Max(Coalesce("high", "best", "low")),
-            y=Min(point),
-            y_max=Max(point),
-            citations=Coalesce(Sum("citation_count"), 0),
-        )
-        .order_by("source__name", "as_of")
+        .values("source_id", "source__slug", "source__name", "source__kind")
+        .annotate(n=Count("id"), first=Min("as_of"), last=Max("as_of"))
+        .order_by("source__name")
     )
-    by_source: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    sources: dict[int, dict[str, str]] = {}
-    for row in groups:
-        by_source[row["source_id"]].append(row)
-        sources[row["source_id"]] = {
-            "slug": row["source__slug"],
-            "name": row["source__name"],
-            "kind": row["source__kind"],
-        }
-    small = [
-        source_id
-        for source_id, rows in by_source.items()
-        if sum(r["n"] for r in rows) <= MAX_POINTS_PER_SERIES
-    ]
-    raw: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if not per_source:
+        return []
+    cap = max(
+        MIN_POINTS_PER_SERIES,
+        min(MAX_POINTS_PER_SERIES, MAX_POINTS_PER_CHART // len(per_source)),
+    )
+    small = [row["source_id"] for row in per_source if row["n"] <= cap]
+    large = [row for row in per_source if row["n"] > cap]
+    points: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if small:
         rows = (
             estimates.filter(source_id__in=small)
             .order_by("as_of", "id")
             .annotate(n_citations=Count("citations"))
-            .values(
-                "id",
-                "source_id",
-                "as_of",
-                "as_of_precision",
-                "period_end",
-                "low",
-                "best",
-                "high",
-                "qualifier",
-                "status",
-                "via__name",
-                "n_citations",
-            )
+            .values_list(*_RAW_FIELDS)
         )
         for row in rows:
-            raw[row["source_id"]].append(_raw_point(row))
-    series = []
-    for source_id, rows in by_source.items():
-        aggregated = source_id not in raw
-        points = _aggregate_points(rows) if aggregated else raw[source_id]
-        series.append({"source": sources[source_id], "aggregated": aggregated, "points": points})
-    return series
+            points[row[1]].append(_raw_point(row))
+    if large:
+        period = _period_for(large, cap)
+        rows = (
+            estimates.filter(source_id__in=[row["source_id"] for row in large])
+            .annotate(period=_PERIODS[period]("as_of"))
+            .order_by()
+            .values("source_id", "period")
+            .annotate(
+                n=Count("id"),
+                lowest=Min(Coalesce("low", "best", "high")),
+                highest=Max(Coalesce("high", "best", "low")),
+                y_min=Min(_point_expression()),
+                y_max=Max(_point_expression()),
+                citations=Coalesce(Sum("citation_count"), 0),
+            )
+            .order_by("source_id", "period")
+        )
+        for row in rows:
+            points[row["source_id"]].append(_aggregate_point(row, period))
+    return [
+        {
+            "source": {
+                "slug": row["source__slug"],
+                "name": row["source__name"],
+                "kind": row["source__kind"],
+            },
+            "aggregated": row["n"] > cap,
+            "points": points[row["source_id"]],
+        }
+        for row in per_source
+    ]
 
 
-def _raw_point(row: dict[str, Any]) -> dict[str, Any]:
-    estimate = Estimate(
-        low=row["low"],
-        best=row["best"],
-        high=row["high"],
-        qualifier=row["qualifier"],
-        as_of=row["as_of"],
-        as_of_precision=row["as_of_precision"],
-        period_end=row["period_end"],
-    )
-    y = estimate.point
+_RAW_FIELDS = (
+    "id",
+    "source_id",
+    "as_of",
+    "as_of_precision",
+    "period_end",
+    "low",
+    "best",
+    "high",
+    "qualifier",
+    "status",
+    "via__name",
+    "n_citations",
+)
+
+# Periods to aggregate long series by, finest first, with their length in days.
+_PERIODS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth, "year": TruncYear}
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def _period_for(sources: list[dict[str, Any]], cap: int) -> str:
+    """The finest period that gives every source at most `cap` points."""
+    longest = max((row["last"] - row["first"]).days + 1 for row in sources)
+    for period, days in _PERIOD_DAYS.items():
+        if longest / days <= cap:
+            return period
+    return "year"
+
+
+class _Figure:
+    """An estimate's figures without a model instance: the properties of Estimate, for
+    rows read with values_list (building thousands of model instances is slow)."""
+
+    __slots__ = ("as_of", "as_of_precision", "best", "high", "low", "period_end", "qualifier")
+    Qualifier = Qualifier
+    figure_display = Estimate.figure_display
+    as_of_display = Estimate.as_of_display
+    point = Estimate.point
+
+    def __init__(self, row: tuple) -> None:
+        (_, _, self.as_of, self.as_of_precision, self.period_end, self.low, self.best,
+         self.high, self.qualifier) = row[:9]  # fmt: skip
+
+
+_QUALIFIER_LABELS = dict(Qualifier.choices)
+
+
+def _raw_point(row: tuple) -> dict[str, Any]:
+    figure = _Figure(row)
+    y = figure.point
     return {
-        "x": row["as_of"].isoformat(),
+        "x": figure.as_of.isoformat(),
         "y": y,
-        "low": row["low"] if row["low"] is not None else y,
-        "high": row["high"] if row["high"] is not None else y,
+        "low": figure.low if figure.low is not None else y,
+        "high": figure.high if figure.high is not None else y,
         "n": 1,
-        "id": row["id"],
-        "figure": estimate.figure_display,
-        "as_of": estimate.as_of_display,
-        "qualifier": estimate.get_qualifier_display(),
-        "status": row["status"],
-        "via": row["via__name"] or "",
-        "citations": row["n_citations"],
+        "id": row[0],
+        "figure": figure.figure_display,
+        "as_of": figure.as_of_display,
+        "qualifier": _QUALIFIER_LABELS.get(figure.qualifier, figure.qualifier),
+        "status": row[9],
+        "via": row[10] or "",
+        "citations": row[11],
     }
 
 
-def _aggregate_points(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per-day groups merged into at most MAX_POINTS_PER_SERIES points of equal day spans.
-
-    A merged point is drawn at its first day, spans the lowest to the highest bound of the
-    estimates in it, and its y is the middle of their points' range.
-    """
-    span = 1
-    if len(rows) > MAX_POINTS_PER_SERIES:
-        days = (rows[-1]["as_of"] - rows[0]["as_of"]).days + 1
-        span = -(-days // MAX_POINTS_PER_SERIES)  # ceiling division
-    start = rows[0]["as_of"]
-    buckets: dict[int, dict[str, Any]] = {}
-    for row in rows:
-        key = (row["as_of"] - start).days // span
-        bucket = buckets.get(key)
-        if bucket is None:
-            buckets[key] = bucket = {**row}
-            continue
-        bucket["n"] += row["n"]
-        bucket["citations"] += row["citations"]
-        bucket["lowest"] = min(bucket["lowest"], row["lowest"])
-        bucket["highest"] = max(bucket["highest"], row["highest"])
-        bucket["y"] = min(bucket["y"], row["y"])
-        bucket["y_max"] = max(bucket["y_max"], row["y_max"])
-    points = []
-    for bucket in buckets.values():
-        y = (bucket["y"] + bucket["y_max"]) // 2
-        points.append(
-            {
-                "x": bucket["as_of"].isoformat(),
-                "y": y,
-                "low": bucket["lowest"],
-                "high": bucket["highest"],
-                "n": bucket["n"],
-                "citations": bucket["citations"],
-                "span_days": span,
-            }
-        )
-    return points
+def _aggregate_point(row: dict[str, Any], period: str) -> dict[str, Any]:
+    """A period's estimates as one point at the period's start, spanning the lowest to
+    the highest bound among them, its y the middle of their points."""
+    start = row["period"]
+    if isinstance(start, dt.datetime):
+        start = start.date()
+    return {
+        "x": start.isoformat(),
+        "y": (row["y_min"] + row["y_max"]) // 2,
+        "low": row["lowest"],
+        "high": row["highest"],
+        "n": row["n"],
+        "citations": row["citations"],
+        "period": period,
+    }
 
 
 def with_citing_articles(estimates: QuerySet[Estimate]) -> QuerySet[Estimate]:
@@ -307,30 +342,35 @@ class MetricHeadline:
         return max(self.latest, key=lambda e: (e.as_of, e.pk), default=None)
 
 
-def latest_per_source(estimates: QuerySet[Estimate]) -> QuerySet[Estimate]:
+def latest_per_source(estimates: QuerySet[Estimate]) -> list[Estimate]:
     """Each source's newest estimate per metric (newest as-of date, then newest row).
 
-    One query: a window numbers each source's estimates of a metric newest first and
-    only the first is kept. Earlier figures stay on the timelines as the trail.
+    Two queries: the newest as-of date per metric and source (GROUP BY), then the
+    estimates on those dates (through the (source, metric, as_of) index) with metric,
+    source and via joined; of several on one date the newest row wins. Earlier figures
+    stay on the timelines as the trail.
     """
-    return (
-        estimates.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("metric_id"), F("source_id")],
-                order_by=[F("as_of").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank=1)
-        .with_related()
-        .order_by("metric__sort_order", "source__name")
+    newest = (
+        estimates.order_by()
+        .values("metric_id", "source_id")
+        .annotate(last=Max("as_of"))
+        .values_list("metric_id", "source_id", "last")
     )
+    condition = Q()
+    for metric_id, source_id, last in newest:
+        condition |= Q(metric_id=metric_id, source_id=source_id, as_of=last)
+    if not condition:
+        return []
+    latest: dict[tuple[int, int], Estimate] = {}
+    for estimate in estimates.filter(condition).with_related().order_by("id"):
+        latest[(estimate.metric_id, estimate.source_id)] = estimate
+    return sorted(latest.values(), key=lambda e: (e.metric.sort_order, e.source.name))
 
 
 def metric_headlines(deployment: Deployment, *, user: Any) -> list[MetricHeadline]:
-    """Headline tiles for a deployment, in two queries: the latest estimate of each source
-    per metric (with its metric, source and via joined), and the number of distinct
-    articles citing each metric's visible estimates."""
+    """Headline tiles for a deployment, in three queries: the latest estimate of each
+    source per metric (two, see `latest_per_source`), and the number of distinct articles
+    citing each metric's visible estimates."""
     estimates = visible_estimates(user).filter(deployment=deployment)
     headlines: dict[int, MetricHeadline] = {}
     for estimate in latest_per_source(estimates):
@@ -352,7 +392,7 @@ def contingents_with_strength(deployment: Deployment, *, user: Any) -> QuerySet[
     """The deployment's contingents, each annotated (one query) with what the visible
     `deployed` estimates for it say: strength_low, strength_high, strength_estimates and
     strength_sources."""
-    visible = Q(estimates__in=visible_estimates(user).filter(metric__slug="deployed"))
+    visible = visibility_q(user, prefix="estimates__") & Q(estimates__metric__slug="deployed")
     return (
         Contingent.objects.filter(deployment=deployment)
         .annotate(

@@ -82,8 +82,9 @@
         pointStyle: function (ctx) {
           return ctx.raw && ctx.raw.status === "proposed" ? "triangle" : "circle";
         },
-        borderWidth: 1.5,
-        tension: 0,
+        // Points only, no connecting line: a source's figures on one date can be for
+        // different contingents, and a line between them would read as a change.
+        showLine: false,
       };
     });
     var chart = new Chart(canvas, {
@@ -96,7 +97,12 @@
         parsing: { xAxisKey: "x", yAxisKey: "y" },
         interaction: { mode: "nearest", intersect: false },
         scales: {
-          x: { type: "time", time: { tooltipFormat: "d MMM yyyy" }, title: { display: true, text: "As of" } },
+          x: {
+            type: "time",
+            time: { tooltipFormat: "d MMM yyyy" },
+            ticks: { maxTicksLimit: 12, maxRotation: 0 },
+            title: { display: true, text: "As of" },
+          },
           y: { beginAtZero: true, title: { display: true, text: data.metric } },
         },
         plugins: {

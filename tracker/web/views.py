@@ -36,7 +36,7 @@ def home(request):
     deployments = list(
         Deployment.objects.annotate(
             estimate_count=Count(
-                "estimates", filter=Q(estimates__in=queries.visible_estimates(request.user))
+                "estimates", filter=queries.visibility_q(request.user, prefix="estimates__")
             )
         )
     )
