@@ -28,14 +28,9 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import (
-    Coalesce,
-    TruncDay,
-    TruncMonth,
-    TruncWeek,
-    TruncYear,
-)
+from django.db.models.functions import Coalesce
 
+from tracker.filters import TimelineFilterSet
 from tracker.models import (
     Citation,
     Contingent,
@@ -105,8 +100,6 @@ def timeline_estimates(
     """The estimates of one timeline, filtered as the timeline page's GET form filters them
     (`tracker.web.filters.TimelineFilterSet`: date_from, date_to, source, kind, contingent,
     include_proposed). Raises ValidationError naming each bad filter."""
-    from tracker.web.filters import TimelineFilterSet
-
     filterset = TimelineFilterSet(
         filters or {},
         queryset=Estimate.objects.filter(deployment=deployment, metric=metric),
@@ -138,33 +131,44 @@ def timeline_series(
 
 
 def series_for_estimates(estimates: QuerySet[Estimate]) -> list[dict[str, Any]]:
-    """Chart series from a filtered estimate queryset, in two or three queries.
+    """Chart series from a filtered estimate queryset, in one or two queries.
 
-    1. Per source: how many estimates and over which dates (one small GROUP BY, which
-       also brings the sources' names, so no query runs per source).
-    2. Sources with at most `points_per_series` estimates get one point per estimate,
-       with via, qualifier and citation count (one query for all of them).
-    3. Sources with more get one point per day, week, month or year (the finest period
-       that keeps them under the cap), each spanning the lowest to the highest bound of
-       its estimates (one GROUP BY for all of them).
-    The cap per series is MAX_POINTS_PER_SERIES, lowered when there are many sources so
+    1. Per source and as-of day: how many estimates, their lowest and highest bound,
+       lowest and highest point, citations, and the source's name (one GROUP BY, the only
+       pass over all the estimates; no query runs per source).
+    2. Sources with at most their cap of estimates get one point per estimate, with via,
+       qualifier and citation count (one query for all of them, through the source index).
+    Sources with more are drawn from the per-day groups of query 1, merged into weeks,
+    months or years (the finest period that keeps them under the cap), each point
+    spanning the lowest to the highest bound in its period.
+    The cap per source is MAX_POINTS_PER_SERIES, lowered when there are many sources so
     that the whole chart stays under MAX_POINTS_PER_CHART points.
     """
-    per_source = list(
+    days = (
         estimates.order_by()
-        .values("source_id", "source__slug", "source__name", "source__kind")
-        .annotate(n=Count("id"), first=Min("as_of"), last=Max("as_of"))
-        .order_by("source__name")
+        .values("source_id", "source__slug", "source__name", "source__kind", "as_of")
+        .annotate(
+            n=Count("id"),
+            lowest=Min(Coalesce("low", "best", "high")),
+            highest=Max(Coalesce("high", "best", "low")),
+            y_min=Min(_point_expression()),
+            y_max=Max(_point_expression()),
+            citations=Coalesce(Sum("citation_count"), 0),
+        )
+        .order_by("source__name", "source_id", "as_of")
     )
-    if not per_source:
+    by_source: dict[int, list[dict[str, Any]]] = {}
+    for row in days:
+        by_source.setdefault(row["source_id"], []).append(row)
+    if not by_source:
         return []
     cap = max(
         MIN_POINTS_PER_SERIES,
-        min(MAX_POINTS_PER_SERIES, MAX_POINTS_PER_CHART // len(per_source)),
+        min(MAX_POINTS_PER_SERIES, MAX_POINTS_PER_CHART // len(by_source)),
     )
-    small = [row["source_id"] for row in per_source if row["n"] <= cap]
-    large = [row for row in per_source if row["n"] > cap]
-    points: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    totals = {source_id: sum(r["n"] for r in rows) for source_id, rows in by_source.items()}
+    small = [source_id for source_id, total in totals.items() if total <= cap]
+    raw: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if small:
         rows = (
             estimates.filter(source_id__in=small)
@@ -173,38 +177,29 @@ def series_for_estimates(estimates: QuerySet[Estimate]) -> list[dict[str, Any]]:
             .values_list(*_RAW_FIELDS)
         )
         for row in rows:
-            points[row[1]].append(_raw_point(row))
-    if large:
-        period = _period_for(large, cap)
-        rows = (
-            estimates.filter(source_id__in=[row["source_id"] for row in large])
-            .annotate(period=_PERIODS[period]("as_of"))
-            .order_by()
-            .values("source_id", "period")
-            .annotate(
-                n=Count("id"),
-                lowest=Min(Coalesce("low", "best", "high")),
-                highest=Max(Coalesce("high", "best", "low")),
-                y_min=Min(_point_expression()),
-                y_max=Max(_point_expression()),
-                citations=Coalesce(Sum("citation_count"), 0),
-            )
-            .order_by("source_id", "period")
+            raw[row[1]].append(_raw_point(row))
+    series = []
+    for source_id, rows in by_source.items():
+        aggregated = totals[source_id] > cap
+        first = rows[0]
+        series.append(
+            {
+                "source": {
+                    "slug": first["source__slug"],
+                    "name": first["source__name"],
+                    "kind": first["source__kind"],
+                },
+                "aggregated": aggregated,
+                "count": totals[source_id],
+                "points": _aggregate_points(rows, cap) if aggregated else raw[source_id],
+            }
         )
-        for row in rows:
-            points[row["source_id"]].append(_aggregate_point(row, period))
-    return [
-        {
-            "source": {
-                "slug": row["source__slug"],
-                "name": row["source__name"],
-                "kind": row["source__kind"],
-            },
-            "aggregated": row["n"] > cap,
-            "points": points[row["source_id"]],
-        }
-        for row in per_source
-    ]
+    return series
+
+
+def series_total(series: list[dict[str, Any]]) -> int:
+    """How many estimates the series stand for (the table's row count, without a query)."""
+    return sum(s["count"] for s in series)
 
 
 _RAW_FIELDS = (
@@ -222,18 +217,52 @@ _RAW_FIELDS = (
     "n_citations",
 )
 
-# Periods to aggregate long series by, finest first, with their length in days.
-_PERIODS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth, "year": TruncYear}
+# Periods long series are aggregated by, finest first, with their length in days.
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
-def _period_for(sources: list[dict[str, Any]], cap: int) -> str:
-    """The finest period that gives every source at most `cap` points."""
-    longest = max((row["last"] - row["first"]).days + 1 for row in sources)
-    for period, days in _PERIOD_DAYS.items():
-        if longest / days <= cap:
-            return period
-    return "year"
+def _period_start(day: dt.date, period: str) -> dt.date:
+    """The first day of `day`'s period (weeks start on Monday)."""
+    if period == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    if period == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _aggregate_points(days: list[dict[str, Any]], cap: int) -> list[dict[str, Any]]:
+    """A source's per-day groups merged into the finest period giving at most `cap`
+    points; each point sits at its period's first day, spans the lowest to the highest
+    bound in the period, and its y is the middle of the points in it."""
+    span = (days[-1]["as_of"] - days[0]["as_of"]).days + 1
+    period = next((p for p, d in _PERIOD_DAYS.items() if span / d <= cap), "year")
+    merged: dict[dt.date, dict[str, Any]] = {}
+    for row in days:
+        start = _period_start(row["as_of"], period)
+        group = merged.get(start)
+        if group is None:
+            merged[start] = {**row}
+            continue
+        group["n"] += row["n"]
+        group["citations"] += row["citations"]
+        group["lowest"] = min(group["lowest"], row["lowest"])
+        group["highest"] = max(group["highest"], row["highest"])
+        group["y_min"] = min(group["y_min"], row["y_min"])
+        group["y_max"] = max(group["y_max"], row["y_max"])
+    return [
+        {
+            "x": start.isoformat(),
+            "y": (group["y_min"] + group["y_max"]) // 2,
+            "low": group["lowest"],
+            "high": group["highest"],
+            "n": group["n"],
+            "citations": group["citations"],
+            "period": period,
+        }
+        for start, group in merged.items()
+    ]
 
 
 class _Figure:
@@ -270,23 +299,6 @@ def _raw_point(row: tuple) -> dict[str, Any]:
         "status": row[9],
         "via": row[10] or "",
         "citations": row[11],
-    }
-
-
-def _aggregate_point(row: dict[str, Any], period: str) -> dict[str, Any]:
-    """A period's estimates as one point at the period's start, spanning the lowest to
-    the highest bound among them, its y the middle of their points."""
-    start = row["period"]
-    if isinstance(start, dt.datetime):
-        start = start.date()
-    return {
-        "x": start.isoformat(),
-        "y": (row["y_min"] + row["y_max"]) // 2,
-        "low": row["lowest"],
-        "high": row["highest"],
-        "n": row["n"],
-        "citations": row["citations"],
-        "period": period,
     }
 
 
@@ -377,7 +389,8 @@ def metric_headlines(deployment: Deployment, *, user: Any) -> list[MetricHeadlin
         headline = headlines.setdefault(estimate.metric_id, MetricHeadline(estimate.metric))
         headline.latest.append(estimate)
     counts = (
-        Citation.objects.filter(estimate__in=estimates)
+        Citation.objects.filter(visibility_q(user, prefix="estimate__"))
+        .filter(estimate__deployment=deployment)
         .values("estimate__metric_id")
         .annotate(articles=Count("article_id", distinct=True))
         .order_by()
@@ -407,9 +420,11 @@ def contingents_with_strength(deployment: Deployment, *, user: Any) -> QuerySet[
 
 def newest_articles(deployment: Deployment, *, user: Any, limit: int = 6) -> QuerySet:
     """The newest articles citing the deployment's visible estimates (one query)."""
-    cited = Citation.objects.filter(
-        estimate__in=visible_estimates(user).filter(deployment=deployment)
-    ).values("article_id")
+    cited = (
+        Citation.objects.filter(visibility_q(user, prefix="estimate__"))
+        .filter(estimate__deployment=deployment)
+        .values("article_id")
+    )
     return article_model().objects.filter(pk__in=cited).order_by("-published", "-id")[:limit]
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from tracker import queries
+from tracker.filters import TimelineFilterSet
 from tracker.models import (
     Citation,
     Deployment,
@@ -22,13 +23,15 @@ from tracker.models import (
 )
 from tracker.roles import is_editor
 from tracker.web.export import ESTIMATE_HEADER, csv_response, estimate_rows, wants_csv
-from tracker.web.filters import TimelineFilterSet
 
 PAGE_SIZE = 50
 
 
-def _page(request, items, size: int = PAGE_SIZE):
-    return Paginator(items, size).get_page(request.GET.get("page"))
+def _page(request, items, size: int = PAGE_SIZE, *, count: int | None = None):
+    paginator = Paginator(items, size)
+    if count is not None:
+        paginator.count = count  # known already; spares a COUNT over a long table
+    return paginator.get_page(request.GET.get("page"))
 
 
 @require_safe
@@ -102,7 +105,12 @@ def timeline(request, slug: str, metric_slug: str):
             "series": series,
             "estimate_url": reverse("estimate-detail", args=[0]),
         },
-        "page": _page(request, queries.with_citing_articles(estimates)),
+        # The series already counted the estimates: the paginator needs no COUNT query.
+        "page": _page(
+            request,
+            queries.with_citing_articles(estimates),
+            count=queries.series_total(series),
+        ),
         "query": query.urlencode(),
         "max_points": queries.MAX_POINTS_PER_SERIES,
     }

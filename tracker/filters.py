@@ -1,4 +1,5 @@
-"""The timeline's GET filters, as a django-filter FilterSet (its form is the page's form)."""
+"""The timeline's filters, as a django-filter FilterSet: its form is the timeline page's
+GET form, and tracker.queries.timeline_estimates applies it for any caller (the API)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ class TimelineFilterSet(django_filters.FilterSet):
         label="To",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    # Every source is offered: the sources table is short, and offering only those with
+    # estimates in the deployment would scan its estimates on every page view.
     source = django_filters.ModelMultipleChoiceFilter(
         field_name="source__slug",
         to_field_name="slug",
@@ -58,9 +61,6 @@ class TimelineFilterSet(django_filters.FilterSet):
         self.user = user
         self.editor = is_editor(user)
         self.filters["contingent"].queryset = Contingent.objects.filter(deployment=deployment)
-        self.filters["source"].queryset = Source.objects.filter(
-            estimates__deployment=deployment
-        ).distinct()
         if not self.editor:
             # Only editors may see proposed estimates: the box is not offered to others.
             del self.filters["include_proposed"]
