@@ -120,12 +120,15 @@ def timeline_series(
 ) -> list[dict[str, Any]]:
     """One series per source for a metric's timeline, as plain JSON-ready data.
 
-    Each series is ``{"source": {"slug", "name", "kind"}, "aggregated": bool, "points":
-    [...]}``; each point has ``x`` (the as-of date, ISO), ``y`` (best figure, else the
-    middle of the range, else the only bound), ``low`` and ``high`` (the range, equal to
-    ``y`` when there is none), ``n`` (how many estimates it stands for), ``citations``,
-    and for a single estimate also ``id``, ``qualifier``, ``via``, ``status`` and
-    ``as_of`` (the date written to its precision). See `series_for_estimates`.
+    Each series is ``{"source": {"slug", "name", "kind"}, "aggregated": bool, "count":
+    int, "points": [...]}``; each point has ``x`` (the as-of date, ISO), ``y`` (best
+    figure, else the middle of the range, else the only bound), ``low`` and ``high`` (the
+    range, equal to ``y`` when there is none), ``n`` (how many estimates it stands for)
+    and ``citations``; a single estimate's point also has ``id``, ``figure``,
+    ``qualifier``, ``via``, ``status`` and ``as_of`` (the date written to its precision),
+    an aggregated one ``period`` (day, week, month or year). `filters` takes the
+    timeline's GET parameters (see tracker.filters.TimelineFilterSet); a bad one raises
+    ValidationError. Anonymous users and analysts get confirmed estimates only.
     """
     return series_for_estimates(timeline_estimates(deployment, metric, filters=filters, user=user))
 
