@@ -12,6 +12,7 @@ import re
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 _SPACE = re.compile(r"\s+")
 
@@ -123,6 +124,8 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title or self.url or f"Article {self.pk}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("article-detail", args=[self.pk])
 
 class ArticleShingle(models.Model):
     """One of the smallest shingle hashes of an article's text (its bottom-k sketch).

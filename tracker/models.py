@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
@@ -57,6 +58,9 @@ class Deployment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("deployment-overview", args=[self.slug])
 
 
 class ContingentStatus(models.TextChoices):
@@ -199,6 +203,9 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("source-detail", args=[self.slug])
 
 
 class SourceAlias(models.Model):
@@ -403,6 +410,9 @@ class Estimate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.figure_display} ({self.as_of_display})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("estimate-detail", args=[self.pk])
 
     @property
     def as_of_display(self) -> str:

@@ -1,0 +1,459 @@
+"""Reusable reads for the analyst pages and the API: timelines, headline figures, contingents.
+
+Every function runs a fixed number of queries whatever the amount of data (the page tests
+pin those numbers), and none of them writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from tracker.filters import TimelineFilterSet
+from tracker.models import (
+    Citation,
+    Contingent,
+    Deployment,
+    Discrepancy,
+    DiscrepancyStatus,
+    Estimate,
+    EstimateStatus,
+    Metric,
+    Qualifier,
+)
+from tracker.roles import is_editor
+
+# A source with more estimates than its cap is aggregated on the server by period (see
+# `series_for_estimates`): the chart never draws more than MAX_POINTS_PER_SERIES points
+# for a source, and with many sources each gets a share of MAX_POINTS_PER_CHART.
+MAX_POINTS_PER_SERIES = 2000
+MAX_POINTS_PER_CHART = 5000
+MIN_POINTS_PER_SERIES = 100
+
+
+def article_model():
+    """The ingestion app's Article, referred to by name as Citation.article is: the domain
+    does not import ingestion's code."""
+    return apps.get_model("articles", "Article")
+
+
+def visible_estimates(user, *, include_proposed: bool = True) -> QuerySet[Estimate]:
+    """What `user` may see on an analyst page: confirmed estimates, and for editors who ask
+    for them the proposed ones too. Rejected and deleted estimates never appear."""
+    estimates = Estimate.objects.visible_to(user)
+    if not include_proposed:
+        estimates = estimates.filter(status=EstimateStatus.CONFIRMED)
+    return estimates
+
+
+def visibility_q(user, *, prefix: str = "") -> Q:
+    """EstimateQuerySet.visible_to's rule as a condition on a relation (``prefix`` is the
+    path to the estimate, e.g. "estimates__"), for conditional aggregates."""
+    statuses = [EstimateStatus.CONFIRMED]
+    if is_editor(user):
+        statuses.append(EstimateStatus.PROPOSED)
+    return Q(**{f"{prefix}status__in": statuses, f"{prefix}deleted_at__isnull": True})
+
+
+# --- Timelines -------------------------------------------------------------------------
+
+
+def _point_expression():
+    """The one number plotted for an estimate, in SQL; the same rule as Estimate.point."""
+    return Coalesce(
+        "best",
+        (F("low") + F("high")) / Value(2),
+        "low",
+        "high",
+        output_field=IntegerField(),
+    )
+
+
+def timeline_estimates(
+    deployment: Deployment,
+    metric: Metric,
+    *,
+    filters: Mapping[str, Any] | None = None,
+    user: Any = None,
+) -> QuerySet[Estimate]:
+    """The estimates of one timeline, filtered as the timeline page's GET form filters them
+    (`tracker.web.filters.TimelineFilterSet`: date_from, date_to, source, kind, contingent,
+    include_proposed). Raises ValidationError naming each bad filter."""
+    filterset = TimelineFilterSet(
+        filters or {},
+        queryset=Estimate.objects.filter(deployment=deployment, metric=metric),
+        deployment=deployment,
+        user=user,
+    )
+    if not filterset.is_valid():
+        raise ValidationError(filterset.errors)
+    return filterset.qs
+
+
+def timeline_series(
+    deployment: Deployment,
+    metric: Metric,
+    *,
+    filters: Mapping[str, Any] | None = None,
+    user: Any = None,
+) -> list[dict[str, Any]]:
+    """One series per source for a metric's timeline, as plain JSON-ready data.
+
+    Each series is ``{"source": {"slug", "name", "kind"}, "aggregated": bool, "count":
+    int, "points": [...]}``; each point has ``x`` (the as-of date, ISO), ``y`` (best
+    figure, else the middle of the range, else the only bound), ``low`` and ``high`` (the
+    range, equal to ``y`` when there is none), ``n`` (how many estimates it stands for)
+    and ``citations``; a single estimate's point also has ``id``, ``figure``,
+    ``qualifier``, ``via``, ``status`` and ``as_of`` (the date written to its precision),
+    an aggregated one ``period`` (day, week, month or year). `filters` takes the
+    timeline's GET parameters (see tracker.filters.TimelineFilterSet); a bad one raises
+    ValidationError. Anonymous users and analysts get confirmed estimates only.
+    """
+    return series_for_estimates(timeline_estimates(deployment, metric, filters=filters, user=user))
+
+
+def series_for_estimates(estimates: QuerySet[Estimate]) -> list[dict[str, Any]]:
+    """Chart series from a filtered estimate queryset, in one or two queries.
+
+    1. Per source and as-of day: how many estimates, their lowest and highest bound,
+       lowest and highest point, citations, and the source's name (one GROUP BY, the only
+       pass over all the estimates; no query runs per source).
+    2. Sources with at most their cap of estimates get one point per estimate, with via,
+       qualifier and citation count (one query for all of them, through the source index).
+    Sources with more are drawn from the per-day groups of query 1, merged into weeks,
+    months or years (the finest period that keeps them under the cap), each point
+    spanning the lowest to the highest bound in its period.
+    The cap per source is MAX_POINTS_PER_SERIES, lowered when there are many sources so
+    that the whole chart stays under MAX_POINTS_PER_CHART points.
+    """
+    days = (
+        estimates.order_by()
+        .values("source_id", "source__slug", "source__name", "source__kind", "as_of")
+        .annotate(
+            n=Count("id"),
+            lowest=Min(Coalesce("low", "best", "high")),
+            highest=Max(Coalesce("high", "best", "low")),
+            y_min=Min(_point_expression()),
+            y_max=Max(_point_expression()),
+            citations=Coalesce(Sum("citation_count"), 0),
+        )
+        .order_by("source__name", "source_id", "as_of")
+    )
+    by_source: dict[int, list[dict[str, Any]]] = {}
+    for row in days:
+        by_source.setdefault(row["source_id"], []).append(row)
+    if not by_source:
+        return []
+    cap = max(
+        MIN_POINTS_PER_SERIES,
+        min(MAX_POINTS_PER_SERIES, MAX_POINTS_PER_CHART // len(by_source)),
+    )
+    totals = {source_id: sum(r["n"] for r in rows) for source_id, rows in by_source.items()}
+    small = [source_id for source_id, total in totals.items() if total <= cap]
+    raw: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if small:
+        rows = (
+            estimates.filter(source_id__in=small)
+            .order_by("as_of", "id")
+            .annotate(n_citations=Count("citations"))
+            .values_list(*_RAW_FIELDS)
+        )
+        for row in rows:
+            raw[row[1]].append(_raw_point(row))
+    series = []
+    for source_id, rows in by_source.items():
+        aggregated = totals[source_id] > cap
+        first = rows[0]
+        series.append(
+            {
+                "source": {
+                    "slug": first["source__slug"],
+                    "name": first["source__name"],
+                    "kind": first["source__kind"],
+                },
+                "aggregated": aggregated,
+                "count": totals[source_id],
+                "points": _aggregate_points(rows, cap) if aggregated else raw[source_id],
+            }
+        )
+    return series
+
+
+def series_total(series: list[dict[str, Any]]) -> int:
+    """How many estimates the series stand for (the table's row count, without a query)."""
+    return sum(s["count"] for s in series)
+
+
+_RAW_FIELDS = (
+    "id",
+    "source_id",
+    "as_of",
+    "as_of_precision",
+    "period_end",
+    "low",
+    "best",
+    "high",
+    "qualifier",
+    "status",
+    "via__name",
+    "n_citations",
+)
+
+# Periods long series are aggregated by, finest first, with their length in days.
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def _period_start(day: dt.date, period: str) -> dt.date:
+    """The first day of `day`'s period (weeks start on Monday)."""
+    if period == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    if period == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _aggregate_points(days: list[dict[str, Any]], cap: int) -> list[dict[str, Any]]:
+    """A source's per-day groups merged into the finest period giving at most `cap`
+    points; each point sits at its period's first day, spans the lowest to the highest
+    bound in the period, and its y is the middle of the points in it."""
+    span = (days[-1]["as_of"] - days[0]["as_of"]).days + 1
+    period = next((p for p, d in _PERIOD_DAYS.items() if span / d <= cap), "year")
+    merged: dict[dt.date, dict[str, Any]] = {}
+    for row in days:
+        start = _period_start(row["as_of"], period)
+        group = merged.get(start)
+        if group is None:
+            merged[start] = {**row}
+            continue
+        group["n"] += row["n"]
+        group["citations"] += row["citations"]
+        group["lowest"] = min(group["lowest"], row["lowest"])
+        group["highest"] = max(group["highest"], row["highest"])
+        group["y_min"] = min(group["y_min"], row["y_min"])
+        group["y_max"] = max(group["y_max"], row["y_max"])
+    return [
+        {
+            "x": start.isoformat(),
+            "y": (group["y_min"] + group["y_max"]) // 2,
+            "low": group["lowest"],
+            "high": group["highest"],
+            "n": group["n"],
+            "citations": group["citations"],
+            "period": period,
+        }
+        for start, group in merged.items()
+    ]
+
+
+class _Figure:
+    """An estimate's figures without a model instance: the properties of Estimate, for
+    rows read with values_list (building thousands of model instances is slow)."""
+
+    __slots__ = ("as_of", "as_of_precision", "best", "high", "low", "period_end", "qualifier")
+    Qualifier = Qualifier
+    figure_display = Estimate.figure_display
+    as_of_display = Estimate.as_of_display
+    point = Estimate.point
+
+    def __init__(self, row: tuple) -> None:
+        (_, _, self.as_of, self.as_of_precision, self.period_end, self.low, self.best,
+         self.high, self.qualifier) = row[:9]  # fmt: skip
+
+
+_QUALIFIER_LABELS = dict(Qualifier.choices)
+
+
+def _raw_point(row: tuple) -> dict[str, Any]:
+    figure = _Figure(row)
+    y = figure.point
+    return {
+        "x": figure.as_of.isoformat(),
+        "y": y,
+        "low": figure.low if figure.low is not None else y,
+        "high": figure.high if figure.high is not None else y,
+        "n": 1,
+        "id": row[0],
+        "figure": figure.figure_display,
+        "as_of": figure.as_of_display,
+        "qualifier": _QUALIFIER_LABELS.get(figure.qualifier, figure.qualifier),
+        "status": row[9],
+        "via": row[10] or "",
+        "citations": row[11],
+    }
+
+
+def with_citing_articles(estimates: QuerySet[Estimate]) -> QuerySet[Estimate]:
+    """Estimates with what a table row shows: source, via, contingent, metric (joined) and
+    their citations with each citation's article (one more query for all rows)."""
+    return estimates.with_related().prefetch_related(
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.select_related("article")
+            .only(
+                "id",
+                "estimate_id",
+                "quote",
+                "article__id",
+                "article__title",
+                "article__url",
+                "article__outlet",
+                "article__published",
+            )
+            .order_by("article__published", "id"),
+        )
+    )
+
+
+# --- Overview --------------------------------------------------------------------------
+
+
+@dataclass
+class MetricHeadline:
+    """A deployment's headline for one metric: each source's latest figure."""
+
+    metric: Metric
+    latest: list[Estimate] = field(default_factory=list)
+    article_count: int = 0
+
+    @property
+    def source_count(self) -> int:
+        return len(self.latest)
+
+    @property
+    def low(self) -> int | None:
+        values = [v for e in self.latest for v in (e.low, e.best, e.high) if v is not None]
+        return min(values) if values else None
+
+    @property
+    def high(self) -> int | None:
+        values = [v for e in self.latest for v in (e.low, e.best, e.high) if v is not None]
+        return max(values) if values else None
+
+    @property
+    def newest(self) -> Estimate | None:
+        return max(self.latest, key=lambda e: (e.as_of, e.pk), default=None)
+
+
+def latest_per_source(estimates: QuerySet[Estimate]) -> list[Estimate]:
+    """Each source's newest estimate per metric (newest as-of date, then newest row).
+
+    Two queries: the newest as-of date per metric and source (GROUP BY), then the
+    estimates on those dates (through the (source, metric, as_of) index) with metric,
+    source and via joined; of several on one date the newest row wins. Earlier figures
+    stay on the timelines as the trail.
+    """
+    newest = (
+        estimates.order_by()
+        .values("metric_id", "source_id")
+        .annotate(last=Max("as_of"))
+        .values_list("metric_id", "source_id", "last")
+    )
+    condition = Q()
+    for metric_id, source_id, last in newest:
+        condition |= Q(metric_id=metric_id, source_id=source_id, as_of=last)
+    if not condition:
+        return []
+    latest: dict[tuple[int, int], Estimate] = {}
+    for estimate in estimates.filter(condition).with_related().order_by("id"):
+        latest[(estimate.metric_id, estimate.source_id)] = estimate
+    return sorted(latest.values(), key=lambda e: (e.metric.sort_order, e.source.name))
+
+
+def metric_headlines(deployment: Deployment, *, user: Any) -> list[MetricHeadline]:
+    """Headline tiles for a deployment, in three queries: the latest estimate of each
+    source per metric (two, see `latest_per_source`), and the number of distinct articles
+    citing each metric's visible estimates."""
+    estimates = visible_estimates(user).filter(deployment=deployment)
+    headlines: dict[int, MetricHeadline] = {}
+    for estimate in latest_per_source(estimates):
+        headline = headlines.setdefault(estimate.metric_id, MetricHeadline(estimate.metric))
+        headline.latest.append(estimate)
+    counts = (
+        Citation.objects.filter(visibility_q(user, prefix="estimate__"))
+        .filter(estimate__deployment=deployment)
+        .values("estimate__metric_id")
+        .annotate(articles=Count("article_id", distinct=True))
+        .order_by()
+    )
+    for row in counts:
+        if row["estimate__metric_id"] in headlines:
+            headlines[row["estimate__metric_id"]].article_count = row["articles"]
+    return list(headlines.values())
+
+
+def contingents_with_strength(deployment: Deployment, *, user: Any) -> QuerySet[Contingent]:
+    """The deployment's contingents, each annotated (one query) with what the visible
+    `deployed` estimates for it say: strength_low, strength_high, strength_estimates and
+    strength_sources."""
+    visible = visibility_q(user, prefix="estimates__") & Q(estimates__metric__slug="deployed")
+    return (
+        Contingent.objects.filter(deployment=deployment)
+        .annotate(
+            strength_low=Min(Coalesce("estimates__low", "estimates__best"), filter=visible),
+            strength_high=Max(Coalesce("estimates__high", "estimates__best"), filter=visible),
+            strength_estimates=Count("estimates", filter=visible, distinct=True),
+            strength_sources=Count("estimates__source", filter=visible, distinct=True),
+        )
+        .order_by("number")
+    )
+
+
+def newest_articles(deployment: Deployment, *, user: Any, limit: int = 6) -> QuerySet:
+    """The newest articles citing the deployment's visible estimates (one query)."""
+    cited = (
+        Citation.objects.filter(visibility_q(user, prefix="estimate__"))
+        .filter(estimate__deployment=deployment)
+        .values("article_id")
+    )
+    return article_model().objects.filter(pk__in=cited).order_by("-published", "-id")[:limit]
+
+
+def discrepancies_for(
+    deployment: Deployment, *, user: Any, statuses: Iterable[str] | None = None
+) -> QuerySet[Discrepancy]:
+    """The deployment's discrepancies, open first, with metric and contingent joined and
+    the estimates involved that `user` may see (one more query for all of them)."""
+    discrepancies = Discrepancy.objects.filter(deployment=deployment)
+    if statuses is not None:
+        discrepancies = discrepancies.filter(status__in=list(statuses))
+    return (
+        discrepancies.select_related("metric", "contingent")
+        .prefetch_related(
+            Prefetch(
+                "estimates",
+                queryset=visible_estimates(user).select_related("source", "metric"),
+                to_attr="visible_estimates",
+            )
+        )
+        .annotate(
+            open_first=Case(
+                When(status=DiscrepancyStatus.OPEN, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("open_first", "-created_at")
+    )

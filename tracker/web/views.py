@@ -1,0 +1,250 @@
+"""The analyst pages: thin views over tracker.queries, each with a CSV twin (?format=csv)."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from tracker import queries
+from tracker.filters import TimelineFilterSet
+from tracker.models import (
+    Citation,
+    Deployment,
+    Discrepancy,
+    DiscrepancyStatus,
+    Estimate,
+    EstimateStatus,
+    Metric,
+    Source,
+)
+from tracker.roles import is_editor
+from tracker.web.export import ESTIMATE_HEADER, csv_response, estimate_rows, wants_csv
+
+PAGE_SIZE = 50
+
+
+def _page(request, items, size: int = PAGE_SIZE, *, count: int | None = None):
+    paginator = Paginator(items, size)
+    if count is not None:
+        paginator.count = count  # known already; spares a COUNT over a long table
+    return paginator.get_page(request.GET.get("page"))
+
+
+@require_safe
+def home(request):
+    deployments = list(
+        Deployment.objects.annotate(
+            estimate_count=Count(
+                "estimates", filter=queries.visibility_q(request.user, prefix="estimates__")
+            )
+        )
+    )
+    if len(deployments) == 1:
+        return redirect(deployments[0])
+    return render(request, "tracker/home.html", {"deployments": deployments})
+
+
+@require_safe
+def deployment_overview(request, slug: str):
+    deployment = get_object_or_404(Deployment, slug=slug)
+    user = request.user
+    context = {
+        "deployment": deployment,
+        "metrics": Metric.objects.all(),
+        "headlines": queries.metric_headlines(deployment, user=user),
+        "contingents": queries.contingents_with_strength(deployment, user=user),
+        "articles": queries.newest_articles(deployment, user=user),
+        "discrepancies": queries.discrepancies_for(
+            deployment, user=user, statuses=[DiscrepancyStatus.OPEN]
+        )[:10],
+    }
+    return render(request, "tracker/overview.html", context)
+
+
+@require_safe
+def timeline(request, slug: str, metric_slug: str):
+    deployment = get_object_or_404(Deployment, slug=slug)
+    metric = get_object_or_404(Metric, slug=metric_slug)
+    filterset = TimelineFilterSet(
+        request.GET,
+        queryset=Estimate.objects.filter(deployment=deployment, metric=metric),
+        deployment=deployment,
+        user=request.user,
+    )
+    if not filterset.is_valid():
+        context = {
+            "deployment": deployment,
+            "metric": metric,
+            "metrics": Metric.objects.all(),
+            "filterset": filterset,
+        }
+        return render(request, "tracker/timeline.html", context, status=400)
+    estimates = filterset.qs
+    if wants_csv(request):
+        rows = queries.with_citing_articles(estimates).order_by("as_of", "id")
+        return csv_response(
+            f"{deployment.slug}-{metric.slug}.csv",
+            ESTIMATE_HEADER,
+            estimate_rows(rows.iterator(chunk_size=2000)),
+        )
+    series = queries.series_for_estimates(estimates)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "deployment": deployment,
+        "metric": metric,
+        "metrics": Metric.objects.all(),
+        "filterset": filterset,
+        "series": series,
+        "chart": {
+            "metric": metric.name,
+            "series": series,
+            "estimate_url": reverse("estimate-detail", args=[0]),
+        },
+        # The series already counted the estimates: the paginator needs no COUNT query.
+        "page": _page(
+            request,
+            queries.with_citing_articles(estimates),
+            count=queries.series_total(series),
+        ),
+        "query": query.urlencode(),
+        "max_points": queries.MAX_POINTS_PER_SERIES,
+    }
+    return render(request, "tracker/timeline.html", context)
+
+
+@require_safe
+def contingents(request, slug: str):
+    deployment = get_object_or_404(Deployment, slug=slug)
+    rows = queries.contingents_with_strength(deployment, user=request.user)
+    if wants_csv(request):
+        return csv_response(
+            f"{deployment.slug}-contingents.csv",
+            ["number", "name", "period", "location", "status", "low", "high", "estimates"],
+            (
+                [
+                    c.number,
+                    c.name,
+                    c.period_display,
+                    c.location,
+                    c.get_status_display(),
+                    c.strength_low,
+                    c.strength_high,
+                    c.strength_estimates,
+                ]
+                for c in rows
+            ),
+        )
+    context = {"deployment": deployment, "contingents": rows, "metrics": Metric.objects.all()}
+    return render(request, "tracker/contingents.html", context)
+
+
+@require_safe
+def discrepancies(request, slug: str):
+    deployment = get_object_or_404(Deployment, slug=slug)
+    status = request.GET.get("status", "")
+    if status and status not in DiscrepancyStatus.values:
+        raise Http404("Unknown discrepancy status.")
+    rows = queries.discrepancies_for(
+        deployment, user=request.user, statuses=[status] if status else None
+    )
+    if wants_csv(request):
+        return csv_response(
+            f"{deployment.slug}-discrepancies.csv",
+            ["id", "kind", "status", "metric", "contingent", "reason", "estimates"],
+            (
+                [
+                    d.pk,
+                    d.kind,
+                    d.status,
+                    d.metric.slug if d.metric else "",
+                    d.contingent.name if d.contingent else "",
+                    d.reason,
+                    " ".join(str(e.pk) for e in d.visible_estimates),
+                ]
+                for d in rows
+            ),
+        )
+    context = {
+        "deployment": deployment,
+        "page": _page(request, rows),
+        "status": status,
+        "statuses": DiscrepancyStatus.choices,
+        "query": f"status={status}" if status else "",
+        "metrics": Metric.objects.all(),
+    }
+    return render(request, "tracker/discrepancies.html", context)
+
+
+@require_safe
+def source_detail(request, slug: str):
+    source = get_object_or_404(
+        Source.objects.select_related("parent").prefetch_related("aliases", "children"),
+        slug=slug,
+    )
+    estimates = queries.with_citing_articles(
+        queries.visible_estimates(request.user).filter(Q(source=source) | Q(via=source))
+    )
+    if wants_csv(request):
+        return csv_response(
+            f"source-{source.slug}.csv",
+            ESTIMATE_HEADER,
+            estimate_rows(estimates.order_by("as_of", "id").iterator(chunk_size=2000)),
+        )
+    cited = Citation.objects.filter(
+        estimate__in=queries.visible_estimates(request.user).filter(
+            Q(source=source) | Q(via=source)
+        )
+    ).values("article_id")
+    articles = queries.article_model().objects.filter(pk__in=cited).order_by("-published", "-id")
+    context = {
+        "source": source,
+        "page": _page(request, estimates),
+        "articles": articles[:PAGE_SIZE],
+    }
+    return render(request, "tracker/source_detail.html", context)
+
+
+@require_safe
+def estimate_detail(request, pk: int):
+    visible = queries.visible_estimates(request.user)
+    estimate = get_object_or_404(
+        visible.with_related()
+        .select_related("supersedes")
+        .prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("article").order_by(
+                    "article__published", "id"
+                ),
+            ),
+            Prefetch(
+                "superseded_by",
+                queryset=visible.select_related("source"),
+                to_attr="visible_superseded_by",
+            ),
+            Prefetch(
+                "discrepancies",
+                queryset=Discrepancy.objects.select_related("metric"),
+            ),
+        ),
+        pk=pk,
+    )
+    editor = is_editor(request.user)
+    supersedes = estimate.supersedes
+    if supersedes is not None and not _visible(supersedes, editor=editor):
+        supersedes = None
+    context = {"estimate": estimate, "supersedes": supersedes, "editor": editor}
+    return render(request, "tracker/estimate_detail.html", context)
+
+
+def _visible(estimate: Estimate, *, editor: bool) -> bool:
+    """EstimateQuerySet.visible_to's rule, for an estimate already loaded."""
+    if estimate.deleted_at is not None:
+        return False
+    allowed = {EstimateStatus.CONFIRMED, EstimateStatus.PROPOSED} if editor else {"confirmed"}
+    return estimate.status in allowed
