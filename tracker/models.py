@@ -381,6 +381,25 @@ class Estimate(models.Model):
             models.Index(fields=["deployment", "metric", "as_of"], name="estimate_timeline_idx"),
             models.Index(fields=["source", "metric", "as_of"], name="estimate_source_idx"),
             models.Index(fields=["status", "-created_at"], name="estimate_queue_idx"),
+            # For the reads measured in benchmarks/bench_queries.py (plans in
+            # docs/benchmarks.md): each serves a page of results without a scan over all
+            # estimates. Partial on what readers see, so they stay small.
+            models.Index(
+                fields=["deployment", "metric", "source", "-as_of", "-id"],
+                condition=Q(status="confirmed", deleted_at__isnull=True),
+                name="estimate_latest_idx",
+            ),
+            models.Index(
+                fields=["deployment", "-originator_count", "-citation_count", "-id"],
+                condition=Q(status="confirmed", deleted_at__isnull=True),
+                name="estimate_corroborated_idx",
+            ),
+            models.Index(
+                fields=["deployment", "metric", "as_of", "low", "high"],
+                condition=Q(status="confirmed", deleted_at__isnull=True),
+                name="estimate_overview_idx",
+            ),
+            models.Index(fields=["updated_at", "id"], name="estimate_sync_idx"),
         ]
 
     def __str__(self) -> str:
