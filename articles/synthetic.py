@@ -58,7 +58,7 @@ from tracker.models import (
     SourceKind,
 )
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 EXTRACTOR_VERSION = "synthetic-1"
 # A fixed end of the corpus (not "today") so that a seed always gives the same rows.
 END_DATE = dt.date(2025, 12, 31)

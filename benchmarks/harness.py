@@ -184,6 +184,8 @@ class BenchContext:
     env: dict[str, str] = dataclasses.field(default_factory=dict)
     plans: list[Plan] = dataclasses.field(default_factory=list)
     notes: list[str] = dataclasses.field(default_factory=list)
+    # size -> seconds make_synthetic took when this run made the bench_<size> database
+    synthetic_seconds: dict[int, float] = dataclasses.field(default_factory=dict)
     _prepared: set[int] = dataclasses.field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -420,7 +422,7 @@ def prepare_database(context: BenchContext, size: int) -> None:
             server.execute(f'DROP DATABASE "{name}"')
         server.execute(f'CREATE DATABASE "{name}"')
     context.manage("migrate", "--noinput", database_url=url)
-    context.manage(
+    context.synthetic_seconds[size] = context.manage(
         "make_synthetic",
         f"--estimates={size}",
         f"--articles={articles_for(size)}",
