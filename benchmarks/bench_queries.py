@@ -7,6 +7,7 @@ in-process, and its EXPLAIN (ANALYZE, BUFFERS) at the largest size goes into the
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -186,6 +187,24 @@ def measure(context: BenchContext, size: int, *, plans: bool) -> list[dict]:
                     ),
                 }
             )
+            planning = re.search(r"^Planning Time: ([\d.]+) ms", plan, re.M)
+            execution = re.search(r"^Execution Time: ([\d.]+) ms", plan, re.M)
+            if planning and execution:
+                rows.append(
+                    {
+                        "benchmark": "queries",
+                        "measure": f"{read.name}, server time",
+                        "size": size,
+                        "value": round(float(planning[1]) + float(execution[1]), 3),
+                        "unit": "ms",
+                        "how": (
+                            "PostgreSQL's own time for the same query: planning "
+                            f"{planning[1]} ms + execution {execution[1]} ms from EXPLAIN "
+                            "(ANALYZE, BUFFERS), run once after the timed runs (warm cache); "
+                            "excludes the network and turning rows into objects"
+                        ),
+                    }
+                )
             if plans and read.plan:
                 context.add_plan(read.name, size, f"{qs.query}\n\n{plan}")
     return rows
