@@ -65,6 +65,9 @@ check-deploy: install
 	ALLOWED_HOSTS=tracker.example.org \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
+# Every benchmarks/bench_*.py against PostgreSQL (DATABASE_URL's server; bench_* databases
+# of 10k, 100k and 1M synthetic estimates are made once and reused) and Redis (REDIS_URL);
+# writes docs/benchmarks.md. Smaller run: make bench BENCH_ARGS="--sizes 10000 --only queries"
 bench: install
 	$(PY) -m benchmarks $(BENCH_ARGS)
 

@@ -127,6 +127,7 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("article-detail", args=[self.pk])
 
+
 class ArticleShingle(models.Model):
     """One of the smallest shingle hashes of an article's text (its bottom-k sketch).
 

@@ -406,6 +406,25 @@ class Estimate(models.Model):
                 condition=Q(as_of_precision="year"),
                 name="estimate_year_precision_idx",
             ),
+            # For the reads measured in benchmarks/bench_queries.py (plans in
+            # docs/benchmarks.md): each serves a page of results without a scan over all
+            # estimates. Partial on what readers see, so they stay small.
+            models.Index(
+                fields=["deployment", "metric", "source", "-as_of", "-id"],
+                condition=Q(status="confirmed", deleted_at__isnull=True),
+                name="estimate_latest_idx",
+            ),
+            models.Index(
+                fields=["deployment", "-originator_count", "-citation_count", "-id"],
+                condition=Q(status="confirmed", deleted_at__isnull=True),
+                name="estimate_corroborated_idx",
+            ),
+            models.Index(
+                fields=["deployment", "metric", "as_of", "low", "high"],
+                condition=Q(status="confirmed", deleted_at__isnull=True),
+                name="estimate_overview_idx",
+            ),
+            models.Index(fields=["updated_at", "id"], name="estimate_sync_idx"),
         ]
 
     def __str__(self) -> str:
