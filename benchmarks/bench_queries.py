@@ -226,7 +226,7 @@ def _plan_summary(plan: str) -> str:
 
 
 NOTES = """\
-### How the main reads are served (tracker/models.py, migration 0004_bench_indexes)
+### How the main reads are served (tracker/models.py, migration 0005_bench_indexes)
 
 The synthetic corpus puts about 55% of all estimates in the first deployment and 30% of
 them on `killed`, so "one deployment and metric" is a sixth of the table: a read that scans
