@@ -17,6 +17,22 @@ from articles import fetching, services
 
 
 @pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tasks enqueued at commit run in the test's process, with or without REDIS_URL: these
+    tests are about the services and the task wrappers. The tests marked `worker` run a
+    real Celery worker against Redis instead."""
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    from tracker.celery import app
+
+    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager, app.conf.task_eager_propagates = True, True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture(autouse=True)
 def _fresh_ingestion_caches():
     """Each test has its own database: forget sources and deployment cached by the last."""
     services.forget_cached_sources()
