@@ -124,5 +124,36 @@ def refresh_after_commit(estimate_ids: Iterable[int], *, note_place: bool = True
     if not ids:
         return
     before = _scopes(ids) if note_place else set()
+    # One refresh per transaction, not one per write: an article with five figures
+    # makes ten writes, and each refresh re-analyses whole groups. The ids and scopes
+    # gather on the connection (thread-local in Django); every call registers a
+    # callback, and the first to run after the commit drains what gathered, so a
+    # callback lost with a rolled-back savepoint loses nothing.
+    pending = _pending()
+    pending.ids.update(ids)
+    pending.scopes.update(before)
     # robust: the write has committed; a failure here is logged and `analyse` repairs it.
-    transaction.on_commit(lambda: refresh(ids, also=before), robust=True)
+    transaction.on_commit(_drain_pending, robust=True)
+
+
+class _Pending:
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+        self.scopes: set[Scope] = set()
+
+
+def _pending() -> _Pending:
+    pending = getattr(connection, "_tracker_pending_refresh", None)
+    if pending is None:
+        pending = _Pending()
+        connection._tracker_pending_refresh = pending
+    return pending
+
+
+def _drain_pending() -> None:
+    pending = _pending()
+    if not pending.ids and not pending.scopes:
+        return
+    ids, scopes = pending.ids, pending.scopes
+    pending.ids, pending.scopes = set(), set()
+    refresh(ids, also=scopes)
