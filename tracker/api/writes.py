@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from tracker.models import Estimate
 from tracker.services import validate_estimate_fields
@@ -71,7 +70,6 @@ def update_estimate(
     )
     estimate.updated_by = user
     estimate.full_clean()
-    estimate.version = F("version") + 1
+    estimate.version += 1  # safe: the row is locked (select_for_update) until commit
     estimate.save()
-    estimate.refresh_from_db()
     return estimate
