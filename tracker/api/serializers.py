@@ -68,7 +68,7 @@ class MetricSerializer(serializers.ModelSerializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     aliases = serializers.SlugRelatedField(slug_field="alias", many=True, read_only=True)
 
     class Meta:

@@ -34,5 +34,5 @@ urlpatterns = [
         name="redoc",
     ),
     *router.urls,
-    re_path(r"^.*$", not_found),
+    re_path(r"^(?s:.*)$", not_found),  # (?s): a path with a newline is still ours
 ]
