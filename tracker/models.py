@@ -381,6 +381,8 @@ class Estimate(models.Model):
             models.Index(fields=["deployment", "metric", "as_of"], name="estimate_timeline_idx"),
             models.Index(fields=["source", "metric", "as_of"], name="estimate_source_idx"),
             models.Index(fields=["status", "-created_at"], name="estimate_queue_idx"),
+            # The API's default order (newest first) and its keyset cursor (as_of, id).
+            models.Index(fields=["as_of", "id"], name="estimate_as_of_id_idx"),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -61,6 +63,14 @@ class IntegerFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+def as_utc(value: dt.datetime, name: str = "updated_since") -> dt.datetime:
+    """The time in UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 allows."""
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError as error:
+        raise ValidationError({name: ["This time is out of range."]}) from error
+
+
 class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("field_name", "updated_at")
@@ -70,6 +80,9 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
             "Only what changed at or after this time (ISO 8601 with time zone).",
         )
         super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return super().filter(qs, as_utc(value) if value else value)
 
 
 class EstimateFilter(django_filters.FilterSet):
@@ -112,6 +125,7 @@ class EstimateFilter(django_filters.FilterSet):
         ]
 
     def filter_updated_since(self, queryset, name, value):
+        value = as_utc(value)
         return queryset.filter(Q(updated_at__gte=value) | Q(deleted_at__gte=value))
 
 

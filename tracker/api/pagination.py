@@ -53,8 +53,11 @@ class KeysetPagination(BasePagination):
         if cursor is not None:
             value, last_id = cursor
             op = "lt" if descending else "gt"
+            # (key, id) after (value, last_id), said so that an index on the key alone
+            # gives a range scan: key >= value, then the tie broken on id.
             queryset = queryset.filter(
-                Q(**{f"{column}__{op}": value}) | Q(**{column: value, f"id__{op}": last_id})
+                Q(**{f"{column}__{op}e": value}),
+                Q(**{f"{column}__{op}": value}) | Q(**{f"id__{op}": last_id}),
             )
         order = (f"-{column}", "-id") if descending else (column, "id")
         rows = list(queryset.order_by(*order)[: self.page_size + 1])
@@ -115,6 +118,8 @@ class KeysetPagination(BasePagination):
                 if not isinstance(value, int) or isinstance(value, bool):
                     raise ValueError
             else:
+                if isinstance(value, str) and "\x00" in value:
+                    raise ValueError  # PostgreSQL refuses NUL in text
                 value = queryset.model._meta.get_field(key).to_python(value)
                 if value is None:
                     raise ValueError

@@ -37,6 +37,8 @@ from tracker.models import (
 from tracker.queries import timeline_series
 from tracker.roles import is_editor
 
+SLUG = r"[-a-zA-Z0-9_]+"
+
 # Named here rather than taken from settings so that ordering is always strict.
 FILTERS = [DjangoFilterBackend, StrictOrderingFilter]
 
@@ -60,6 +62,7 @@ class DeploymentViewSet(ReadOnlyViewSet):
     queryset = Deployment.objects.all()
     serializer_class = s.DeploymentSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     ordering_fields = ["name", "updated_at"]
     ordering = "name"
 
@@ -113,6 +116,7 @@ class MetricViewSet(ReadOnlyViewSet):
     queryset = Metric.objects.all()
     serializer_class = s.MetricSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     ordering_fields = ["sort_order", "slug"]
     ordering = "sort_order"
 
@@ -123,6 +127,7 @@ class SourceViewSet(ReadOnlyViewSet):
     serializer_class = s.SourceSerializer
     filterset_class = SourceFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     ordering_fields = ["name", "updated_at"]
     ordering = "name"
 

@@ -219,3 +219,10 @@ def test_estimate_csv_has_one_row_per_estimate_with_dotted_columns(api_client, d
     assert "contingent.number" in rows[0]
     assert "contingent" not in rows[0]
     assert rows[0]["deleted"] == "false"
+
+
+def test_updated_since_with_a_far_time_zone_offset_is_served(api_client, db):
+    # ISO 8601 allows offsets PostgreSQL refuses (beyond ±15:59): the API converts to UTC.
+    new = EstimateFactory()
+    response = api_client.get(URL, {"updated_since": "2000-01-01T00:00:00-20:00"})
+    assert ids(response) == [new.pk]

@@ -201,3 +201,9 @@ def test_missing_object_is_a_json_404(api_client, db):
         "message": "Nothing here: no such resource or object.",
         "errors": {},
     }
+
+
+def test_odd_api_path_is_a_json_404_too(api_client, db):
+    response = api_client.get("/api/v1/deployments/x/timeseries/%0Anewline/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
