@@ -26,41 +26,78 @@ def timeline_series(
     estimates = (
         Estimate.objects.filter(deployment=deployment, metric=metric, status__in=statuses)
         .live()
-        .select_related("source", "via", "contingent")
         .order_by("source__name", "source_id", "as_of", "id")
     )
     if contingent_number is not None:
         estimates = estimates.filter(contingent__number=contingent_number)
+    # Plain rows, not model instances: a long timeline is thousands of points.
+    rows = estimates.values_list(
+        "id",
+        "source_id",
+        "source__slug",
+        "source__name",
+        "source__kind",
+        "as_of",
+        "as_of_precision",
+        "period_end",
+        "low",
+        "best",
+        "high",
+        "qualifier",
+        "contingent__number",
+        "via__slug",
+        "via__name",
+        "via__kind",
+        "citation_count",
+        "originator_count",
+    )
     series: list[dict[str, Any]] = []
     current_source_id = None
-    for estimate in estimates:
-        if estimate.source_id != current_source_id:
-            current_source_id = estimate.source_id
-            source = estimate.source
-            series.append(
-                {
-                    "source": {"slug": source.slug, "name": source.name, "kind": source.kind},
-                    "points": [],
-                }
-            )
-        via = estimate.via
-        contingent = estimate.contingent
+    for row in rows:  # fmt: skip
+        (
+            pk,
+            source_id,
+            slug,
+            name,
+            kind,
+            as_of,
+            precision,
+            period_end,
+            low,
+            best,
+            high,
+            qualifier,
+            contingent,
+            via_slug,
+            via_name,
+            via_kind,
+            citations,
+            originators,
+        ) = row
+        if source_id != current_source_id:
+            current_source_id = source_id
+            series.append({"source": {"slug": slug, "name": name, "kind": kind}, "points": []})
         series[-1]["points"].append(
             {
-                "estimate_id": estimate.pk,
-                "as_of": estimate.as_of,
-                "as_of_precision": estimate.as_of_precision,
-                "as_of_display": format_date(estimate.as_of, estimate.as_of_precision),
-                "period_end": estimate.period_end,
-                "low": estimate.low,
-                "best": estimate.best,
-                "high": estimate.high,
-                "point": estimate.point,
-                "qualifier": estimate.qualifier,
-                "contingent": contingent.number if contingent else None,
-                "via": {"slug": via.slug, "name": via.name, "kind": via.kind} if via else None,
-                "citation_count": estimate.citation_count,
-                "originator_count": estimate.originator_count,
+                "estimate_id": pk,
+                "as_of": as_of,
+                "as_of_precision": precision,
+                "as_of_display": format_date(as_of, precision),
+                "period_end": period_end,
+                "low": low,
+                "best": best,
+                "high": high,
+                "point": _point(low, best, high),
+                "qualifier": qualifier,
+                "contingent": contingent,
+                "via": {"slug": via_slug, "name": via_name, "kind": via_kind} if via_slug else None,
+                "citation_count": citations,
+                "originator_count": originators,
             }
         )
     return series
+
+
+def _point(low: int | None, best: int | None, high: int | None) -> int | None:
+    """As Estimate.point: best, else the middle of the range, else the only bound."""
+    return Estimate(low=low, best=best, high=high).point

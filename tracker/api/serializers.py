@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -164,6 +166,71 @@ class EstimateSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.BOOL)
     def get_deleted(self, estimate: Estimate) -> bool:
         return estimate.deleted_at is not None
+
+    def to_representation(self, estimate: Estimate) -> dict:
+        """The fields above, built directly: DRF's field-by-field walk over the nested
+        serializers cost most of a list request (see benchmarks/bench_api.py). A test
+        holds this equal to DRF's own rendering (`generic_representation`)."""
+        contingent, via = estimate.contingent, estimate.via
+        return {
+            "id": estimate.pk,
+            "deployment": estimate.deployment.slug,
+            "metric": estimate.metric.slug,
+            "contingent": {"number": contingent.number, "name": contingent.name}
+            if contingent
+            else None,
+            "low": estimate.low,
+            "best": estimate.best,
+            "high": estimate.high,
+            "qualifier": estimate.qualifier,
+            "figure_display": estimate.figure_display,
+            "as_of": _date(estimate.as_of),
+            "as_of_precision": estimate.as_of_precision,
+            "period_end": _date(estimate.period_end),
+            "as_of_display": estimate.as_of_display,
+            "source": _source(estimate.source),
+            "via": _source(via) if via else None,
+            "credibility": estimate.credibility,
+            "status": estimate.status,
+            "deleted": estimate.deleted_at is not None,
+            "supersedes": estimate.supersedes_id,
+            "notes": estimate.notes,
+            "citation_count": estimate.citation_count,
+            "outlet_count": estimate.outlet_count,
+            "originator_count": estimate.originator_count,
+            "citations": [
+                {
+                    "id": citation.pk,
+                    "article": citation.article_id,
+                    "url": citation.article.url,
+                    "outlet": citation.article.outlet,
+                    "title": citation.article.title,
+                    "published": _date(citation.article.published),
+                    "quote": citation.quote,
+                }
+                for citation in estimate.citations.all()
+            ],
+            "version": estimate.version,
+            "created_at": _datetime(estimate.created_at),
+            "updated_at": _datetime(estimate.updated_at),
+        }
+
+    def generic_representation(self, estimate: Estimate) -> dict:
+        return super().to_representation(estimate)
+
+
+def _datetime(value) -> str:
+    """As DRF renders a datetime with USE_TZ in UTC: ISO 8601 with a Z."""
+    value = value.astimezone(dt.UTC).isoformat()
+    return value[:-6] + "Z" if value.endswith("+00:00") else value
+
+
+def _date(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _source(source: Source) -> dict:
+    return {"slug": source.slug, "name": source.name, "kind": source.kind}
 
 
 class EstimateWriteSerializer(serializers.Serializer):

@@ -131,3 +131,25 @@ def test_timeseries_of_an_unknown_metric_is_a_json_404(api_client, db):
     response = api_client.get("/api/v1/deployments/dprk/timeseries/no-such-metric/")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_fast_estimate_rendering_equals_drfs_own(demo):
+    # EstimateSerializer builds its dict by hand for speed; it must say what DRF's
+    # field-by-field rendering of the declared fields says.
+    from django.db.models import Prefetch
+
+    from tracker.api.serializers import EstimateSerializer
+    from tracker.models import Citation, Estimate
+
+    estimates = Estimate.objects.with_related().prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("article"))
+    )
+    assert estimates.filter(contingent__isnull=False, via__isnull=False).exists()
+    for estimate in estimates:
+        serializer = EstimateSerializer()
+        fast, generic = (
+            serializer.to_representation(estimate),
+            serializer.generic_representation(estimate),
+        )
+        assert fast == dict(generic)
+        assert list(fast) == list(generic)
