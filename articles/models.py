@@ -122,3 +122,39 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url or f"Article {self.pk}"
+
+
+class ArticleShingle(models.Model):
+    """One of the smallest shingle hashes of an article's text (its bottom-k sketch).
+
+    Near-duplicates share most of these, so one indexed query finds the articles an
+    incoming text may copy (see articles.dedupe).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="shingles")
+    hash = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "hash"], name="article_shingle_unique"),
+        ]
+        indexes = [models.Index(fields=["hash"], name="article_shingle_hash_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.hash:x}"
+
+
+class ClaimKey(models.Model):
+    """The estimate ingestion made for one claim identity (deployment, metric, contingent,
+    source, date and figures).
+
+    Its unique key is what stops two workers reading the same figure at the same moment
+    from proposing it twice: the second insert fails and that worker cites the first's.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    estimate = models.ForeignKey("tracker.Estimate", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.key

@@ -238,6 +238,17 @@ class EstimateQuerySet(models.QuerySet):
         """Joins what a listing shows of each estimate (one query, no N+1)."""
         return self.select_related("deployment", "contingent", "metric", "source", "via")
 
+    def latest_per_source(self) -> EstimateQuerySet:
+        """The newest figure of each source: live, not rejected, and not superseded by a
+        live, non-rejected estimate (the analysis links a source's figures into revision
+        chains, see tracker/analysis/revisions.py). Timelines use the plain queryset."""
+        successors = Estimate.objects.filter(
+            supersedes=models.OuterRef("pk"), deleted_at__isnull=True
+        ).exclude(status=Estimate.Status.REJECTED)
+        return (
+            self.live().exclude(status=Estimate.Status.REJECTED).exclude(models.Exists(successors))
+        )
+
 
 class Qualifier(models.TextChoices):
     EXACT = "exact", "Exact"
@@ -381,6 +392,13 @@ class Estimate(models.Model):
             models.Index(fields=["deployment", "metric", "as_of"], name="estimate_timeline_idx"),
             models.Index(fields=["source", "metric", "as_of"], name="estimate_source_idx"),
             models.Index(fields=["status", "-created_at"], name="estimate_queue_idx"),
+            # The analysis compares every figure with the year-precision figures of its
+            # year (tracker/analysis/corroboration.py); few rows, so a small index.
+            models.Index(
+                fields=["deployment", "metric", "as_of"],
+                condition=Q(as_of_precision="year"),
+                name="estimate_year_precision_idx",
+            ),
             # The API's default order (newest first) and its keyset cursor (as_of, id).
             models.Index(fields=["as_of", "id"], name="estimate_as_of_id_idx"),
         ]

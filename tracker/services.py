@@ -11,7 +11,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from tracker.analysis import refresh_after_commit
 from tracker.models import (
     Citation,
     Contingent,
@@ -118,6 +120,7 @@ def create_estimate(
     )
     estimate.full_clean()
     estimate.save()
+    refresh_after_commit([estimate.pk], note_place=False)
     return estimate
 
 
@@ -165,4 +168,340 @@ def cite(
     except IntegrityError:
         # A concurrent writer cited it first: theirs stands.
         return Citation.objects.get(estimate=estimate, article=article), False
+    if created:
+        refresh_after_commit([estimate.pk], note_place=False)
     return citation, created
+
+
+# --- Editors: update, review, merge, delete and restore estimates --------------------------
+#
+# Every write below bumps `Estimate.version`, records who made it (simple_history's
+# history_user comes from HistoryRequestMiddleware on a request; `user` is also stored as
+# `updated_by`), and asks the analysis service to recompute what depends on the estimates
+# it touched, once the transaction has committed.
+
+#: The fields an editor may change through `update_estimate`.
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "deployment",
+    "contingent",
+    "metric",
+    "low",
+    "best",
+    "high",
+    "qualifier",
+    "as_of",
+    "as_of_precision",
+    "period_end",
+    "source",
+    "via",
+    "credibility",
+    "status",
+    "supersedes",
+    "notes",
+    "review_note",
+)
+
+
+#: What a restore puts back, and what a conflict or the history compares. Not `supersedes`:
+#: the analysis rewrites it (without a new version) from the figures, so an old value
+#: would be stale and a difference would not be any editor's change.
+RESTORED_FIELDS: tuple[str, ...] = (
+    *(name for name in EDITABLE_FIELDS if name != "supersedes"),
+    "deleted_at",
+)
+
+
+class ConflictError(Exception):
+    """Someone saved the estimate after the editor read it: their change is not overwritten.
+
+    `current` is the estimate as it is now; `changed` lists, per field, the value the editor
+    read (at `expected_version`) and the value saved since, as (field, read, now) tuples.
+    """
+
+    def __init__(self, *, current: Estimate, expected_version: int, changed: list[tuple]):
+        self.current = current
+        self.expected_version = expected_version
+        self.changed = changed
+        who = current.updated_by.get_username() if current.updated_by else "someone"
+        super().__init__(
+            f"Estimate {current.pk} was changed by {who} (now version {current.version}, "
+            f"you read version {expected_version})."
+        )
+
+
+def _changes_since(estimate: Estimate, version: int) -> list[tuple[str, Any, Any]]:
+    """What differs between the estimate at `version` (from its history) and now."""
+    then = estimate.history.filter(version=version).order_by("-history_date").first()
+    if then is None:
+        return []
+    changed = []
+    for name in RESTORED_FIELDS:
+        field = Estimate._meta.get_field(name)
+        attname = field.attname
+        old, new = getattr(then, attname), getattr(estimate, attname)
+        if old != new:
+            changed.append((name, old, new))
+    return changed
+
+
+def _check_figures(estimate: Estimate) -> None:
+    validate_estimate_fields(
+        low=estimate.low,
+        best=estimate.best,
+        high=estimate.high,
+        as_of=estimate.as_of,
+        period_end=estimate.period_end,
+        contingent=estimate.contingent,
+        deployment=estimate.deployment,
+    )
+    if estimate.supersedes_id is not None and estimate.supersedes_id == estimate.pk:
+        raise ValidationError({"supersedes": "An estimate cannot supersede itself."})
+    estimate.full_clean(validate_constraints=False)
+
+
+def _locked(estimate_id: int) -> Estimate:
+    """The estimate, locked for the rest of the transaction (SELECT … FOR UPDATE)."""
+    try:
+        return Estimate.objects.select_for_update().get(pk=estimate_id)
+    except Estimate.DoesNotExist:
+        raise ValidationError(f"There is no estimate number {estimate_id}.") from None
+
+
+def _save_new_version(estimate: Estimate, *, user: Any) -> Estimate:
+    """Save a locked estimate as its next version (one historical record, with `user`)."""
+    estimate.version += 1
+    estimate.updated_by = user if getattr(user, "pk", None) else None
+    estimate._history_user = estimate.updated_by  # read by simple_history, request or not
+    estimate.save()
+    return estimate
+
+
+@transaction.atomic
+def update_estimate(
+    *, estimate_id: int, expected_version: int, changes: dict[str, Any], user: Any
+) -> Estimate:
+    """Apply `changes` to the estimate if nobody saved it since `expected_version`.
+
+    The version check is a conditional UPDATE … WHERE version = expected: of two editors
+    who read the same version, exactly one claims it, even when both save at once (on
+    PostgreSQL the second UPDATE waits for the first to commit, then matches no row).
+    The loser gets a ConflictError and nothing of theirs is written.
+    """
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    claimed = Estimate.objects.filter(pk=estimate_id, version=expected_version).update(
+        version=expected_version + 1
+    )
+    if not claimed:
+        current = Estimate.objects.select_related("updated_by").filter(pk=estimate_id).first()
+        if current is None:
+            raise ValidationError(f"There is no estimate number {estimate_id}.")
+        raise ConflictError(
+            current=current,
+            expected_version=expected_version,
+            changed=_changes_since(current, expected_version),
+        )
+    # The row is ours (locked) until commit; read it fresh and write the changes.
+    estimate = Estimate.objects.get(pk=estimate_id)
+    if estimate.deleted_at is not None:
+        raise ValidationError(f"Estimate {estimate_id} has been deleted; restore it first.")
+    refresh_after_commit([estimate.pk])  # before the change: the old group is refreshed too
+    for name, value in changes.items():
+        setattr(estimate, name, value)
+    _check_figures(estimate)
+    estimate.version = expected_version  # _save_new_version moves it to the claimed one
+    _save_new_version(estimate, user=user)
+    return estimate
+
+
+def _set_status(estimate_id: int, *, status: str, note: str | None, user: Any) -> Estimate:
+    estimate = _locked(estimate_id)
+    if estimate.deleted_at is not None:
+        raise ValidationError(f"Estimate {estimate_id} has been deleted; restore it first.")
+    estimate.status = status
+    if note is not None:
+        estimate.review_note = note
+    return _save_new_version(estimate, user=user)
+
+
+@transaction.atomic
+def confirm_estimate(*, estimate_id: int, user: Any) -> Estimate:
+    estimate = _set_status(estimate_id, status=Estimate.Status.CONFIRMED, note=None, user=user)
+    refresh_after_commit([estimate.pk])
+    return estimate
+
+
+@transaction.atomic
+def reject_estimate(*, estimate_id: int, reason: str, user: Any) -> Estimate:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the estimate is rejected."})
+    estimate = _set_status(estimate_id, status=Estimate.Status.REJECTED, note=reason, user=user)
+    refresh_after_commit([estimate.pk])
+    return estimate
+
+
+@transaction.atomic
+def bulk_confirm_estimates(*, estimate_ids: list[int], user: Any) -> list[Estimate]:
+    """Confirm them all, or none if one cannot be (deleted or missing)."""
+    done = [
+        _set_status(pk, status=Estimate.Status.CONFIRMED, note=None, user=user)
+        for pk in sorted(set(estimate_ids))  # a fixed lock order: no deadlock between editors
+    ]
+    refresh_after_commit([e.pk for e in done])
+    return done
+
+
+@transaction.atomic
+def bulk_reject_estimates(*, estimate_ids: list[int], reason: str, user: Any) -> list[Estimate]:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the estimates are rejected."})
+    done = [
+        _set_status(pk, status=Estimate.Status.REJECTED, note=reason, user=user)
+        for pk in sorted(set(estimate_ids))
+    ]
+    refresh_after_commit([e.pk for e in done])
+    return done
+
+
+@transaction.atomic
+def merge_estimate(*, source_estimate: Estimate, into: Estimate, user: Any) -> Estimate:
+    """Move `source_estimate`'s citations to `into`; the merged one is rejected and deleted.
+
+    An article cites an estimate once, so a citation whose article already cites `into`
+    is dropped (the history keeps it). Returns `into`.
+    """
+    if source_estimate.pk == into.pk:
+        raise ValidationError({"into": "An estimate cannot be merged into itself."})
+    # Lock both rows in id order, so two editors merging crosswise cannot deadlock.
+    first, second = sorted([source_estimate.pk, into.pk])
+    locked = {first: _locked(first), second: _locked(second)}
+    merged, target = locked[source_estimate.pk], locked[into.pk]
+    if target.deleted_at is not None:
+        raise ValidationError({"into": f"Estimate {target.pk} has been deleted."})
+    if (target.deployment_id, target.metric_id) != (merged.deployment_id, merged.metric_id):
+        raise ValidationError(
+            {"into": "Only estimates of the same deployment and metric can be merged."}
+        )
+    refresh_after_commit([merged.pk, target.pk])  # before: notes both groups as they are
+    cited = set(target.citations.values_list("article_id", flat=True))
+    for citation in merged.citations.all():
+        if citation.article_id in cited:
+            citation._history_user = user if getattr(user, "pk", None) else None
+            citation.delete()
+        else:
+            citation.estimate = target
+            citation._history_user = user if getattr(user, "pk", None) else None
+            citation.save()
+            cited.add(citation.article_id)
+    merged.status = Estimate.Status.REJECTED
+    merged.deleted_at = timezone.now()
+    merged.review_note = f"Merged into estimate {target.pk}."
+    _save_new_version(merged, user=user)
+    _save_new_version(target, user=user)  # its citations changed: editors reading it must know
+    return target
+
+
+@transaction.atomic
+def soft_delete_estimate(*, estimate_id: int, user: Any, reason: str = "") -> Estimate:
+    """Hide an estimate from every reader; it stays in the database and can be restored.
+
+    The issue asks for soft deletion of estimates with citations. Estimates without
+    citations are soft-deleted too, on purpose: other estimates may point at them
+    (`supersedes`), API clients syncing by `updated_at` must see the deletion, and the
+    editor can undo it from the history page like any other change.
+    """
+    estimate = _locked(estimate_id)
+    if estimate.deleted_at is not None:
+        return estimate
+    estimate.deleted_at = timezone.now()
+    if reason.strip():
+        estimate.review_note = reason.strip()
+    _save_new_version(estimate, user=user)
+    refresh_after_commit([estimate.pk])
+    return estimate
+
+
+@transaction.atomic
+def restore_estimate_version(
+    *, history_id: int, user: Any, expected_version: int | None = None
+) -> Estimate:
+    """Put back the estimate's fields as they were in one of its historical records.
+
+    The restore is itself a new version (recorded with `user`), so it can be undone.
+    With `expected_version`, it is refused (ConflictError) if someone saved since.
+    """
+    record = Estimate.history.filter(history_id=history_id).first()
+    if record is None:
+        raise ValidationError(f"There is no recorded version {history_id}.")
+    estimate = _locked(record.id)
+    if expected_version is not None and estimate.version != expected_version:
+        raise ConflictError(
+            current=estimate,
+            expected_version=expected_version,
+            changed=_changes_since(estimate, expected_version),
+        )
+    refresh_after_commit([estimate.pk])  # before the change: the old group is refreshed too
+    for name in RESTORED_FIELDS:
+        attname = Estimate._meta.get_field(name).attname
+        setattr(estimate, attname, getattr(record, attname))
+    estimate.review_note = (
+        f"Restored version {record.version} of "
+        f"{timezone.localtime(record.history_date):%Y-%m-%d %H:%M}."
+    )
+    _check_figures(estimate)
+    _save_new_version(estimate, user=user)
+    return estimate
+
+
+@transaction.atomic
+def create_source(
+    *, name: str, kind: str = Source.Kind.OTHER, country: str = "", user: Any = None
+) -> Source:
+    """A new source, named by an editor while entering an estimate.
+
+    Reliability stays F (cannot be judged) until an admin rates it.
+    """
+    from django.utils.text import slugify
+
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": "A source needs a name."})
+    if Source.objects.filter(name__iexact=name).exists():
+        raise ValidationError({"name": f"A source named “{name}” already exists."})
+    base = slugify(name)[:190] or "source"
+    slug, n = base, 1
+    while Source.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    source = Source(name=name, slug=slug, kind=kind, country=country.strip())
+    source.full_clean()
+    source.save()
+    return source
+
+
+@transaction.atomic
+def enter_estimate(
+    *,
+    fields: dict[str, Any],
+    user: Any,
+    new_sources: dict[str, dict] | None = None,
+    article: Any = None,
+    quote: str = "",
+) -> Estimate:
+    """An estimate typed in by an editor: new sources it names, the estimate, its citation.
+
+    `new_sources` maps "source" / "via" to create_source arguments. All or nothing.
+    """
+    fields = dict(fields)
+    for role, spec in (new_sources or {}).items():
+        try:
+            fields[role] = create_source(**spec, user=user)
+        except ValidationError as error:
+            raise ValidationError({role: error.messages}) from error
+    estimate = create_estimate(**fields, user=user)  # both call refresh_after_commit
+    if article is not None:
+        cite(estimate=estimate, article=article, quote=quote, user=user)
+    return estimate

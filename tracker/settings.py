@@ -214,6 +214,16 @@ CELERY_TIMEZONE = TIME_ZONE
 if CELERY_TASK_TIME_LIMIT <= CELERY_TASK_SOFT_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_TASK_TIME_LIMIT must be above CELERY_TASK_SOFT_TIME_LIMIT.")
 
+# Periodic work for `celery beat` (articles/tasks.py): feeds whose time has come, and
+# articles a killed worker left half-way.
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-feeds": {"task": "articles.tasks.poll_due_feeds_task", "schedule": 60.0},
+    "sweep-stuck-articles": {
+        "task": "articles.tasks.sweep_stuck_articles_task",
+        "schedule": 300.0,
+    },
+}
+
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -225,7 +235,18 @@ CACHES = {
 # Fetching articles from the web (articles/fetching): caps on time and size.
 FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", 20, minimum=1)
 FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
+# Tests serve pages from 127.0.0.1 and set this; it is not read from the environment, so
+# a deployment can never allow fetching from its own loopback interface.
+FETCH_ALLOW_LOOPBACK_FOR_TESTS = False
 FETCH_USER_AGENT = env_str("FETCH_USER_AGENT", "tracker/0.1 (+https://github.com/)")
+
+# The analysis (tracker/analysis): figures are compared within the same calendar "day",
+# "month" or "year", or the coarser precision of the two dates when that is coarser.
+DISCREPANCY_WINDOW = env_str("DISCREPANCY_WINDOW", "month")
+if DISCREPANCY_WINDOW not in ("day", "month", "year"):
+    raise ImproperlyConfigured(
+        f"DISCREPANCY_WINDOW must be day, month or year, got {DISCREPANCY_WINDOW!r}"
+    )
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

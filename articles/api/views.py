@@ -9,8 +9,8 @@ from rest_framework.response import Response
 
 from articles.api import serializers as s
 from articles.api.filters import ArticleFilter
-from articles.api.submit import submit_text, submit_url
 from articles.models import Article
+from articles.services import submit_text, submit_url
 from tracker.api.base import ApiViewMixin
 from tracker.api.filters import StrictOrderingFilter
 

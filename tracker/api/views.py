@@ -24,7 +24,6 @@ from tracker.api.filters import (
     SourceFilter,
     StrictOrderingFilter,
 )
-from tracker.api.writes import ConflictError, update_estimate
 from tracker.models import (
     Citation,
     Contingent,
@@ -293,13 +292,13 @@ class EstimateViewSet(
         changes = dict(body.validated_data)
         version = changes.pop("version")
         try:
-            estimate = update_estimate(
+            estimate = services.update_estimate(
                 estimate_id=estimate.pk,
                 expected_version=version,
                 changes=changes,
                 user=request.user,
             )
-        except ConflictError as conflict:
+        except services.ConflictError as conflict:
             current = self.get_queryset().filter(pk=estimate.pk).first()
             data = error_body(409, "conflict", str(conflict), {"version": [str(conflict)]})
             data["current"] = s.EstimateSerializer(current).data if current else None

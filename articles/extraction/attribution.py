@@ -1,0 +1,531 @@
+"""Who gave a figure: attribution phrases in a sentence, and how they compose.
+
+A sentence may name a speaker ("Yu said", "according to the NIS") and an origin the speaker
+relays ("citing Ukraine's intelligence", "a briefing by Budanov"). The origin is the source
+and the speaker the `via`. A person standing for an organisation (a known source with a
+parent) gives the organisation. A speaker seen relaying an origin anywhere in the report
+keeps relaying it ("Yu cited HUR... Yu said 400 were killed" → HUR via Yu). Phrases that
+name nobody in particular ("officials", "reports", "Ukrainian assessments") do not count as
+attribution: the figure keeps the attribution carried from earlier in the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import KnownSource
+from .registry import SourceIndex
+
+_VERBS = (
+    r"said|says|say|stated|states|told|tells|estimated|estimates|estimate|estimating|reported|reports"
+    r"|revealed|reveals|claimed|claims|claim|noted|notes|added|adds|assessed|assesses|assess|believes"
+    r"|believe|placed|places|put|puts|confirmed|confirms|indicated|indicates|indicate|suggested|suggests"
+    r"|suggest|announced|announces|wrote|writes|disclosed|discloses|cited|cites|highlighted|highlights"
+    r"|briefed|informed|counted|counts|calculated|calculates|tallied|shared|explained|warned|testified"
+    r"|acknowledged|admitted|concluded|showed|shows|show|detailed|details|released|released|stressed"
+    r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
+)
+_SPEAKER_VERB = re.compile(
+    rf"(?<=\w)[\"',]?\s+(?:has\s+|have\s+|had\s+|also\s+|earlier\s+|previously\s+|now\s+|separately\s+"
+    rf"|on\s+\w+\s+|recently\s+|further\s+)*(?:{_VERBS})\b"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_ORIGIN = re.compile(
+    r"\b(?:citing|quoting|cited|cites|cite|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
+    r"|a\s+briefing\s+(?:by|from)|a\s+report\s+(?:by|from))\s+",
+    re.I,
+)
+_INVERTED = re.compile(
+    r"(?:[,\"]\s*|\s)(?:said|says|according\s+to|told\s+\w+|added|wrote)\s+(?=[A-Z])",
+)
+_POSSESSIVE = re.compile(
+    r"(?P<x>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)'s?\s+(?:latest\s+|own\s+|new\s+|updated\s+|official\s+)?"
+    r"(?:figures|estimates?|data|assessments?|count|tally|numbers|intelligence\s+assessment)\b"
+)
+_FIGURES_FROM = re.compile(
+    r"\b(?:figures|estimates?|data|assessments?|numbers|a\s+tally)\s+(?:from|by|released\s+by|published\s+by"
+    r"|provided\s+by|compiled\s+by)\s+",
+    re.I,
+)
+_BARE_ESTIMATE = re.compile(
+    r"(?P<x>(?:[A-Z][\w.'-]*\s+){1,3}(?:intelligence\s+)?(?:assessments?|estimates?|figures|counts?|tally))"
+    r"\s+(?:were|was|are|is|of|put|puts|placed|stood|stand|showed|show)\b"
+)
+_ENDS_IN_VERB = re.compile(rf"\b(?:{_VERBS}|also|has|have|had|an?|the|that|this|its)$", re.I)
+_APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the\s+\w+\s+(?:of|for))\b[^,]*,?\s*$")
+_PARTICIPLE = re.compile(
+    r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing)\b", re.I
+)
+_CLAUSE_END = re.compile(
+    r"[,;:()\"]|\s(?:on|in|that|who|which|during|after|before|as|when|to|from|for|while|with)\s"
+)
+_SUBJECT_START = re.compile(
+    r"[;:\"(]|\b(?:that|and|but|while|whereas|as|when|because|which|who)\s", re.I
+)
+
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|and|but|also|that|while|with|as|moreover|meanwhile|however|separately|in|its|his|her"
+    r"|their|latest|recent|new|unnamed|anonymous|senior)\s+)+",
+    re.I,
+)
+_DETAIL = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:(?:recent|latest|new|classified|closed-door|confidential|intelligence|private)\s+)*"
+    r"(?:briefing|report|assessment|statement|estimate|estimates|data|figures|information|intelligence"
+    r"|analysis|update|findings|evaluations?)(?:\s+received)?\s+(?:by|from|of)\s+",
+    re.I,
+)
+_ROLE_OF = re.compile(
+    r"^(?:the\s+)?(?:head|chief|director|leader|spokesperson|spokesman|commander)\s+of\s+", re.I
+)
+_TITLES = frozenset(
+    [
+        "president",
+        "rep.",
+        "rep",
+        "sen.",
+        "sen",
+        "senator",
+        "representative",
+        "gen.",
+        "gen",
+        "lt.",
+        "lt",
+        "col.",
+        "col",
+        "maj.",
+        "maj",
+        "minister",
+        "chief",
+        "director",
+        "spokesman",
+        "spokesperson",
+        "secretary",
+        "prime",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "admiral",
+        "general",
+        "lieutenant",
+        "commander",
+        "lawmaker",
+        "legislator",
+        "analyst",
+        "official",
+        "head",
+        "leader",
+        "ambassador",
+        "envoy",
+        "colonel",
+        "major",
+        "captain",
+        "mp",
+        "deputy",
+        "vice",
+    ]
+)
+_WEAK_WORDS = frozenset(
+    [
+        "intelligence",
+        "officials",
+        "official",
+        "sources",
+        "source",
+        "reports",
+        "report",
+        "estimates",
+        "estimate",
+        "assessments",
+        "assessment",
+        "figures",
+        "data",
+        "authorities",
+        "military",
+        "defense",
+        "defence",
+        "analysts",
+        "observers",
+        "experts",
+        "media",
+        "government",
+        "agencies",
+        "agency",
+        "forces",
+        "a",
+        "the",
+        "some",
+        "other",
+        "unidentified",
+        "unnamed",
+        "anonymous",
+        "senior",
+        "high-ranking",
+        "western",
+        "ukrainian",
+        "ukraine's",
+        "ukraine",
+        "u.s.",
+        "us",
+        "american",
+        "american's",
+        "south",
+        "korean",
+        "korea's",
+        "seoul's",
+        "kyiv's",
+        "russian",
+        "russia's",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "officers",
+        "army",
+        "commanders",
+        "insiders",
+        "people",
+        "kyiv",
+        "seoul",
+        "washington",
+        "moscow",
+        "observers",
+        "services",
+        "service",
+        "evaluations",
+        "counts",
+        "count",
+        "tally",
+        "numbers",
+        "estimates",
+        "intelligence-sharing",
+        "allied",
+        "nato's",
+        "allies",
+        "diplomats",
+    ]
+)
+_WORD = re.compile(r"[\w.'-]+")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A source as named in one phrase: a known source, or a name as written."""
+
+    name: str
+    known: KnownSource | None
+    # Names nobody in particular ("Ukrainian officials"): used only when nothing better is known.
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    role: str  # "speaker" or "origin"
+    entity: Entity | None  # None: a phrase that names nobody in particular
+    cue: str = "verb"  # which pattern found it: verb, according, origin, possessive...
+
+
+@dataclass(frozen=True)
+class Attribution:
+    source: str | None
+    via: str | None
+
+
+def _object_phrase(norm: str, start: int, limit: int) -> tuple[int, int]:
+    """The noun phrase starting at `start`: up to punctuation or a clause-opening word."""
+    text = norm[start:limit]
+    text = _DETAIL.sub(lambda m: " " * len(m.group(0)), text, count=1)
+    text = _ROLE_OF.sub(lambda m: " " * len(m.group(0)), text.lstrip(), count=1).rjust(len(text))
+    body = text.lstrip()
+    s = start + len(text) - len(body)
+    stop = len(body)
+    for m in _CLAUSE_END.finditer(body):
+        # Keep "(NIS)" and "Directorate of Intelligence": parentheses and "of" followed by a name.
+        if m.group(0) == "(" and re.match(r"\([A-Z]{2,6}\)", body[m.start() :]):
+            continue
+        stop = m.start()
+        break
+    return s, s + min(stop, 120)
+
+
+def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
+    """The subject before a speaker verb, skipping appositives ("Yu, who visited Kyiv, said")."""
+    region = norm[lower:verb_start]
+    appositive = _APPOSITIVE.search(region)
+    if appositive:
+        region = region[: appositive.start()]
+    cut = 0
+    for m in _SUBJECT_START.finditer(region):
+        cut = m.end()
+    parts = region[cut:].split(",")
+    # "In January, the NIS said": the last part; "X, citing Y, said": the first.
+    index = len(parts) - 1
+    while index > 0 and (not parts[index].strip() or _PARTICIPLE.match(parts[index])):
+        index -= 1
+    offset = cut + sum(len(p) + 1 for p in parts[:index])
+    chosen = parts[index]
+    s = lower + offset + (len(chosen) - len(chosen.lstrip()))
+    e = lower + offset + len(chosen.rstrip())
+    return s, max(s, e)
+
+
+def clean_name(phrase: str) -> str:
+    """A name as written, without articles, titles and role words: "Rep. Yu" → "Yu"."""
+    phrase = _LEADING.sub("", phrase.strip(" ,.'\"")).strip()
+    phrase = re.sub(r"'s?$", "", phrase)
+    tokens = phrase.split()
+    # The proper name after the last title or role word: "South Korean lawmaker Yu Yong-weon".
+    last_title = -1
+    for i, token in enumerate(tokens):
+        if token.lower() in _TITLES or (token[:1].islower() and i < len(tokens) - 1):
+            last_title = i
+    if 0 <= last_title < len(tokens) - 1 and tokens[last_title + 1][:1].isupper():
+        tokens = tokens[last_title + 1 :]
+    # Drop trailing descriptors when a proper name remains: "JoongAng Ilbo newspaper".
+    while (
+        len(tokens) > 2
+        and tokens[-1][:1].islower()
+        and sum(t[:1].isupper() for t in tokens[:-1]) >= 2
+    ):
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
+def _is_weak(phrase: str) -> bool:
+    words = [w.lower().strip(".,'\"") for w in _WORD.findall(phrase)]
+    words = [w for w in words if w]
+    return not words or all(w in _WEAK_WORDS or w.rstrip("'s") in _WEAK_WORDS for w in words)
+
+
+def _entity(phrase: str, index: SourceIndex) -> Entity | None:
+    known = index.find(phrase)
+    if known is not None:
+        return Entity(known.name, known)
+    if not re.search(r"[A-Z]", phrase):
+        return None
+    name = clean_name(phrase)
+    if not name or len(name) > 80 or not re.search(r"[A-Z]", name):
+        return None
+    weak = _is_weak(phrase) or _is_weak(name)
+    if weak and not re.search(
+        r"\b(?:intelligence|military|government|ministry|officials|forces)\b", name, re.I
+    ):
+        return None  # "Reports", "Intelligence", "Ukrainian assessments": nobody to name
+    return Entity(name, None, weak)
+
+
+_VERB_WORDS = frozenset(re.sub(r"\\s\+\w+", "", _VERBS).split("|")) - {"has", "have", "had"}
+_ORIGIN_WORDS = frozenset(
+    [
+        "citing",
+        "quoting",
+        "cited",
+        "cites",
+        "cite",
+        "based",
+        "relying",
+        "drawing",
+        "briefed",
+        "briefing",
+        "report",
+    ]
+)
+_INVERTED_WORDS = frozenset(["said", "says", "according", "told", "added", "wrote"])
+_ESTIMATE_WORDS = frozenset(
+    [
+        "figures",
+        "figure",
+        "estimate",
+        "estimates",
+        "data",
+        "assessment",
+        "assessments",
+        "count",
+        "counts",
+        "tally",
+        "numbers",
+    ]
+)
+
+
+def find_mentions(
+    norm: str,
+    start: int,
+    end: int,
+    index: SourceIndex,
+    words: frozenset[str] | set[str] | None = None,
+) -> list[Mention]:
+    """Attribution phrases in norm[start:end], in text order.
+
+    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped.
+    """
+    if words is None:
+        words = set(norm[start:end].lower().split())
+    spans: list[tuple[int, int, str, str]] = []
+    if "according" in words:
+        spans.extend(_according(norm, start, end))
+    if not _ORIGIN_WORDS.isdisjoint(words):
+        spans.extend(_origins(norm, start, end))
+    if not _ESTIMATE_WORDS.isdisjoint(words):
+        spans.extend(_estimates(norm, start, end))
+    if not _INVERTED_WORDS.isdisjoint(words):
+        spans.extend(_inverted(norm, start, end))
+    if not _VERB_WORDS.isdisjoint(words):
+        spans.extend(_speakers(norm, start, end))
+    mentions = []
+    for s, e, role, cue in sorted(spans):
+        if e <= s:
+            continue
+        mentions.append(Mention(s, e, role, _entity(norm[s:e], index), cue))
+    return mentions
+
+
+_Span = tuple[int, int, str, str]
+
+
+def _according(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _ACCORDING.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "according"))
+    return spans
+
+
+def _origins(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _ORIGIN.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "origin", "origin"))
+    return spans
+
+
+def _estimates(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _FIGURES_FROM.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "figures"))
+    for pattern in (_POSSESSIVE, _BARE_ESTIMATE):
+        for m in pattern.finditer(norm, start, end):
+            spans.append((m.start("x"), m.end("x"), "speaker", "possessive"))
+    return spans
+
+
+def _inverted(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _INVERTED.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "inverted"))
+    return spans
+
+
+def _speakers(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _SPEAKER_VERB.finditer(norm, start, end):
+        s, e = _subject_phrase(norm, start, m.start())
+        subject = norm[s:e]
+        if e > s and len(subject.split()) <= 14 and not _ENDS_IN_VERB.search(subject):
+            spans.append((s, e, "speaker", "verb"))
+    return spans
+
+
+class Attributor:
+    """Composes speaker and origin into (source, via), remembering relays across a report."""
+
+    def __init__(self, index: SourceIndex) -> None:
+        self.index = index
+        self.relays: dict[str, Entity] = {}
+        self.full_names: dict[str, str] = {}
+
+    def canonical(self, entity: Entity) -> Entity:
+        """An unknown person's surname alone ("Yu") becomes the full name seen earlier."""
+        if entity.known is not None:
+            return entity
+        tokens = entity.name.split()
+        if len(tokens) == 1:
+            return Entity(self.full_names.get(tokens[0], entity.name), None)
+        if 2 <= len(tokens) <= 4 and all(t[:1].isupper() and "'" not in t for t in tokens):
+            for token in (tokens[0], tokens[-1]):
+                self.full_names.setdefault(token, entity.name)
+        return entity
+
+    def _organisation(self, entity: Entity) -> Entity:
+        if entity.known is not None:
+            parent = self.index.parent_of(entity.known)
+            if parent is not None:
+                return Entity(parent.name, parent)
+        return entity
+
+    def learn(self, mentions: list[Mention]) -> None:
+        """Record the names and relays a sentence shows (first pass over the report)."""
+        for m in mentions:
+            if m.entity is not None:
+                self.canonical(m.entity)
+        speaker, origin = self._pick(mentions)
+        if speaker and origin:
+            speaker, origin = self.canonical(speaker), self.canonical(origin)
+            if (
+                speaker.name != origin.name
+                and self._organisation(speaker).name != self._organisation(origin).name
+            ):
+                relayed = self._organisation(origin)
+                current = self.relays.get(speaker.name)
+                if current is None or (current.known is None and relayed.known is not None):
+                    self.relays[speaker.name] = relayed
+
+    @staticmethod
+    def _pick(mentions: list[Mention]) -> tuple[Entity | None, Entity | None]:
+        speaker = next(
+            (m.entity for m in mentions if m.role == "speaker" and m.entity and not m.entity.weak),
+            None,
+        )
+        origin = next(
+            (m.entity for m in mentions if m.role == "origin" and m.entity and not m.entity.weak),
+            None,
+        )
+        if origin is None:
+            # "According to X, ... Y said": the one named after "according to" is relayed.
+            named = [m for m in mentions if m.role == "speaker" and m.entity and not m.entity.weak]
+            names = {m.entity.name for m in named if m.entity}
+            if len(names) >= 2 and named[0].cue == "according":
+                return named[-1].entity, named[0].entity
+        return speaker, origin
+
+    def relayed_by(self, source: str) -> str | None:
+        """The one speaker known to relay this source in the report, if exactly one does."""
+        speakers = [name for name, origin in self.relays.items() if origin.name == source]
+        return speakers[0] if len(speakers) == 1 else None
+
+    def attribute(self, mentions: list[Mention]) -> Attribution | None:
+        """(source, via) for the mentions of a clause or sentence; None if they name nobody."""
+        speaker, origin = self._pick(mentions)
+        if origin is not None:
+            source = self._organisation(self.canonical(origin))
+            via = self.canonical(speaker) if speaker else None
+            if via is not None and (
+                via.name == source.name or self._organisation(via).name == source.name
+            ):
+                via = None
+            return Attribution(source.name, via.name if via else self.relayed_by(source.name))
+        if speaker is not None:
+            speaker = self.canonical(speaker)
+            relayed = self.relays.get(speaker.name)
+            if relayed is not None:
+                return Attribution(relayed.name, speaker.name)
+            organisation = self._organisation(speaker)
+            return Attribution(organisation.name, self.relayed_by(organisation.name))
+        return None
+
+    def weak(self, mentions: list[Mention]) -> Attribution | None:
+        """A vague attribution as written ("Ukrainian officials"), for want of anything better."""
+        entity = next((m.entity for m in mentions if m.entity and m.entity.weak), None)
+        return Attribution(entity.name, None) if entity else None

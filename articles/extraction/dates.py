@@ -1,0 +1,296 @@
+"""Dates in a sentence, resolved against the publication date to the precision written.
+
+"as of February 26" → a day; "in January" → a month; "in 2023" → a year; "last week" and
+"on Wednesday" → a day counted back from publication. A month written without a year is
+the latest such month not after publication. A year written wrongly stays as written:
+discrepancy detection catches it later, the extractor does not correct its sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Capitalised only, so the modal "may" and the verb "march" are not months.
+_M = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:19|20)\d\d"
+_REL_YEAR = r"(?:,?\s+(?:of\s+)?(?:last|the\s+previous|this|the\s+same|the\s+following)\s+year)"
+_PART = (
+    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"|the\s+middle\s+of)[\s-]+)?"
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    (
+        "day_range",
+        re.compile(
+            rf"(?P<m>{_M})\s+(?P<d>{_D})\s*(?:-|to|through|and|until)\s*(?:(?P<m2>{_M})\s+)?"
+            rf"(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?(?!\d)"
+        ),
+    ),
+    ("month_day", re.compile(rf"(?P<m>{_M})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?(?![\d,]\d)")),
+    ("day_month", re.compile(rf"\b(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")),
+    (
+        "month_range",
+        re.compile(
+            rf"(?i:between|from)\s+{_PART}(?P<m>{_M})(?:\s+(?P<y>{_Y}))?(?P<rel>{_REL_YEAR})?"
+            rf"\s*(?:and|to|through|-|until)\s*{_PART}(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?(?P<rel2>{_REL_YEAR})?"
+        ),
+    ),
+    (
+        "month",
+        re.compile(rf"{_PART}(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|(?P<rel>{_REL_YEAR}))?(?![\w-])"),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?i:\b(?:in|since|during|by|throughout|of|early|late|mid-?|end\s+of)\s+)(?P<y>{_Y})\b"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>last\s+week|this\s+week|(?:the\s+)?past\s+week|earlier\s+this\s+week|yesterday"
+            r"|today|this\s+morning|last\s+month|this\s+month|earlier\s+this\s+month|(?:the\s+)?past\s+month"
+            r"|last\s+year|the\s+previous\s+year|this\s+year|earlier\s+this\s+year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<last>(?:last|this|on|since|by)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday"
+            r"|Friday|Saturday|Sunday)\b"
+        ),
+    ),
+]
+_AS_OF = re.compile(
+    r"(?:\bas\s+(?:of|at)|\bby|\buntil|\bup\s+to|\bthrough|\bas\s+of\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?$",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    value: dt.date
+    precision: str  # day, month, year
+    period_end: dt.date | None
+    as_of: bool  # "as of ...": holds for every figure of its sentence
+    since: bool  # "since October": the start of a running total
+
+    def written(self) -> str:
+        return format_date(self.value, self.precision)
+
+    def written_end(self) -> str | None:
+        return format_date(self.period_end, self.precision) if self.period_end else None
+
+
+def format_date(value: dt.date, precision: str) -> str:
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text[:3].lower()]
+
+
+def _year_of(month: int, day: int, published: dt.date | None, rel: str | None) -> int | None:
+    """The year of a month (and day) written without one."""
+    if published is None:
+        return None
+    if rel:
+        words = rel.lower()
+        if "last" in words or "previous" in words:
+            return published.year - 1
+        if "following" in words:
+            return None
+        return published.year
+    if (month, day) > (published.month, published.day):
+        return published.year - 1
+    return published.year
+
+
+def _safe_date(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
+    """(date, precision, period_end) for one match, or None when it cannot be placed."""
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (d, "day", None) if d else None
+    if kind in ("month_day", "day_month", "day_range"):
+        month, day = _month(g["m"]), _day(g["d"])
+        year = int(g["y"]) if g.get("y") else _year_of(month, day, published, None)
+        start = _safe_date(year, month, day)
+        if start is None:
+            return None
+        end = None
+        if kind == "day_range":
+            month2 = _month(g["m2"]) if g.get("m2") else month
+            end = _safe_date(year, month2, _day(g["d2"]))
+        return start, "day", end
+    if kind == "month_range":
+        month, month2 = _month(g["m"]), _month(g["m2"])
+        year2 = int(g["y2"]) if g.get("y2") else _year_of(month2, 1, published, g.get("rel2"))
+        if g.get("y"):
+            year = int(g["y"])
+        elif g.get("rel"):
+            year = _year_of(month, 1, published, g["rel"])
+        elif year2 is not None:
+            year = year2 if month <= month2 else year2 - 1
+        else:
+            year = None
+        start, end = _safe_date(year, month, 1), _safe_date(year2, month2, 1)
+        return (start, "month", end) if start else None
+    if kind == "month":
+        month = _month(g["m"])
+        year = int(g["y"]) if g.get("y") else _year_of(month, 1, published, g.get("rel"))
+        d = _safe_date(year, month, 1)
+        return (d, "month", None) if d else None
+    if kind == "year":
+        return dt.date(int(g["y"]), 1, 1), "year", None
+    if published is None:
+        return None
+    if kind == "weekday":
+        back = (published.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+        if back == 0 and g.get("last") and g["last"].strip().lower() == "last":
+            back = 7
+        return published - dt.timedelta(days=back), "day", None
+    return _relative(" ".join(g["rel"].lower().split()), published)
+
+
+def _relative(words: str, published: dt.date):
+    if words.endswith("week"):
+        back = 0 if "this" in words and "earlier" not in words else 7
+        return published - dt.timedelta(days=back), "day", None
+    if words == "yesterday":
+        return published - dt.timedelta(days=1), "day", None
+    if words in ("today", "this morning"):
+        return published, "day", None
+    if words.endswith("month"):
+        if words.startswith(("last", "the past", "past")):
+            first = published.replace(day=1) - dt.timedelta(days=1)
+            return first.replace(day=1), "month", None
+        return published.replace(day=1), "month", None
+    if "last" in words or "previous" in words:
+        return dt.date(published.year - 1, 1, 1), "year", None
+    return dt.date(published.year, 1, 1), "year", None
+
+
+_MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_RELATIVE_WORDS = frozenset(["week", "month", "year", "yesterday", "today", "morning"])
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+
+
+def _wanted(kind: str, words: frozenset[str] | set[str], has_digit: bool) -> bool:
+    """Whether a pattern can match at all, judged from the sentence's words (cheap)."""
+    if kind in ("iso", "year"):
+        return has_digit
+    if kind in ("day_range", "month_day", "day_month"):
+        return has_digit and not _MONTH_WORDS.isdisjoint(words)
+    if kind in ("month_range", "month"):
+        return not _MONTH_WORDS.isdisjoint(words)
+    if kind == "relative":
+        return not _RELATIVE_WORDS.isdisjoint(words)
+    return not _WEEKDAY_WORDS.isdisjoint(words)
+
+
+def find_dates(
+    norm: str,
+    start: int,
+    end: int,
+    published: dt.date | None,
+    words: frozenset[str] | set[str] | None = None,
+    has_digit: bool = True,
+) -> list[DateMention]:
+    """Date mentions in norm[start:end], longest first where they overlap, in text order.
+
+    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped.
+    """
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        if words is not None and not _wanted(kind, words, has_digit):
+            continue
+        for m in pattern.finditer(norm, start, end):
+            found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[DateMention] = []
+    taken_until = -1
+    for s, e, kind, m in found:
+        if s < taken_until:
+            continue
+        resolved = _resolve(kind, m, published)
+        taken_until = e  # an unresolvable date still hides its digits from the figures
+        if resolved is None:
+            out.append(DateMention(s, e, dt.date.min, "none", None, False, False))
+            continue
+        value, precision, period_end = resolved
+        lead = norm[max(start, s - 25) : s]
+        out.append(
+            DateMention(
+                s,
+                e,
+                value,
+                precision,
+                period_end,
+                bool(_AS_OF.search(lead)),
+                bool(_SINCE.search(lead)),
+            )
+        )
+    return out

@@ -1,0 +1,178 @@
+"""Score the engine on labelled reports: precision, recall, attribution and date accuracy.
+
+    python -m articles.extraction.evaluate [SEEDS_DIR]
+
+Always scores the project's own reports (`eval/reports/*.txt`, labels in
+`eval/reports.json`); with SEEDS_DIR also the seed reports there, labelled in
+`eval/seeds.json` (publication dates and outlets come from SEEDS_DIR/index.json). Known
+sources for recognition are in `eval/sources.json`.
+
+Claims match labels on (metric, low, high), one to one. On matched claims, attribution is
+right when the claim's source is one of the label's acceptable sources or its `via` is the
+label's `via`; the date is right when `as_of` is written exactly as labelled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import ENGINE_VERSION, Claim, KnownSource, SourceIndex, extract
+
+EVAL_DIR = Path(__file__).resolve().parent / "eval"
+
+
+@dataclass
+class Score:
+    labels: int = 0
+    claims: int = 0
+    matched: int = 0
+    attributed: int = 0
+    dated: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.labels += other.labels
+        self.claims += other.claims
+        self.matched += other.matched
+        self.attributed += other.attributed
+        self.dated += other.dated
+
+    def line(self, name: str) -> str:
+        def ratio(a: int, b: int) -> str:
+            return f"{a / b:.3f}" if b else "  -  "
+
+        return (
+            f"{name:40} P {ratio(self.matched, self.claims)}  "
+            f"R {ratio(self.matched, self.labels)}  "
+            f"attr {ratio(self.attributed, self.matched)}  date {ratio(self.dated, self.matched)}  "
+            f"({self.matched}/{self.labels} labels, {self.claims} claims)"
+        )
+
+
+def load_sources() -> SourceIndex:
+    rows = json.loads((EVAL_DIR / "sources.json").read_text())
+    return SourceIndex(
+        [
+            KnownSource(
+                r["name"], tuple(r.get("aliases", ())), r.get("parent"), r.get("kind", "other")
+            )
+            for r in rows
+        ]
+    )
+
+
+def _key(item: Claim | dict[str, Any]) -> tuple[str, int | None, int | None]:
+    if isinstance(item, Claim):
+        return item.metric, item.low, item.high
+    return item["metric"], item["low"], item["high"]
+
+
+def score(claims: list[Claim], labels: list[dict[str, Any]]) -> Score:
+    result = Score(labels=len(labels), claims=len(claims))
+    unmatched = list(labels)
+    for claim in claims:
+        label = next((lab for lab in unmatched if _key(lab) == _key(claim)), None)
+        if label is None:
+            result.problems.append(
+                f"  false positive: {claim.metric} {claim.low}-{claim.high} "
+                f"from {claim.quote[:90]!r}"
+            )
+            continue
+        unmatched.remove(label)
+        result.matched += 1
+        sources = label.get("source") or []
+        if claim.source in sources or (label.get("via") and claim.via == label["via"]):
+            result.attributed += 1
+        else:
+            result.problems.append(
+                f"  wrong source: {claim.metric} {claim.low}-{claim.high}: "
+                f"{claim.source} via {claim.via}, "
+                f"expected {sources} via {label.get('via')}"
+            )
+        if claim.as_of == label.get("as_of"):
+            result.dated += 1
+        else:
+            result.problems.append(
+                f"  wrong date: {claim.metric} {claim.low}-{claim.high}: {claim.as_of}, "
+                f"expected {label.get('as_of')}"
+            )
+    for label in unmatched:
+        result.problems.append(f"  missed: {label['metric']} {label['low']}-{label['high']}")
+    return result
+
+
+def evaluate_set(
+    name: str,
+    texts: dict[str, tuple[str, dt.date | None, str | None]],
+    labels: dict[str, list[dict[str, Any]]],
+    index: SourceIndex,
+    out,
+) -> Score:
+    total = Score()
+    print(f"== {name}", file=out)
+    for file_name in sorted(labels):
+        if file_name not in texts:
+            print(f"{file_name}: missing text", file=out)
+            continue
+        text, published, outlet = texts[file_name]
+        claims = extract(text, published=published, outlet=outlet, sources=index)
+        result = score(claims, labels[file_name])
+        total.add(result)
+        print(result.line(file_name), file=out)
+        for problem in result.problems:
+            print(problem, file=out)
+    print(total.line(f"OVERALL {name}"), file=out)
+    return total
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def own_reports() -> tuple[
+    dict[str, tuple[str, dt.date | None, str | None]], dict[str, list[dict[str, Any]]]
+]:
+    meta = json.loads((EVAL_DIR / "reports.json").read_text())["files"]
+    texts, labels = {}, {}
+    for file_name, entry in meta.items():
+        text = (EVAL_DIR / "reports" / file_name).read_text(encoding="utf-8")
+        texts[file_name] = (text, _date(entry.get("published")), entry.get("outlet"))
+        labels[file_name] = entry["claims"]
+    return texts, labels
+
+
+def seed_reports(
+    seeds_dir: Path,
+) -> tuple[dict[str, tuple[str, dt.date | None, str | None]], dict[str, list[dict[str, Any]]]]:
+    index = {e["file"]: e for e in json.loads((seeds_dir / "index.json").read_text())}
+    labels = json.loads((EVAL_DIR / "seeds.json").read_text())["files"]
+    texts = {}
+    for file_name in labels:
+        path = seeds_dir / file_name
+        if path.exists():
+            entry = index.get(file_name, {})
+            texts[file_name] = (
+                path.read_text(encoding="utf-8"),
+                _date(entry.get("published")),
+                entry.get("outlet"),
+            )
+    return texts, labels
+
+
+def main(argv: list[str] | None = None, out=sys.stdout) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    index = load_sources()
+    print(f"engine {ENGINE_VERSION}", file=out)
+    if args:
+        evaluate_set("seeds", *seed_reports(Path(args[0])), index, out)
+    evaluate_set("own reports", *own_reports(), index, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""What a figure counts: the words around it that say killed, wounded, sent, trained...
+
+Three kinds of evidence, strongest first:
+1. the word right after the figure ("400 killed", "3,600 wounded", "4,000 casualties");
+2. a verb or noun phrase in the figure's own stretch of the sentence (after it, then before
+   it): "400 soldiers had been killed", "dispatched around 11,000 troops";
+3. a cue anywhere in the sentence, for a bare figure (a second, lower tally such as "while
+   Washington's count was near 1,200" following a "dead or wounded" figure).
+
+Judgement calls, kept consistent: "lost"/"losses" count as casualties (military usage counts
+the wounded in losses); troops sent "for training" or "undergoing training" count as
+in_training, troops that "completed" their training as deployed; a count of soldiers with no
+other cue is deployed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (metric, pattern). Order matters inside one position: longer phrases first.
+_CUES: list[tuple[str, str]] = [
+    ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:wounded|injured)"
+     r"|dead\s+(?:or|and)\s+(?:wounded|injured)|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)"
+     r"|casualt(?:y|ies)|losses|lost(?!\s+their\s+lives)"
+     r"|los(?:e|es|ing)\b|killed,\s+wounded"),
+    ("returned_to_duty", r"return(?:ed|ing)?\s+to\s+(?:the\s+|their\s+|active\s+)?"
+     r"(?:front(?:[\s-]?lines?)?|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at)\s+the\s+"
+     r"(?:front|battlefield)|rejoin(?:ed)?|sent\s+back\s+to\s+the\s+front"),
+    ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
+     r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"),
+    ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
+    ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"
+     r"|taken\s+(?:prisoner|captive)|in\s+captivity|surrendered|detained"),
+    ("missing", r"missing(?:\s+in\s+action)?|unaccounted\s+for|MIA"),
+    ("combined_force", r"combined\s+(?:\w+\s+)?force"
+     r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)|total\s+force"
+     r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
+     r"|including\s+(?:the\s+)?North\s+Korean?s?"),
+    ("in_training", r"training|trained|train(?:s|ing)?|drills|acclimati[sz]ation|adaptation"
+     r"|(?:military|boot)\s+camps?"),
+    ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"
+     r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
+     r"|involving|consisting\s+of|comprising|numbering|-strong|strong\s+(?:force|contingent)|wave|batch"
+     r"|rotation|troops\s+in\s+(?:Russia|Kursk)|in\s+(?:Russia|Kursk)|on\s+the\s+front(?:[\s-]?lines?)?"
+     r"|at\s+the\s+front|mobili[sz]ed|committed|total\s+of|reached\s+the\s+front"),
+]  # fmt: skip
+_CUE = re.compile(
+    "|".join(f"(?P<{m}>\\b(?:{p})\\b)" for m, p in _CUES).replace("\\b(?:-strong", "(?:-strong"),
+    re.I,
+)
+# Training that is over: the troops are deployed, not in training.
+_TRAINING_DONE = re.compile(
+    r"\b(?:after|completed|completing|finished|finishing|having|following)\s+(?:\w+\s+){0,3}$"
+    r"|\bhad\s+(?:already\s+)?been\s+$",
+    re.I,
+)
+
+# Words that count people, and nouns after a figure that mean it counts something else.
+_PEOPLE = re.compile(
+    r"(?:troops?|soldiers?|personnel|servicem[ae]n|service\s*(?:members|men)|fighters|men|forces"
+    r"|military\s+personnel|North\s+Koreans|Koreans|conscripts|recruits|infantry(?:men)?|commandos"
+    r"|special\s+forces|sappers|deminers|engineers|builders|workers|marines|paratroopers|officers"
+    r"|generals|specialists|operators|gunners|others|-strong|strong)\b",
+    re.I,
+)
+_DIRECT = {
+    "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed",
+    "fatalities": "killed",
+    "wounded": "wounded", "injured": "wounded", "injuries": "wounded", "hurt": "wounded",
+    "casualties": "casualties", "losses": "casualties",
+    "captured": "captured", "prisoners": "captured", "pows": "captured", "captives": "captured",
+    "missing": "missing",
+}  # fmt: skip
+# Modifiers that may stand between a figure and its noun.
+_MODIFIER = re.compile(
+    r"(?:additional|more|extra|further|new|fresh|elite|regular|combat|military|army|ground|active"
+    r"|young|north|korean|dprk|kpa|kpa's|of|its|their|the|his|pyongyang's|korea's|other|well|trained"
+    r"|armed|strong|highly|special|operations?|-strong|a|an|total|nearly|some|about|and)$",
+    re.I,
+)
+_NATION = re.compile(
+    r"\b(?:Russian|Ukrainian|American|U\.S\.|Chinese|Belarusian|Chechen|Wagner|British|NATO|Western|South\s+Korean)\b"
+)
+_NK = re.compile(
+    r"\b(?:North\s+Korean?s?|North\s+Korea's|N\.\s*Korean?|Pyongyang(?:'s)?|DPRK|KPA|Korean\s+People's\s+Army"
+    r"|Kim\s+Jong[\s-]+Un(?:'s)?)\b"
+)
+_TOKEN = re.compile(r"[A-Za-z](?:[\w'-]|\.(?=[A-Za-z]))*|\S")
+# A word right after a figure that lets the figure stand alone ("400 have been killed").
+_BARE_NEXT = re.compile(
+    r"(?:have|has|had|were|was|are|is|been|being|will|would|could|may|might|remain|remained|more"
+    r"|of|in|at|to|on|from|by|since|with|among|as|during|near|for|who|which|that|so|or|and|a|per"
+    r"|\w+ed|\w+ing|\w+ly)$",
+    re.I,
+)
+
+
+def _top_level(alternation: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for ch in alternation:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*parts, current]
+
+
+def _prefix(alternative: str) -> str:
+    letters = re.match(r"[A-Za-z]*", alternative)
+    return (letters.group(0) if letters else "").lower()[:4]
+
+
+# The first letters of every cue: the big cue pattern is only tried where a word starts
+# with one of them, because scanning it over every position costs a millisecond a report.
+_CUE_PREFIXES = frozenset(_prefix(a) for _, p in _CUES for a in _top_level(p)) - {""}
+_WORD_START = re.compile(r"[A-Za-z]+")
+
+
+def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Every metric cue in norm[start:end] as (start, end, metric), in text order."""
+    out: list[tuple[int, int, str]] = []
+    taken = start
+    for word in _WORD_START.finditer(norm, start, end):
+        if word.start() < taken:
+            continue  # inside the previous cue: "wounded" in "killed or wounded"
+        w = word.group(0).lower()
+        if w[:4] not in _CUE_PREFIXES and w[:3] not in _CUE_PREFIXES and w[:2] not in _CUE_PREFIXES:
+            continue
+        m = _CUE.match(norm, word.start(), end)
+        if m is None:
+            continue
+        metric = m.lastgroup or ""
+        taken = m.end()
+        if metric == "in_training" and _TRAINING_DONE.search(
+            norm[max(start, m.start() - 40) : m.start()]
+        ):
+            metric = "deployed"
+        out.append((m.start(), m.end(), metric))
+    return out
+
+
+class Head:
+    """What follows a figure: a direct metric word, a people noun, or nothing (bare)."""
+
+    __slots__ = ("combined", "foreign", "korean", "metric", "people", "rejected")
+
+    def __init__(self) -> None:
+        self.metric: str | None = None
+        self.people = False
+        self.rejected = False
+        self.foreign = False
+        self.korean = False
+        self.combined = False
+
+
+def read_head(norm: str, end: int, limit: int) -> Head:
+    """Classify the words after a figure ending at `end` (up to `limit`)."""
+    head = Head()
+    window = norm[end : min(limit, end + 80)]
+    if window.startswith("-strong") or window.lower().startswith(" strong"):
+        head.people = True
+        return head
+    phrase = ""
+    for i, m in enumerate(_TOKEN.finditer(window)):
+        word = m.group(0)
+        lower = word.lower().rstrip(".")
+        if i >= 6:
+            break
+        if not word[0].isalpha():
+            if word in ("-", "'"):
+                continue
+            break  # punctuation or another figure: this one stands alone
+        phrase += " " + word
+        if lower in _DIRECT and i <= 3:
+            head.metric = _DIRECT[lower]
+            if lower in ("killed", "dead") and re.match(
+                r"\s*(?:or|and)\s+(?:wounded|injured)", window[m.end() :], re.I
+            ):
+                head.metric = "casualties"
+            break
+        if _PEOPLE.fullmatch(word) or (
+            lower == "military" and window[m.end() :].lstrip().lower().startswith("personnel")
+        ):
+            head.people = True
+            break
+        if word[0].isupper():
+            continue  # North Korean, DPRK, Russian: nationality is read from the phrase
+        if _MODIFIER.fullmatch(word):
+            continue
+        if i == 0 and not _BARE_NEXT.fullmatch(word):
+            head.rejected = True  # five locations, 3,000 containers, 20 missiles
+        if i > 0 and not _BARE_NEXT.fullmatch(word):
+            head.rejected = True
+        break
+    head.korean = bool(_NK.search(phrase))
+    head.foreign = bool(_NATION.search(phrase))
+    head.combined = head.korean and head.foreign and bool(re.search(r"\band\b", phrase))
+    return head

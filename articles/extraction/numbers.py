@@ -1,0 +1,237 @@
+"""Finding the figures in a sentence: digits, number words, ranges and their qualifiers.
+
+Only precise figures are returned: vague amounts ("hundreds", "tens of thousands") never
+match because the plural forms are not number words. Money, percentages, years, ordinals,
+decimals without a scale word and model numbers (Su-34) are left out here; whether a figure
+counts people is decided later from the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_SCALE = "hundred|thousand|million"
+
+# Digits with thousands separators (comma or space), or plain digits, with an optional
+# decimal part; or a run of number words. Either may carry a scale word: 1.5 thousand,
+# 25-thousand, six-thousand, two hundred and fifty.
+_NUMBER = re.compile(
+    rf"""(?<![\w.$€£/#])(?<![A-Za-z]-)
+    (?:
+        (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\ \d{{3}})+(?![\d,])|\d+(?:\.\d+)?)
+      | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*)
+    )
+    (?P<scale>\s*-?\s*(?:{_SCALE}|k)\b)?
+    (?![\w%$]|\.\d|-(?:year|day|week|month|hour|mile|km|kilomet)|\s*(?:%|percent|per\s*cent))
+    """,
+    re.I | re.X,
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
+
+_APPROX = re.compile(
+    r"(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to|an?\s+estimated"
+    r"|estimated|an\s+approximate|circa|just\s+(?:under|over)|upward\s+of|~)\s*)$",
+    re.I,
+)
+_AT_LEAST = re.compile(
+    r"(?:\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
+    r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond)\s*)$",
+    re.I,
+)
+_AT_MOST = re.compile(
+    r"(?:\b(?:up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|under"
+    r"|below|a\s+maximum\s+of|not\s+more\s+than)\s*)$",
+    re.I,
+)
+# Filler allowed between a qualifier and its number: "about an additional 3,000".
+_FILLER = re.compile(r"(?:\b(?:an?|the|additional|extra|further|another|total\s+of)\s+)*$", re.I)
+_PLUS_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+(?:more|so)\b|\s+plus\b)", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|to|and|or)\s*$", re.I)
+_BETWEEN = re.compile(
+    r"\b(?:between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+|around\s+)?$", re.I
+)
+
+
+@dataclass
+class Figure:
+    """A figure as written: its span, value(s) and qualifier."""
+
+    start: int
+    end: int
+    low: int | None
+    best: int | None
+    high: int | None
+    qualifier: str
+    value: int  # the figure's own size, for plausibility checks
+    worded: bool  # written in words ("five"), more often not a count of troops
+    year_like: bool
+
+
+def _words_value(words: str) -> int | None:
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", words.lower()):
+        if token in ("", "and"):
+            continue
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":  # noqa: S105 - a number word, not a password
+            current = max(current, 1) * 100
+        elif token in _SCALES:
+            total += max(current, 1) * _SCALES[token]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _value(match: re.Match[str]) -> float | None:
+    if match.group("digits"):
+        raw = match.group("digits").replace(",", "").replace(" ", "")
+        value: float | None = float(raw)
+    else:
+        value = _words_value(match.group("words"))
+    if value is None:
+        return None
+    scale = (match.group("scale") or "").strip(" -").lower()
+    if scale:
+        value *= 1_000 if scale == "k" else _SCALES[scale]
+    return value
+
+
+def _qualifier(before: str) -> tuple[str, int]:
+    """The qualifier written before a figure, and how many characters it takes."""
+    filler = _FILLER.search(before)
+    head = before[: filler.start()] if filler else before
+    for name, pattern in (("approx", _APPROX), ("at_least", _AT_LEAST), ("at_most", _AT_MOST)):
+        found = pattern.search(head)
+        if found:
+            return name, len(before) - found.start()
+    return "exact", 0
+
+
+def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
+    value = _value(match)
+    if value is None or value != int(value) or value <= 0:
+        return None  # 52.8, 1.55 thousand... not a head count
+    after = norm[match.end() : match.end() + 12]
+    if _ORDINAL_AFTER.match(after) or _MONEY_AFTER.match(after):
+        return None
+    if _AGE_BEFORE.search(norm[max(lower_bound, match.start() - 12) : match.start()]):
+        return None  # "aged 26"
+    digits = match.group("digits") or ""
+    year_like = bool(re.fullmatch(r"(?:19|20)\d\d", digits)) and not match.group("scale")
+    before = norm[max(lower_bound, match.start() - 40) : match.start()]
+    qualifier, taken = _qualifier(before)
+    if qualifier == "exact" and _PLUS_AFTER.match(norm[match.end() : match.end() + 10]):
+        qualifier = "at_least"
+    n = int(value)
+    low, best, high = _bounds(qualifier, n)
+    return Figure(
+        start=match.start() - taken,
+        end=match.end(),
+        low=low,
+        best=best,
+        high=high,
+        qualifier=qualifier,
+        value=n,
+        worded=bool(match.group("words")),
+        year_like=year_like,
+    )
+
+
+def _bounds(qualifier: str, n: int) -> tuple[int | None, int | None, int | None]:
+    if qualifier == "at_least":
+        return n, None, None
+    if qualifier == "at_most":
+        return None, None, n
+    return n, n, n
+
+
+_START = re.compile(rf"\d+|\b(?:{_WORD})", re.I)
+_WORD_SET = frozenset([*_UNITS, *_TENS])
+
+
+def _candidates(norm: str, start: int, end: int):
+    """Matches of the figure pattern, tried only where a digit run or number word starts.
+
+    Anchoring the (slow) full pattern at a few candidate positions is several times faster
+    than letting it scan every position of the sentence.
+    """
+    pos = start
+    while pos < end:
+        hit = _START.search(norm, pos, end)
+        if hit is None:
+            return
+        match = _NUMBER.match(norm, hit.start(), end)
+        if match is not None and match.end() > match.start():
+            yield match
+            pos = match.end()
+        else:
+            pos = hit.end()
+
+
+def find_figures(norm: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Figure]:
+    """The figures in norm[start:end], ranges merged, none inside an excluded span (dates)."""
+    raw: list[tuple[re.Match[str], Figure]] = []
+    for match in _candidates(norm, start, end):
+        if any(a <= match.start() < b for a, b in excluded):
+            continue
+        figure = _single(norm, match, start)
+        if figure is not None:
+            raw.append((match, figure))
+    return _merge_ranges(norm, raw)
+
+
+def _merge_ranges(norm: str, raw: list[tuple[re.Match[str], Figure]]) -> list[Figure]:
+    """Join "10,000 to 12,000", "between 1,000 and 3,000", "25,000-30,000" into one range."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(raw):
+        match, first = raw[i]
+        if i + 1 < len(raw):
+            next_match, second = raw[i + 1]
+            joiner = norm[match.end() : next_match.start()]
+            lead = norm[max(0, first.start - 20) : first.start]
+            is_and = joiner.strip().lower() in ("and", "or")
+            if _RANGE_JOIN.match(joiner) and (not is_and or _BETWEEN.search(lead)):
+                low = first.value
+                if not match.group("scale") and next_match.group("scale"):
+                    # "10 to 12 thousand": the scale word covers both ends.
+                    scale = _value(next_match) / _words_or_digits(next_match)  # type: ignore[operator]
+                    low = int(low * scale)
+                if 0 < low < second.value:
+                    start = first.start
+                    between = _BETWEEN.search(lead)
+                    if between:
+                        start = first.start - (len(lead) - between.start())
+                    out.append(
+                        Figure(start, second.end, low, None, second.value, "range", second.value,
+                               first.worded, False)
+                    )  # fmt: skip
+                    i += 2
+                    continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _words_or_digits(match: re.Match[str]) -> float:
+    if match.group("digits"):
+        return float(match.group("digits").replace(",", "").replace(" ", ""))
+    return float(_words_value(match.group("words")) or 1)

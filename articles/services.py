@@ -1,0 +1,824 @@
+"""Ingestion: articles in (text, file, URL, feed item), attributed figures out.
+
+The pipeline, one service per step (articles.tasks wraps them for Celery):
+
+    submit_* ─► fetch_article ─► (extract_main_text) ─► process_article:
+                                   dedupe ─► run_extraction ─► match_claims ─► flag
+
+The article row is written first (status queued) and each step moves its status:
+queued → fetched → extracted → done, or duplicate (the same text as another article),
+or failed (with the error an editor reads). Every step may run twice: uniqueness lives in
+the database (Article.url / normalized_url / content_hash, Citation per estimate and
+article, ClaimKey per claim identity) and each step claims its work with a conditional
+update or a row lock, so a retried or twice-delivered task creates nothing new.
+
+Which deployment figures are attached to: the site's only deployment, or when there are
+several, the first one created (Deployment with the lowest id). Figures from a report on
+another operation would need a deployment chosen per feed; that is not built yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import nh3
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles import dedupe as near
+from articles.extraction import ENGINE_VERSION, Claim, ExtractionError, KnownSource, extract
+from articles.fetching import FetchError, UnsafeURLError, fetch, normalize_url
+from articles.models import Article, ArticleShingle, ArticleStatus, ClaimKey, Feed, content_hash
+from tracker import services as domain
+from tracker.models import (
+    Citation,
+    Contingent,
+    DatePrecision,
+    Deployment,
+    Estimate,
+    Metric,
+    Reliability,
+    Source,
+    SourceAlias,
+    SourceKind,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 1_000_000
+MAX_ERROR_CHARS = 2000
+UNATTRIBUTED = "Unattributed report"
+
+
+class IngestError(ValueError):
+    """Input refused at submission; the message is meant for whoever sent it."""
+
+
+# ---------------------------------------------------------------------------------------
+# Submission: write the article row, enqueue its processing after commit.
+
+
+def _enqueue(task_name: str, article_id: int) -> None:
+    def send() -> None:
+        from articles import tasks
+
+        getattr(tasks, task_name).delay(article_id)
+
+    transaction.on_commit(send)
+
+
+def _clean_text(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise IngestError("The article has no text.")
+    if len(text) > MAX_TEXT_CHARS:
+        raise IngestError(
+            f"The text is {len(text):,} characters long; a news report is at most "
+            f"{MAX_TEXT_CHARS:,}."
+        )
+    if "\x00" in text:
+        raise IngestError("The text contains NUL bytes: it looks like a binary file.")
+    return text
+
+
+def _clean_url(url: str | None) -> tuple[str | None, str | None]:
+    """The URL as given and its normalised key; refuses what could never be fetched."""
+    if not url:
+        return None, None
+    url = url.strip()
+    if len(url) > 2000:
+        raise IngestError("The URL is longer than 2,000 characters.")
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as error:
+        raise IngestError(f"{url!r} is not a valid URL.") from error
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise IngestError("Give an http:// or https:// link.")
+    return url, normalize_url(url)
+
+
+@transaction.atomic
+def submit_text(
+    *,
+    text: str,
+    url: str | None = None,
+    outlet: str = "",
+    title: str = "",
+    published: dt.date | None = None,
+    user: Any = None,
+    feed: Feed | None = None,
+) -> Article:
+    """Store a report given as text and queue it for processing.
+
+    The same URL (normalised) or the same text (whitespace and case aside) is the same
+    article: it is returned as it is, nothing is queued. The same text at a new URL is
+    recorded as a duplicate of the first. The returned article has `newly_created` set.
+    """
+    text = _clean_text(text)
+    url, key = _clean_url(url)
+    if key is not None:
+        existing = Article.objects.filter(normalized_url=key).first()
+        if existing is not None:
+            existing.newly_created = False
+            return existing
+    digest = content_hash(text)
+    original = Article.objects.filter(content_hash=digest).first()
+    if original is not None and key is None:
+        original.newly_created = False
+        return original
+    fields = {
+        "url": url,
+        "normalized_url": key,
+        "outlet": outlet[:200],
+        "title": title[:500],
+        "published": published,
+        "text": text,
+        "submitted_by": user,
+        "feed": feed,
+    }
+    if original is not None:
+        fields.update(status=ArticleStatus.DUPLICATE, duplicate_of=original, content_hash=None)
+        fields["processed_at"] = timezone.now()
+    else:
+        fields.update(status=ArticleStatus.QUEUED, content_hash=digest)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(**fields)
+    except IntegrityError:
+        # Submitted at the same moment by someone else: theirs stands.
+        article = Article.objects.get(
+            Q(content_hash=digest) | Q(normalized_url=key) if key else Q(content_hash=digest)
+        )
+        article.newly_created = False
+        return article
+    article.newly_created = True
+    if article.status == ArticleStatus.QUEUED:
+        _enqueue("process_article_task", article.pk)
+    return article
+
+
+@transaction.atomic
+def submit_url(
+    *,
+    url: str,
+    user: Any = None,
+    feed: Feed | None = None,
+    outlet: str = "",
+    title: str = "",
+    published: dt.date | None = None,
+) -> Article:
+    """Store a link and queue it to be fetched; the same link (normalised) is one article."""
+    url, key = _clean_url(url)
+    if url is None:
+        raise IngestError("Give a link to fetch.")
+    try:
+        with transaction.atomic():
+            article, created = Article.objects.get_or_create(
+                normalized_url=key,
+                defaults={
+                    "url": url,
+                    "outlet": outlet[:200],
+                    "title": title[:500],
+                    "published": published,
+                    "submitted_by": user,
+                    "feed": feed,
+                },
+            )
+    except IntegrityError:
+        article, created = Article.objects.get(Q(normalized_url=key) | Q(url=url)), False
+    article.newly_created = created
+    if created:
+        _enqueue("fetch_article_task", article.pk)
+    return article
+
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def submit_file(
+    *,
+    name: str,
+    content: bytes,
+    url: str | None = None,
+    outlet: str = "",
+    title: str = "",
+    published: dt.date | None = None,
+    user: Any = None,
+) -> Article:
+    """Store an uploaded plain-text or HTML file (its main text, found by trafilatura)."""
+    lowered = name.lower()
+    if not lowered.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
+        raise IngestError(f"{name}: only .txt and .html files can be ingested.")
+    if b"\x00" in content[:8192]:
+        raise IngestError(f"{name} is a binary file, not text or HTML.")
+    decoded = _decode(content)
+    if lowered.endswith(HTML_SUFFIXES):
+        main = extract_main_text(decoded, url=url)
+        if not main.text:
+            raise IngestError(f"{name}: no article text was found in this page.")
+        return submit_text(
+            text=main.text,
+            url=url,
+            outlet=outlet or main.site,
+            title=title or main.title,
+            published=published or main.published,
+            user=user,
+        )
+    return submit_text(
+        text=decoded, url=url, outlet=outlet, title=title, published=published, user=user
+    )
+
+
+def _decode(content: bytes, charset: str | None = None) -> str:
+    for encoding in (charset, "utf-8-sig", "cp1252"):
+        if not encoding:
+            continue
+        try:
+            return content.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return content.decode("utf-8", errors="replace")
+
+
+# ---------------------------------------------------------------------------------------
+# Main text.
+
+
+@dataclass(frozen=True)
+class MainText:
+    text: str
+    title: str = ""
+    published: dt.date | None = None
+    site: str = ""
+
+
+def _plain(value: str | None) -> str:
+    """Text with any markup left in it removed (nh3 with no tags allowed), as is shown."""
+    if not value:
+        return ""
+    return nh3.clean(value, tags=set()).replace("&amp;", "&").strip()
+
+
+def extract_main_text(html: str, *, url: str | None = None) -> MainText:
+    """The article body of a web page and its metadata (title, date, site), by trafilatura."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if document is None:
+        return MainText(text="")
+    published = None
+    if document.date:
+        try:
+            published = dt.date.fromisoformat(document.date[:10])
+        except ValueError:
+            published = None
+    return MainText(
+        text=_plain(document.text),
+        title=_plain(document.title)[:500],
+        published=published,
+        site=_plain(document.sitename)[:200],
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Failures.
+
+
+def mark_failed(article: Article, error: str) -> bool:
+    """Record the failure unless the article already reached a final status."""
+    error = (error or "Unknown error.")[:MAX_ERROR_CHARS]
+    updated = (
+        Article.objects.filter(pk=article.pk)
+        .exclude(status__in=Article.FINAL_STATUSES)
+        .update(status=ArticleStatus.FAILED, error=error, updated_at=timezone.now())
+    )
+    if updated:
+        article.status, article.error = ArticleStatus.FAILED, error
+    return bool(updated)
+
+
+# ---------------------------------------------------------------------------------------
+# Fetch.
+
+
+def fetch_article(article: Article) -> Article:
+    """Fetch a queued article's URL and store its main text: queued → fetched (or
+    duplicate when the text is another article's). FetchError propagates: the task
+    retries transient ones and records the rest with `mark_failed`."""
+    if article.status != ArticleStatus.QUEUED or article.text:
+        return article
+    Article.objects.filter(pk=article.pk).update(attempts=F("attempts") + 1)
+    result = fetch(article.url)
+    if result.content_type in ("text/plain",):
+        main = MainText(text=_decode(result.content, result.charset).strip())
+    else:
+        main = extract_main_text(_decode(result.content, result.charset), url=result.url)
+    if not main.text:
+        raise FetchError(f"No article text was found at {article.url}.")
+    text = _clean_text(main.text)
+    return store_fetched_text(
+        article, text=text, title=main.title, published=main.published, outlet=main.site
+    )
+
+
+@transaction.atomic
+def store_fetched_text(
+    article: Article,
+    *,
+    text: str,
+    title: str = "",
+    published: dt.date | None = None,
+    outlet: str = "",
+) -> Article:
+    """Store fetched text on a queued article; a text another article has makes it a duplicate."""
+    digest = content_hash(text)
+    original = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).first()
+    changes: dict[str, Any] = {
+        "text": text,
+        "title": article.title or title[:500],
+        "published": article.published or published,
+        "outlet": article.outlet or outlet[:200],
+        "fetched_at": timezone.now(),
+        "updated_at": timezone.now(),
+    }
+    if original is not None:
+        changes.update(
+            status=ArticleStatus.DUPLICATE, duplicate_of=original, processed_at=timezone.now()
+        )
+    else:
+        changes.update(status=ArticleStatus.FETCHED, content_hash=digest)
+    try:
+        with transaction.atomic():
+            updated = (
+                Article.objects.filter(pk=article.pk, status=ArticleStatus.QUEUED)
+                .filter(text="")
+                .update(**changes)
+            )
+    except IntegrityError:
+        # Another article took this text between our check and our write.
+        original = Article.objects.get(content_hash=digest)
+        changes.update(
+            status=ArticleStatus.DUPLICATE,
+            duplicate_of=original,
+            content_hash=None,
+            processed_at=timezone.now(),
+        )
+        updated = Article.objects.filter(pk=article.pk, status=ArticleStatus.QUEUED).update(
+            **changes
+        )
+    article.refresh_from_db()
+    if updated and article.status == ArticleStatus.FETCHED:
+        _enqueue("process_article_task", article.pk)
+    return article
+
+
+# ---------------------------------------------------------------------------------------
+# Dedupe (near-duplicates).
+
+
+def dedupe(article: Article) -> Article | None:
+    """Link the article to the earlier one it copies with small edits, if any, and store
+    its sketch so later copies find it. Returns the original found (or already linked)."""
+    sketch = near.sketch(article.text)
+    if not ArticleShingle.objects.filter(article=article).exists():
+        ArticleShingle.objects.bulk_create(
+            [ArticleShingle(article=article, hash=h) for h in sketch], ignore_conflicts=True
+        )
+    if article.duplicate_of_id:
+        return article.duplicate_of
+    if len(sketch) < near.MIN_SHARED:
+        return None
+    candidates = list(
+        ArticleShingle.objects.filter(hash__in=sketch, article_id__lt=article.pk)
+        .values("article_id")
+        .annotate(shared=Count("id"))
+        .filter(shared__gte=near.MIN_SHARED)
+        .order_by("-shared", "article_id")
+        .values_list("article_id", flat=True)[:5]
+    )
+    if not candidates:
+        return None
+    sketches: dict[int, list[int]] = {}
+    for article_id, value in ArticleShingle.objects.filter(article_id__in=candidates).values_list(
+        "article_id", "hash"
+    ):
+        sketches.setdefault(article_id, []).append(value)
+    best_id, best_score = None, 0.0
+    for candidate in candidates:
+        score = near.resemblance(sketch, sorted(sketches.get(candidate, [])))
+        if score > best_score:
+            best_id, best_score = candidate, score
+    if best_id is None or best_score < near.NEAR_DUPLICATE_THRESHOLD:
+        return None
+    original = Article.objects.get(pk=best_id)
+    # Point at the first of the cluster, not at another copy.
+    if original.duplicate_of_id:
+        original = Article.objects.get(pk=original.duplicate_of_id)
+    Article.objects.filter(pk=article.pk).update(duplicate_of=original)
+    article.duplicate_of = original
+    return original
+
+
+# ---------------------------------------------------------------------------------------
+# Extraction.
+
+_SOURCE_CACHE: dict[str, Any] = {"at": 0.0}
+SOURCE_CACHE_SECONDS = 10.0
+
+
+def _sources() -> tuple[tuple[KnownSource, ...], dict[str, int]]:
+    """Known sources for the engine and a lookup from display name / alias to Source id.
+
+    Kept for SOURCE_CACHE_SECONDS per process (a new alias takes effect within that);
+    sources ingestion creates itself are added to the cache at once.
+    """
+    now = time.monotonic()
+    if now - _SOURCE_CACHE["at"] < SOURCE_CACHE_SECONDS:
+        return _SOURCE_CACHE["known"], _SOURCE_CACHE["ids"]
+    rows = list(Source.objects.select_related("parent").order_by("name"))
+    aliases: dict[int, list[str]] = {}
+    for source_id, alias in SourceAlias.objects.values_list("source_id", "alias"):
+        aliases.setdefault(source_id, []).append(alias)
+    known = tuple(
+        KnownSource(
+            name=row.name,
+            aliases=tuple(aliases.get(row.pk, ())),
+            parent=row.parent.name if row.parent else None,
+            kind=row.kind,
+        )
+        for row in rows
+    )
+    ids = {row.name.casefold(): row.pk for row in rows}
+    for source_id, names in aliases.items():
+        for name in names:
+            ids.setdefault(name.casefold(), source_id)
+    _SOURCE_CACHE.update(at=now, known=known, ids=ids)
+    return known, ids
+
+
+def forget_cached_sources() -> None:
+    _SOURCE_CACHE["at"] = 0.0
+
+
+def run_extraction(article: Article) -> list[Claim]:
+    """The claims the engine finds in the article; records the engine version and moves
+    the status to extracted. ExtractionError (refused input) propagates."""
+    known, _ids = _sources()
+    claims = extract(article.text, published=article.published, outlet=article.outlet or None,
+                     sources=known)  # fmt: skip
+    Article.objects.filter(pk=article.pk).exclude(status__in=Article.FINAL_STATUSES).update(
+        status=ArticleStatus.EXTRACTED, extractor_version=ENGINE_VERSION, updated_at=timezone.now()
+    )
+    article.extractor_version = ENGINE_VERSION
+    if article.status not in Article.FINAL_STATUSES:
+        article.status = ArticleStatus.EXTRACTED
+    return claims
+
+
+# ---------------------------------------------------------------------------------------
+# Matching claims to estimates.
+
+
+def default_deployment() -> Deployment:
+    """The deployment figures are attached to: the only one, else the first created."""
+    deployment = Deployment.objects.order_by("id").first()
+    if deployment is None:
+        raise ValidationError("No deployment exists yet to attach the figures to.")
+    return deployment
+
+
+def _parse_date(value: str | None, *, end: bool = False) -> tuple[dt.date, str] | None:
+    """'2025-02-26' / '2025-02' / '2025' as (date, precision); with `end`, the last day."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return dt.date.fromisoformat(value), DatePrecision.DAY
+        year = int(parts[0])
+        if len(parts) == 2:
+            month = int(parts[1])
+            if end:
+                following = dt.date(year + month // 12, month % 12 + 1, 1)
+                return following - dt.timedelta(days=1), DatePrecision.MONTH
+            return dt.date(year, month, 1), DatePrecision.MONTH
+        if end:
+            return dt.date(year, 12, 31), DatePrecision.YEAR
+        return dt.date(year, 1, 1), DatePrecision.YEAR
+    except ValueError:
+        return None
+
+
+def _source_for(name: str, *, kind: str = SourceKind.OTHER) -> Source:
+    """The source with this display name or alias; an unknown name becomes a new source
+    (kind other unless said, reliability F) so that no figure is lost."""
+    _known, ids = _sources()
+    source_id = ids.get(name.casefold())
+    if source_id is not None:
+        return Source(pk=source_id, name=name)
+    found = (
+        Source.objects.filter(Q(name__iexact=name) | Q(aliases__alias__iexact=name))
+        .distinct()
+        .first()
+    )
+    if found is None:
+        slug = slugify(name)[:180] or "source"
+        if Source.objects.filter(slug=slug).exists():
+            slug = f"{slug}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
+        try:
+            with transaction.atomic():
+                found = Source.objects.create(
+                    name=name[:200],
+                    slug=slug,
+                    kind=kind,
+                    reliability=Reliability.F,
+                    description="Created by ingestion: a name the extractor did not know.",
+                )
+        except IntegrityError:
+            found = Source.objects.get(name__iexact=name[:200])
+    ids[name.casefold()] = found.pk
+    return found
+
+
+def claim_key(
+    *,
+    deployment_id: int,
+    metric_id: int,
+    contingent_id: int | None,
+    source_id: int,
+    as_of: dt.date,
+    precision: str,
+    low: int | None,
+    best: int | None,
+    high: int | None,
+) -> str:
+    identity = (
+        f"{deployment_id}|{metric_id}|{contingent_id}|{source_id}|{as_of.isoformat()}|"
+        f"{precision}|{low}|{best}|{high}"
+    )
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
+@dataclass
+class MatchOutcome:
+    citations_created: int = 0
+    estimates_created: int = 0
+    estimate_ids: tuple[int, ...] = ()
+    skipped: tuple[str, ...] = ()
+
+
+def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
+    """Each claim becomes a citation: on the existing estimate with the same deployment,
+    metric, contingent, source, as-of date (and precision) and figures, whatever its
+    review status (an editor's confirmation or rejection stands; the estimate itself is
+    never changed), else on a new `proposed` estimate. Claims the domain refuses (a date
+    in the future...) are skipped and listed in the outcome."""
+    deployment = default_deployment()
+    metrics = {m.slug: m for m in Metric.objects.all()}
+    contingents = {c.number: c for c in Contingent.objects.filter(deployment=deployment)}
+    outcome = MatchOutcome()
+    estimate_ids: list[int] = []
+    skipped: list[str] = []
+    for claim in claims:
+        metric = metrics.get(claim.metric)
+        if metric is None:
+            skipped.append(f"unknown metric {claim.metric!r} in “{claim.quote[:80]}”")
+            continue
+        as_of = _parse_date(claim.as_of)
+        if as_of is None:
+            fallback = article.published or timezone.localdate(article.created_at)
+            as_of = (fallback, DatePrecision.DAY)
+        period_end = _parse_date(claim.period_end, end=True)
+        contingent = contingents.get(claim.contingent) if claim.contingent else None
+        if claim.source:
+            source = _source_for(claim.source)
+        elif article.outlet:
+            source = _source_for(article.outlet, kind=SourceKind.MEDIA)
+        else:
+            source = _source_for(UNATTRIBUTED)
+        via = _source_for(claim.via) if claim.via else None
+        fields = {
+            "deployment": deployment,
+            "metric": metric,
+            "contingent": contingent,
+            "source_id": source.pk,
+            "as_of": as_of[0],
+            "as_of_precision": as_of[1],
+            "low": claim.low,
+            "best": claim.best,
+            "high": claim.high,
+        }
+        try:
+            estimate, created = _estimate_for(
+                fields, claim=claim, via=via, period_end=period_end, article=article
+            )
+            _citation, cited = domain.cite(
+                estimate=estimate,
+                article=article,
+                quote=claim.quote,
+                start=claim.start,
+                end=claim.end,
+                method=Citation.Method.EXTRACTED,
+                extractor_version=ENGINE_VERSION,
+            )
+        except ValidationError as error:
+            skipped.append(f"“{claim.quote[:80]}”: {'; '.join(error.messages)}")
+            continue
+        outcome.estimates_created += int(created)
+        outcome.citations_created += int(cited)
+        estimate_ids.append(estimate.pk)
+    outcome.estimate_ids = tuple(dict.fromkeys(estimate_ids))
+    outcome.skipped = tuple(skipped)
+    return outcome
+
+
+def _estimate_for(
+    fields: dict[str, Any],
+    *,
+    claim: Claim,
+    via: Source | None,
+    period_end: tuple[dt.date, str] | None,
+    article: Article,
+) -> tuple[Estimate, bool]:
+    existing = Estimate.objects.filter(deleted_at__isnull=True, **fields).order_by("id").first()
+    if existing is not None:
+        return existing, False
+    key = claim_key(
+        deployment_id=fields["deployment"].pk,
+        metric_id=fields["metric"].pk,
+        contingent_id=fields["contingent"].pk if fields["contingent"] else None,
+        source_id=fields["source_id"],
+        as_of=fields["as_of"],
+        precision=fields["as_of_precision"],
+        low=fields["low"],
+        best=fields["best"],
+        high=fields["high"],
+    )
+    try:
+        with transaction.atomic():
+            estimate = domain.create_estimate(
+                deployment=fields["deployment"],
+                metric=fields["metric"],
+                contingent=fields["contingent"],
+                source=Source.objects.get(pk=fields["source_id"]),
+                via=via,
+                as_of=fields["as_of"],
+                as_of_precision=fields["as_of_precision"],
+                period_end=period_end[0] if period_end else None,
+                low=fields["low"],
+                best=fields["best"],
+                high=fields["high"],
+                qualifier=claim.qualifier,
+                status=Estimate.Status.PROPOSED,
+                notes=f"Proposed by ingestion from article {article.pk}.",
+            )
+            ClaimKey.objects.create(key=key, estimate=estimate)
+    except IntegrityError:
+        # Another worker proposed this very claim first: cite theirs.
+        return ClaimKey.objects.select_related("estimate").get(key=key).estimate, False
+    return estimate, True
+
+
+# ---------------------------------------------------------------------------------------
+# Flag.
+
+
+def flag(article: Article, estimate_ids: Iterable[int]) -> None:
+    """Hand the estimates an article touched to the analysis (corroboration counts,
+    discrepancies)."""
+    ids = list(estimate_ids)
+    if not ids:
+        return
+    try:
+        from tracker import analysis  # type: ignore[attr-defined]
+    except ImportError:
+        # TODO(ingestion): tracker.analysis (issue "analysis") is not merged on this
+        # branch yet. When it is, this calls its hook; until then nothing is flagged.
+        return
+    hook = getattr(analysis, "refresh_estimates", None)
+    if hook is not None:
+        hook(estimate_ids=ids)
+
+
+# ---------------------------------------------------------------------------------------
+# The whole local part of the pipeline.
+
+
+def process_article(article_id: int) -> Article | None:
+    """dedupe → extract → match → flag for an article that has its text. Returns None when
+    the article is gone; does nothing to one already in a final status."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None or article.status in Article.FINAL_STATUSES:
+        return article
+    if not article.text:
+        # A URL not fetched yet: that is fetch_article's work.
+        return article
+    try:
+        dedupe(article)
+        claims = run_extraction(article)
+    except ExtractionError as error:
+        mark_failed(article, f"The extractor refused this text: {error}")
+        return article
+    try:
+        with transaction.atomic():
+            # Row lock: a twice-delivered task waits here, then finds the article done.
+            locked = Article.objects.select_for_update().filter(pk=article.pk).first()
+            if locked is None or locked.status in Article.FINAL_STATUSES:
+                return locked
+            outcome = match_claims(article, claims)
+            note = ""
+            if outcome.skipped:
+                note = (f"{len(outcome.skipped)} figure(s) not recorded: "
+                        + " | ".join(outcome.skipped))[:MAX_ERROR_CHARS]  # fmt: skip
+            Article.objects.filter(pk=article.pk).update(
+                status=ArticleStatus.DONE,
+                error=note,
+                processed_at=timezone.now(),
+                updated_at=timezone.now(),
+            )
+    except ValidationError as error:
+        mark_failed(article, "; ".join(error.messages))
+        return article
+    flag(article, outcome.estimate_ids)
+    article.refresh_from_db()
+    return article
+
+
+def reextract_article(article: Article) -> MatchOutcome | None:
+    """Run the current engine again on a processed article: new claims are cited, claims
+    already cited stay as they are (one citation per estimate and article), and no
+    existing estimate is changed, whatever its review status."""
+    if not article.text or article.status == ArticleStatus.DUPLICATE:
+        return None
+    known, _ids = _sources()
+    try:
+        claims = extract(
+            article.text, published=article.published, outlet=article.outlet or None,
+            sources=known,
+        )  # fmt: skip
+    except ExtractionError as error:
+        mark_failed(article, f"The extractor refused this text: {error}")
+        return None
+    with transaction.atomic():
+        outcome = match_claims(article, claims)
+        Article.objects.filter(pk=article.pk).update(
+            extractor_version=ENGINE_VERSION, processed_at=timezone.now()
+        )
+    flag(article, outcome.estimate_ids)
+    return outcome
+
+
+def requeue_stuck_articles(*, older_than: dt.timedelta) -> int:
+    """Queue again the articles left in a non-final status (a worker killed mid-task).
+
+    Re-running is safe (every step is idempotent), so a sweep that races a slow worker
+    costs a little work, never a duplicate."""
+    cutoff = timezone.now() - older_than
+    stuck = list(
+        Article.objects.exclude(status__in=Article.FINAL_STATUSES)
+        .filter(updated_at__lt=cutoff)
+        .values_list("pk", "status", "text")[:1000]
+    )
+    for pk, status, text in stuck:
+        Article.objects.filter(pk=pk).update(updated_at=timezone.now())
+        if status == ArticleStatus.QUEUED and not text:
+            _enqueue("fetch_article_task", pk)
+        else:
+            _enqueue("process_article_task", pk)
+    return len(stuck)
+
+
+__all__ = [
+    "FetchError",
+    "IngestError",
+    "MainText",
+    "MatchOutcome",
+    "UnsafeURLError",
+    "dedupe",
+    "extract_main_text",
+    "fetch_article",
+    "flag",
+    "mark_failed",
+    "match_claims",
+    "process_article",
+    "reextract_article",
+    "requeue_stuck_articles",
+    "run_extraction",
+    "store_fetched_text",
+    "submit_file",
+    "submit_text",
+    "submit_url",
+]

@@ -1,0 +1,128 @@
+"""The analysis: corroboration counters, discrepancies, revisions and composite metrics.
+
+The hook every write calls (stable signatures):
+
+    refresh_after_commit(estimate_ids, *, note_place=True)
+        Call inside the transaction of any write that can change the analysis of these
+        estimates: creating, updating, confirming, rejecting, merging or deleting an
+        estimate, citing it or removing a citation. It notes the estimates' groups
+        (deployment, metric, contingent) and years *now* and again at commit, then runs
+        `refresh` after the commit. So a write that moves an estimate to another group
+        or year (an edit of its metric, contingent or date; a merge) should call it
+        before changing the row, and both the old and the new place are refreshed.
+        `note_place=False` skips that one query where nothing can move (a new estimate,
+        a new citation). Outside a transaction it runs at once.
+
+    refresh(estimate_ids=None)
+        Synchronous. With ids: recounts their citations and outlets, and re-analyses
+        only the groups they belong to (revisions and discrepancies) and the
+        (group, year) scopes of their originator counts. With None: everything (what
+        `manage.py analyse` runs). Idempotent: a second run changes nothing.
+
+Rules, in plain words, are in the docstrings of rules.py (ranges, period windows,
+originators), corroboration.py, revisions.py, discrepancies.py and composite.py.
+Reads: `discrepancies_for`, `derived_casualties`, `Estimate.objects.latest_per_source()`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from tracker.analysis.composite import DerivedEstimate, derived_casualties
+from tracker.analysis.corroboration import (
+    Scope,
+    update_citation_counts,
+    update_originator_counts,
+)
+from tracker.analysis.discrepancies import (
+    analyse_groups,
+    discrepancies_for,
+    dismiss_discrepancy,
+    resolve_discrepancy,
+    sync,
+)
+from tracker.analysis.groups import Context, GroupKey, load_groups
+from tracker.analysis.revisions import apply_supersede_changes
+from tracker.models import Estimate
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "DerivedEstimate",
+    "derived_casualties",
+    "discrepancies_for",
+    "dismiss_discrepancy",
+    "refresh",
+    "refresh_after_commit",
+    "resolve_discrepancy",
+]
+
+
+def _scopes(estimate_ids: Iterable[int]) -> set[Scope]:
+    return {
+        (deployment_id, metric_id, contingent_id, as_of.year)
+        for deployment_id, metric_id, contingent_id, as_of in Estimate.objects.filter(
+            pk__in=list(estimate_ids)
+        ).values_list("deployment_id", "metric_id", "contingent_id", "as_of")
+    }
+
+
+def _lock(pairs: Iterable[tuple[int, int]]) -> None:
+    """Serialise refreshes that touch the same (deployment, metric) on PostgreSQL, taking
+    the locks in one order so two refreshes cannot deadlock on each other's rows."""
+    if connection.vendor != "postgresql":
+        return  # SQLite serialises writers itself
+    with connection.cursor() as cursor:
+        for deployment_id, metric_id in sorted(set(pairs)):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [deployment_id, metric_id])
+
+
+@transaction.atomic
+def refresh(
+    estimate_ids: Iterable[int] | None = None, *, also: Iterable[Scope] = ()
+) -> dict[str, int]:
+    """Bring the analysis up to date for these estimates (None: all); returns counts of
+    what changed. `also` adds (deployment, metric, contingent, year) scopes noted before
+    a write moved an estimate (refresh_after_commit passes them)."""
+    context = Context.load()
+    if estimate_ids is None:
+        _lock(Estimate.objects.order_by().values_list("deployment_id", "metric_id").distinct())
+        update_citation_counts(None)
+        found, changes = analyse_groups(load_groups(context, None), context)
+        superseded = apply_supersede_changes(changes)
+        synced = sync(None, found)
+        update_originator_counts(context.window, None)
+        return {"superseded": superseded, **synced}
+
+    ids = sorted(set(estimate_ids))
+    scopes = _scopes(ids) | set(also)
+    if not scopes:
+        return {"superseded": 0, "created": 0, "deleted": 0}
+    groups: list[GroupKey] = sorted(
+        {scope[:3] for scope in scopes}, key=lambda g: (g[0], g[1], g[2] or 0)
+    )
+    _lock((g[0], g[1]) for g in groups)
+    update_citation_counts(ids)
+    found, changes = analyse_groups(load_groups(context, groups), context)
+    superseded = apply_supersede_changes(changes)
+    synced = sync(groups, found)
+    update_originator_counts(context.window, scopes)
+    return {"superseded": superseded, **synced}
+
+
+def refresh_after_commit(estimate_ids: Iterable[int], *, note_place: bool = True) -> None:
+    """Refresh these estimates' analysis once the current transaction commits.
+
+    With note_place (the default) it also reads where the estimates are now (one query),
+    so that a write made after this call that moves them is refreshed at both places.
+    Creating an estimate or citing one moves nothing: those pass note_place=False.
+    """
+    ids = [pk for pk in estimate_ids if pk is not None]
+    if not ids:
+        return
+    before = _scopes(ids) if note_place else set()
+    # robust: the write has committed; a failure here is logged and `analyse` repairs it.
+    transaction.on_commit(lambda: refresh(ids, also=before), robust=True)
