@@ -425,6 +425,8 @@ class Estimate(models.Model):
                 name="estimate_overview_idx",
             ),
             models.Index(fields=["updated_at", "id"], name="estimate_sync_idx"),
+            # The API's default order (newest first) and its keyset cursor (as_of, id).
+            models.Index(fields=["as_of", "id"], name="estimate_as_of_id_idx"),
         ]
 
     def __str__(self) -> str:

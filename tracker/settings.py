@@ -279,6 +279,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One schema name per choice set (several models have a `status` or a `kind`).
+    "ENUM_NAME_OVERRIDES": {
+        "EstimateStatusEnum": "tracker.models.EstimateStatus",
+        "ContingentStatusEnum": "tracker.models.ContingentStatus",
+        "DiscrepancyStatusEnum": "tracker.models.DiscrepancyStatus",
+        "DiscrepancyKindEnum": "tracker.models.DiscrepancyKind",
+        "SourceKindEnum": "tracker.models.SourceKind",
+        "DatePrecisionEnum": "tracker.models.DatePrecision",
+        "ArticleStatusEnum": "articles.models.ArticleStatus",
+    },
 }
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
