@@ -24,6 +24,7 @@ from tracker.api.filters import (
     SourceFilter,
     StrictOrderingFilter,
 )
+from tracker.api.timeseries import timeline_series
 from tracker.models import (
     Citation,
     Contingent,
@@ -33,7 +34,6 @@ from tracker.models import (
     Metric,
     Source,
 )
-from tracker.api.timeseries import timeline_series
 from tracker.roles import is_editor
 
 SLUG = r"[-a-zA-Z0-9_]+"
