@@ -11,6 +11,7 @@ attribution: the figure keeps the attribution carried from earlier in the report
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -346,6 +347,9 @@ _DIGIT = re.compile(r"\d")
 _POSSESSIVE_END = re.compile(r"'s?$")
 
 
+# Pure in (phrase, index) and returning a frozen value: the same attribution phrases ("the
+# NIS", "Ukraine's military intelligence") recur from report to report.
+@functools.lru_cache(maxsize=4096)
 def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     known = index.find(phrase)
     if known is not None:
