@@ -518,6 +518,8 @@ class Attributor:
 
     def learn(self, mentions: list[Mention]) -> None:
         """Record the names and relays a sentence shows (first pass over the report)."""
+        if not mentions:
+            return  # most sentences name nobody
         for m in mentions:
             if m.entity is not None:
                 self.canonical(m.entity)
@@ -560,6 +562,8 @@ class Attributor:
 
     def attribute(self, mentions: list[Mention]) -> Attribution | None:
         """(source, via) for the mentions of a clause or sentence; None if they name nobody."""
+        if not mentions:
+            return None
         speaker, origin = self._pick(mentions)
         if origin is not None:
             source = self._organisation(self.canonical(origin))
