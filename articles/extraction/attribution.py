@@ -11,6 +11,7 @@ attribution: the figure keeps the attribution carried from earlier in the report
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -346,6 +347,9 @@ _DIGIT = re.compile(r"\d")
 _POSSESSIVE_END = re.compile(r"'s?$")
 
 
+# Pure in (phrase, index) and returning a frozen value: the same attribution phrases ("the
+# NIS", "Ukraine's military intelligence") recur from report to report.
+@functools.lru_cache(maxsize=4096)
 def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     known = index.find(phrase)
     if known is not None:
@@ -514,6 +518,8 @@ class Attributor:
 
     def learn(self, mentions: list[Mention]) -> None:
         """Record the names and relays a sentence shows (first pass over the report)."""
+        if not mentions:
+            return  # most sentences name nobody
         for m in mentions:
             if m.entity is not None:
                 self.canonical(m.entity)
@@ -556,6 +562,8 @@ class Attributor:
 
     def attribute(self, mentions: list[Mention]) -> Attribution | None:
         """(source, via) for the mentions of a clause or sentence; None if they name nobody."""
+        if not mentions:
+            return None
         speaker, origin = self._pick(mentions)
         if origin is not None:
             source = self._organisation(self.canonical(origin))

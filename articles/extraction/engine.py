@@ -111,6 +111,9 @@ _NUMBER_WORDS = frozenset(
 _UNIT_WORDS = ("unit", "brigade", "battalion", "company", "platoon", "squad", "detachment",
                "regiment", "team")  # fmt: skip
 _AUDIENCE_WORDS = ("spoke", "talked", "met", "interviewed", "visited", "questioned")
+# The same substring tests as `any(w in lower for w in ...)`, each as one scan in C.
+_ANY_UNIT_WORD = re.compile("|".join(_UNIT_WORDS))
+_ANY_AUDIENCE_WORD = re.compile("|".join(_AUDIENCE_WORDS))
 _UNIT_OF = re.compile(
     r"\b(?:unit|brigade|battalion|company|platoon|squad|detachment|regiment|team)s?\b"
     r"(?:,?\s+(?:which|that|who)\s+(?:has|had|have|numbers|numbered)|\s+(?:of|with|numbering))"
@@ -319,11 +322,13 @@ class _Extraction:
                 continue  # "the last one standing": words without a noun are rarely counts
             before = self.norm[max(view.sentence.start, figure.start - 60) : figure.start]
             lower = before.lower()  # cheap substring gates before each (slow to search) pattern
-            if any(w in lower for w in _UNIT_WORDS) and _UNIT_OF.search(before):
+            if _ANY_UNIT_WORD.search(lower) and _UNIT_OF.search(before):
                 continue  # "a Ukrainian unit of 120 men": the size of one unit
             if not head.people and head.metric is None and _EQUIPMENT.search(before):
                 continue  # "200 of the 240 mm type" after "rocket launchers"
-            if any(w in lower[-30:] for w in _AUDIENCE_WORDS) and _AUDIENCE.search(before[-30:]):
+            if _ANY_AUDIENCE_WORD.search(lower, max(0, len(lower) - 30)) and _AUDIENCE.search(
+                before[-30:]
+            ):
                 continue  # "spoke with two soldiers": people met, not a count of the force
             live.append(figure)
         view.figures = live

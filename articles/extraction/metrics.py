@@ -124,17 +124,47 @@ _WORD_START = re.compile(r"[A-Za-z]+")
 _CUE_WORDS_2 = frozenset(p for p in _CUE_PREFIXES if len(p) == 2)
 
 
+def _cue_starts() -> re.Pattern[str]:
+    """Where a word (a run of ASCII letters) starts with a cue's first letters.
+
+    The same test as looking up each word's first three or four letters in `_CUE_PREFIXES`
+    (and the two-letter words whole), but run by the regex engine over the sentence instead
+    of once per word in Python. ASCII-only case folding, like str.lower() on [A-Za-z].
+    """
+    long = sorted((p for p in _CUE_PREFIXES if len(p) >= 3), key=len, reverse=True)
+    short = sorted(p for p in _CUE_PREFIXES if len(p) < 3)
+    body = "|".join(map(re.escape, long))
+    if short:
+        body += "|(?:" + "|".join(map(re.escape, short)) + ")(?![A-Za-z])"
+    return re.compile(rf"(?<![A-Za-z])(?:{body})", re.I | re.A)
+
+
+_CUE_START = _cue_starts()
+
+
+def _starts_cue_word(word: str) -> bool:
+    w = word.lower()
+    return w[:4] in _CUE_PREFIXES or w[:3] in _CUE_PREFIXES or w in _CUE_WORDS_2
+
+
 def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Every metric cue in norm[start:end] as (start, end, metric), in text order."""
     out: list[tuple[int, int, str]] = []
     taken = start
-    for word in _WORD_START.finditer(norm, start, end):
-        if word.start() < taken:
+    positions = [m.start() for m in _CUE_START.finditer(norm, start, end)]
+    if (
+        start > 0
+        and norm[start - 1 : start + 1].isascii()
+        and norm[start - 1 : start + 1].isalpha()
+    ):
+        # A span starting inside a word: that word still counts as starting at `start`.
+        first = _WORD_START.match(norm, start, end)
+        if first is not None and _starts_cue_word(first.group(0)):
+            positions.insert(0, start)
+    for position in positions:
+        if position < taken:
             continue  # inside the previous cue: "wounded" in "killed or wounded"
-        w = word.group(0).lower()
-        if w[:4] not in _CUE_PREFIXES and w[:3] not in _CUE_PREFIXES and w not in _CUE_WORDS_2:
-            continue
-        m = _CUE.match(norm, word.start(), end)
+        m = _CUE.match(norm, position, end)
         if m is None:
             continue
         metric = m.lastgroup or ""
