@@ -24,7 +24,7 @@ class Command(BaseCommand):
         if user is None or not password_file.exists():
             password = secrets.token_urlsafe(12)
             user = user or User(username=USERNAME, email="editor@localhost")
-            user.is_staff = True  # the admin is the editors' tool until the editor pages land
+            user.is_staff = True  # the demo editor may also use the admin
             user.set_password(password)
             user.save()
             user.groups.add(Group.objects.get(name=EDITORS))
@@ -35,6 +35,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo editor: username {USERNAME!r}, password {password!r} "
-                "(log in at http://127.0.0.1:8000/admin/)"
+                "(log in at http://127.0.0.1:8000/editor/login/)"
             )
         )
