@@ -6,7 +6,14 @@ view in the same gunicorn that runs the same SQL and dumps the rows to JSON
 2 at 1,000,000 estimates on PostgreSQL. Measured at whatever data the database holds
 (`make_synthetic --estimates N` fills it).
 
-    .venv/bin/python -m benchmarks.bench_api      # or `make bench`
+    .venv/bin/python -m benchmarks.bench_api      # alone, on DATABASE_URL's data
+
+Under the harness (`make bench`, run(context)) it runs at each prepared bench_<size>
+database: the harness's gunicorn with benchmarks.api_floor_settings, the estimate list's
+first page of 100 and the whole timeseries of the (deployment, metric) with the most
+confirmed estimates, HARNESS_SECONDS of wrk each after one warm-up GET. When that GET
+takes over a second (the timeseries at 1,000,000 estimates returns every point), wrk uses
+two connections (one per worker) for up to 60 s, so that several responses finish.
 
 Environment: BENCH_API_DURATION (seconds per target, default 10), BENCH_API_CONNECTIONS
 (default 8), BENCH_API_WORKERS (gunicorn workers, default 2).

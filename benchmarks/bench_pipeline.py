@@ -18,6 +18,9 @@ The articles are generated from varied sentences (own words): one in three repea
 figure already on record (becoming a citation), the others give a new figure (a proposed
 estimate and a citation), as a day's news about one deployment does.
 
+Under the harness (`make bench`, run(context)): HARNESS_COUNT articles, the first
+measure only (one row, size-independent), on the harness's PostgreSQL server and Redis.
+
 Run: `DATABASE_URL=... REDIS_URL=... python -m benchmarks.bench_pipeline [N]`.
 """
 
