@@ -1,4 +1,14 @@
-"""Analysis cost at 100,000 estimates: a full `analyse`, and one refresh after one write.
+"""Analysis cost: one refresh after one write, and a full `analyse`.
+
+Under the harness (`python -m benchmarks`, run(context)) it uses the prepared bench_<size>
+databases and, at each size, inside one transaction rolled back at the end (the prepared
+database is left as it was): (a) one new confirmed estimate in the largest (deployment,
+metric) group, then `refresh([its id])` timed; (b) one citation of it (`services.cite`)
+then the same refresh, timed together. A full `analyse` (`refresh()` of everything) only
+at the smallest size of at most 10,000 estimates: it re-analyses every group and would
+take minutes at 1,000,000.
+
+Run alone, it makes its own data as described below (slow at 100,000: minutes).
 
 python -m benchmarks.bench_analysis            (uses DATABASE_URL; meant for PostgreSQL)
 python -m benchmarks.bench_analysis 20000      (another size)
@@ -112,7 +122,105 @@ def _make_data(size: int, rng: random.Random):
     return deployments, ids
 
 
-def run(size: int = SIZE) -> list[dict]:
+FULL_ANALYSE_MAX = 10_000
+
+
+def _measure_prepared(context, size: int) -> list[dict]:
+    from django.db import connection, transaction
+    from django.db.models import Count
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import Article
+    from tracker import services
+    from tracker.analysis import refresh
+    from tracker.models import Deployment, Estimate, Metric, Source
+
+    rows: list[dict] = []
+    how = f"bench_{size} (make_synthetic), PostgreSQL, in one transaction rolled back"
+
+    def row(measure: str, seconds: float, detail: str) -> None:
+        rows.append(
+            {
+                "benchmark": "analysis",
+                "measure": measure,
+                "size": size,
+                "value": round(seconds * 1000, 1),
+                "unit": "ms",
+                "how": f"{how}; {detail}",
+            }
+        )
+
+    with context.use_database(size):
+        try:
+            with transaction.atomic():
+                if size <= FULL_ANALYSE_MAX and size == context.sizes[0]:
+                    started = time.perf_counter()
+                    changed = refresh()
+                    row(
+                        "full analyse (refresh of everything)",
+                        time.perf_counter() - started,
+                        f"one run of tracker.analysis.refresh() on the prepared data: {changed}"
+                        f"; only at {FULL_ANALYSE_MAX:,} estimates or fewer",
+                    )
+                top = (
+                    Estimate.objects.confirmed()
+                    .values("deployment_id", "metric_id")
+                    .annotate(n=Count("id"))
+                    .order_by("-n")
+                    .first()
+                )
+                sample = (
+                    Estimate.objects.confirmed()
+                    .filter(deployment_id=top["deployment_id"], metric_id=top["metric_id"])
+                    .order_by("-as_of", "-id")
+                    .first()
+                )
+                estimate = services.create_estimate(
+                    deployment=Deployment.objects.get(pk=sample.deployment_id),
+                    metric=Metric.objects.get(pk=sample.metric_id),
+                    source=Source.objects.get(pk=sample.source_id),
+                    contingent=sample.contingent,
+                    as_of=sample.as_of,
+                    low=sample.low,
+                    best=sample.best,
+                    high=sample.high,
+                    qualifier=sample.qualifier,
+                    status=Estimate.Status.CONFIRMED,
+                )
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    refresh([estimate.pk])
+                    elapsed = time.perf_counter() - started
+                row(
+                    "refresh after one new estimate",
+                    elapsed,
+                    f"a confirmed estimate added to the largest (deployment, metric) group "
+                    f"({top['n']:,} estimates), then refresh([its id]); {len(queries)} queries",
+                )
+                article = Article.objects.create(
+                    url="https://bench.invalid/analysis", text="One quote."
+                )
+                started = time.perf_counter()
+                services.cite(estimate=estimate, article=article, quote="One quote.")
+                refresh([estimate.pk])
+                row(
+                    "one citation + its refresh",
+                    time.perf_counter() - started,
+                    "services.cite() of that estimate from a new article, then "
+                    "refresh([its id]) (what runs after the commit)",
+                )
+                raise _Rollback
+        except _Rollback:
+            pass
+    return rows
+
+
+def run(context=None, size: int = SIZE) -> list[dict]:
+    if context is not None:
+        rows: list[dict] = []
+        for each in context.sizes:
+            rows += _measure_prepared(context, each)
+        return rows
     _setup()
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext

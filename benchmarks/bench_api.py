@@ -6,7 +6,14 @@ view in the same gunicorn that runs the same SQL and dumps the rows to JSON
 2 at 1,000,000 estimates on PostgreSQL. Measured at whatever data the database holds
 (`make_synthetic --estimates N` fills it).
 
-    .venv/bin/python -m benchmarks.bench_api      # or `make bench`
+    .venv/bin/python -m benchmarks.bench_api      # alone, on DATABASE_URL's data
+
+Under the harness (`make bench`, run(context)) it runs at each prepared bench_<size>
+database: the harness's gunicorn with benchmarks.api_floor_settings, the estimate list's
+first page of 100 and the whole timeseries of the (deployment, metric) with the most
+confirmed estimates, HARNESS_SECONDS of wrk each after one warm-up GET. When that GET
+takes over a second (the timeseries at 1,000,000 estimates returns every point), wrk uses
+two connections (one per worker) for up to 60 s, so that several responses finish.
 
 Environment: BENCH_API_DURATION (seconds per target, default 10), BENCH_API_CONNECTIONS
 (default 8), BENCH_API_WORKERS (gunicorn workers, default 2).
@@ -75,9 +82,18 @@ def _wait_ready(url: str, server: subprocess.Popen, timeout: float = 90) -> None
     raise RuntimeError(f"gunicorn did not answer {url} within {timeout}s")
 
 
-def _load(url: str, duration: int, connections: int, script: str) -> dict[str, float]:
-    for _ in range(3):  # warm up connections, caches and the query plan
-        urllib.request.urlopen(url, timeout=60).read()  # noqa: S310 (local)
+def _load(
+    url: str, duration: int, connections: int, script: str, warm_ups: int = 3, *, adapt=False
+) -> dict[str, float]:
+    started = time.perf_counter()
+    for _ in range(warm_ups):  # warm up connections, caches and the query plan
+        urllib.request.urlopen(url, timeout=300).read()  # noqa: S310 (local)
+    one = (time.perf_counter() - started) / max(warm_ups, 1)
+    if adapt and one > 1:
+        # Slow responses (the whole timeseries at 1,000,000 estimates): one connection per
+        # worker, and long enough for several to finish, bounded at a minute.
+        connections = 2
+        duration = min(60, max(duration, int(4 * one) + 1))
     out = subprocess.run(  # noqa: S603
         [
             WRK,
@@ -96,12 +112,16 @@ def _load(url: str, duration: int, connections: int, script: str) -> dict[str, f
         timeout=duration + 60,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    if not re.search(r"^\s*[1-9]\d* requests in", out, re.M):
+        # none finished within the duration
+        return {"rps": 0.0, "p50": None, "p95": None, "wrk": f"-c{connections} -d{duration}s"}
     p50 = int(re.search(r"P50_US (\d+)", out).group(1)) / 1000
     p95 = int(re.search(r"P95_US (\d+)", out).group(1)) / 1000
     non2xx = int(re.search(r"NON2XX (\d+)", out).group(1))
+    seconds = f"-c{connections} -d{duration}s"
     if non2xx:
         raise RuntimeError(f"{non2xx} responses from {url} were not 2xx/3xx")
-    return {"rps": rps, "p50": p50, "p95": p95}
+    return {"rps": rps, "p50": p50, "p95": p95, "wrk": seconds}
 
 
 def _targets() -> tuple[int, str, str]:
@@ -127,7 +147,113 @@ def _targets() -> tuple[int, str, str]:
     return count, top["deployment__slug"], top["metric__slug"]
 
 
-def run() -> list[dict]:
+HARNESS_SECONDS = 8
+
+
+def _rows(name: str, api: dict, floor: dict, how: str, size: int | None) -> list[dict]:
+    rows = []
+    for who, result in (("API", api), ("floor", floor)):
+        for key, measure, unit, digits in (
+            ("rps", "requests/s", "req/s", 1),
+            ("p50", "latency p50", "ms", 2),
+            ("p95", "latency p95", "ms", 2),
+        ):
+            value = result[key]
+            rows.append(
+                {
+                    "benchmark": name,
+                    "measure": f"{who} {measure}",
+                    "size": size,
+                    "value": None if value is None else round(value, digits),
+                    "unit": unit,
+                    "how": how,
+                }
+            )
+    rows.append(
+        {
+            "benchmark": name,
+            "measure": "API cost vs floor",
+            "size": size,
+            "value": round(floor["rps"] / api["rps"], 2) if api["rps"] else None,
+            "unit": "×",
+            "how": "floor req/s ÷ API req/s (target ≤ 2 at 1,000,000 estimates)",
+        }
+    )
+    return rows
+
+
+def _drain(base: str) -> None:
+    """Wait until gunicorn has finished the requests wrk left behind (each sync worker
+    finishes the one it holds, then the queued ones), so the next load starts clean."""
+    for _ in range(2):
+        urllib.request.urlopen(f"{base}/healthz", timeout=600).read()  # noqa: S310 (local)
+
+
+def run_with_context(context) -> list[dict]:
+    """At each prepared size: gunicorn (2 sync workers, with the floor views mounted),
+    then wrk on the API and on the floor, HARNESS_SECONDS each."""
+    from django.db.models import Count
+
+    from tracker.models import Estimate
+
+    connections = context.load_connections
+    rows: list[dict] = []
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA)
+    try:
+        for size in context.sizes:
+            with context.use_database(size):
+                top = (
+                    Estimate.objects.confirmed()
+                    .values("deployment__slug", "metric__slug")
+                    .annotate(n=Count("id"))
+                    .order_by("-n")
+                    .first()
+                )
+            deployment, metric = top["deployment__slug"], top["metric__slug"]
+            with context.gunicorn(size, settings="benchmarks.api_floor_settings") as base:
+                pairs = {
+                    "api.estimate_list": (
+                        "/api/v1/estimates/?page_size=100",
+                        "/floor/estimates/?page_size=100",
+                        "first page of 100",
+                    ),
+                    "api.timeseries": (
+                        f"/api/v1/deployments/{deployment}/timeseries/{metric}/",
+                        f"/floor/timeseries/{deployment}/{metric}/",
+                        f"{deployment}/{metric}, all {top['n']:,} confirmed points",
+                    ),
+                }
+                for name, (api_path, floor_path, what) in pairs.items():
+                    measured = []
+                    for path in (api_path, floor_path):
+                        measured.append(
+                            _load(
+                                base + path,
+                                HARNESS_SECONDS,
+                                connections,
+                                script.name,
+                                warm_ups=1,
+                                adapt=True,
+                            )
+                        )
+                        _drain(base)
+                    how = (
+                        f"wrk {measured[0]['wrk']} (API), {measured[1]['wrk']} (floor) after "
+                        "one warm-up GET (over 1 s each: 2 connections, up to 60 s), "
+                        f"gunicorn 2 sync workers, DEBUG off, bench_{size}; {what}; "
+                        "floor = the same SQL in a bare Django view dumped with json "
+                        "(benchmarks/api_floor.py); API {api_path}"
+                    ).replace("{api_path}", api_path)
+                    rows += _rows(name, measured[0], measured[1], how, size)
+    finally:
+        os.unlink(script.name)
+    return rows
+
+
+def run(context=None) -> list[dict]:
+    if context is not None:
+        return run_with_context(context)
     duration = int(os.environ.get("BENCH_API_DURATION", "10"))
     connections = int(os.environ.get("BENCH_API_CONNECTIONS", "8"))
     workers = int(os.environ.get("BENCH_API_WORKERS", "2"))

@@ -1,6 +1,8 @@
 """Server time of the analyst pages (overview, timeline) at growing numbers of estimates.
 
-`run()` makes a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is
+Under the harness (`python -m benchmarks`, run(context)) it renders them on each prepared
+bench_<size> database, for the deployment and metric with the most confirmed estimates.
+Run alone, `run()` makes a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is
 set), fills it with synthetic estimates by bulk_create, renders each page with Django's
 test client (view, queries and template; no network) and reports the median of several
 renders after a warm-up one. Run alone: `python -m benchmarks.bench_pages [SIZES...]`.
@@ -107,7 +109,102 @@ def _median_ms(client, url: str) -> tuple[float, float]:
     return statistics.median(wall), statistics.median(cpu)
 
 
-def run(sizes: tuple[int, ...] = SIZES) -> list[dict]:
+# Bounds under the harness: renders after the warm-up fit in RENDER_BUDGET_S (at least
+# one, at most REPEATS), and any query running over STATEMENT_TIMEOUT_S is cancelled.
+RENDER_BUDGET_S = 30
+STATEMENT_TIMEOUT_S = 60
+
+
+def _bounded_median_ms(client, url: str) -> tuple[float, float, int]:
+    started = time.perf_counter()
+    response = client.get(url)  # warm-up: caches, connection
+    warm_up = time.perf_counter() - started
+    assert response.status_code == 200, (url, response.status_code)
+    repeats = min(REPEATS, max(1, int(RENDER_BUDGET_S / max(warm_up, 0.001))))
+    wall, cpu = [], []
+    for _ in range(repeats):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        client.get(url)
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu), repeats
+
+
+def _measure_prepared(context, size: int) -> list[dict]:
+    """The two pages on the prepared bench_<size> database, for the (deployment, metric)
+    with the most confirmed estimates."""
+    from django.db import OperationalError, connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.urls import reverse
+
+    from tracker.models import Estimate
+
+    rows: list[dict] = []
+    with context.use_database(size):
+        top = (
+            Estimate.objects.confirmed()
+            .values("deployment__slug", "metric__slug")
+            .annotate(n=Count("id"))
+            .order_by("-n")
+            .first()
+        )
+        deployment, metric = top["deployment__slug"], top["metric__slug"]
+        on_deployment = Estimate.objects.confirmed().filter(deployment__slug=deployment).count()
+        pages = {
+            "overview": (
+                reverse("deployment-overview", args=[deployment]),
+                f"{on_deployment:,} confirmed estimates on this deployment",
+            ),
+            "timeline": (
+                reverse("timeline", args=[deployment, metric]),
+                f"{top['n']:,} confirmed estimates on this timeline",
+            ),
+        }
+        client = Client()
+        with connection.cursor() as cursor:  # the test client keeps this connection
+            cursor.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_S * 1000}")
+        for page, (url, what) in pages.items():
+            try:
+                wall, cpu, repeats = _bounded_median_ms(client, url)
+            except OperationalError as error:  # the statement timeout
+                rows.append(
+                    {
+                        "benchmark": "pages",
+                        "measure": f"{page}, server time",
+                        "size": size,
+                        "value": None,
+                        "unit": "ms",
+                        "how": f"not measured: a query of GET {url} ran over the "
+                        f"{STATEMENT_TIMEOUT_S} s statement timeout ({what}); "
+                        f"{str(error).strip().splitlines()[0][:120]}",
+                    }
+                )
+                continue
+            how = (
+                f"median of {repeats} anonymous test-client GETs of {url} after a warm-up "
+                f"(view, queries, template; no network), DEBUG off, bench_{size}; {what}; "
+                f"this process's CPU time in the same renders: {cpu:.0f} ms"
+            )
+            rows.append(
+                {
+                    "benchmark": "pages",
+                    "measure": f"{page}, server time",
+                    "size": size,
+                    "value": round(wall, 1),
+                    "unit": "ms",
+                    "how": how,
+                }
+            )
+    return rows
+
+
+def run(context=None, sizes: tuple[int, ...] = SIZES) -> list[dict]:
+    if context is not None:
+        rows: list[dict] = []
+        for size in context.sizes:
+            rows += _measure_prepared(context, size)
+        return rows
     _setup_django()
     from django.db import connection
     from django.test import Client

@@ -18,6 +18,9 @@ The articles are generated from varied sentences (own words): one in three repea
 figure already on record (becoming a citation), the others give a new figure (a proposed
 estimate and a citation), as a day's news about one deployment does.
 
+Under the harness (`make bench`, run(context)): HARNESS_COUNT articles, the first
+measure only (one row, size-independent), on the harness's PostgreSQL server and Redis.
+
 Run: `DATABASE_URL=... REDIS_URL=... python -m benchmarks.bench_pipeline [N]`.
 """
 
@@ -36,6 +39,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_COUNT = 3000
+HARNESS_COUNT = 300
 WORKERS = 2
 
 _SUBJECTS = [
@@ -248,7 +252,13 @@ def _row(measure: str, value, how: str) -> dict:
     return {"benchmark": "pipeline", "measure": measure, "value": value, "how": how}
 
 
-def run(count: int = DEFAULT_COUNT) -> list[dict]:
+def run(context=None, count: int | None = None) -> list[dict]:
+    """With the harness's context: its PostgreSQL server and Redis, HARNESS_COUNT articles
+    (bounded: about a minute), one row per measure, size-independent (own database)."""
+    if context is not None:
+        os.environ["DATABASE_URL"] = context.database_url(context.sizes[0])
+        os.environ["REDIS_URL"] = context.redis_url
+    count = count or (HARNESS_COUNT if context is not None else DEFAULT_COUNT)
     if not os.environ.get("DATABASE_URL") or not os.environ.get("REDIS_URL"):
         return [
             _row(
@@ -275,16 +285,17 @@ def run(count: int = DEFAULT_COUNT) -> list[dict]:
         submit = json.loads(_run([*me, "submit", str(count), queue, "0"], env))
         worker = _worker(env, queue)
         drained = json.loads(_run([*me, "wait", str(count), queue, "600"], env))
-        # 2. Submit more while the worker runs: end to end.
-        before = drained["citations"]
-        started = time.time()
-        end_to_end = subprocess.Popen(  # noqa: S603
-            [sys.executable, *me, "submit", str(count // 2), queue, str(count)],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
-        end_to_end.communicate(timeout=600)
-        after = json.loads(_run([*me, "wait", str(count), queue, "600"], env))
-        e2e_seconds = after["finished_at"] - started
+        if context is None:
+            # 2. Submit more while the worker runs: end to end.
+            before = drained["citations"]
+            started = time.time()
+            end_to_end = subprocess.Popen(  # noqa: S603
+                [sys.executable, *me, "submit", str(count // 2), queue, str(count)],
+                cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            end_to_end.communicate(timeout=600)
+            after = json.loads(_run([*me, "wait", str(count), queue, "600"], env))
+            e2e_seconds = after["finished_at"] - started
     finally:
         if worker is not None:
             _stop(worker)
@@ -294,13 +305,18 @@ def run(count: int = DEFAULT_COUNT) -> list[dict]:
         f"{count} generated reports queued on Redis, then drained by a real celery worker "
         f"(prefork, {WORKERS} processes) into PostgreSQL; first to last finished"
     )
+    pipeline = _row(
+        "articles/s through the pipeline" if context else "pipeline_articles_per_second",
+        round((count - 1) / drained["span_seconds"], 1),
+        f"{how}; statuses {done}, {drained['estimates']} estimates, "
+        f"{drained['citations']} citations; submitting them from one process ran at "
+        f"{count / submit['seconds']:.0f} articles/s",
+    )
+    if context is not None:
+        # The harness's table: one row, bounded (the end-to-end phase is left out).
+        return [{**pipeline, "unit": "articles/s"}]
     return [
-        _row(
-            "pipeline_articles_per_second",
-            round((count - 1) / drained["span_seconds"], 1),
-            f"{how}; statuses {done}, {drained['estimates']} estimates, "
-            f"{drained['citations']} citations",
-        ),
+        pipeline,
         _row(
             "submit_articles_per_second",
             round(count / submit["seconds"], 1),

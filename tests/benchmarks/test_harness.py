@@ -116,3 +116,62 @@ def test_benchmark_database_urls_keep_the_server_and_change_the_name():
         with_database("postgres://postgres@127.0.0.1:5432/postgres", "bench_10000")
         == "postgres://postgres@127.0.0.1:5432/bench_10000"
     )
+
+
+def test_every_benchmark_module_takes_the_harness_context_first():
+    # The harness calls run(context) when run takes any parameter: a module whose first
+    # parameter meant something else (a count, a duration) would get the context there.
+    import importlib
+    import inspect
+
+    from benchmarks.__main__ import discover
+
+    for name in discover(""):
+        parameters = list(
+            inspect.signature(importlib.import_module(f"benchmarks.{name}").run).parameters
+        )
+        assert parameters and parameters[0] == "context", name
+
+
+def test_api_rows_leave_the_cost_empty_when_no_api_request_finished():
+    from benchmarks.bench_api import _rows
+
+    rows = _rows(
+        "api.timeseries",
+        {"rps": 0.0, "p50": None, "p95": None},
+        {"rps": 3.0, "p50": 300.0, "p95": 400.0},
+        "how",
+        1_000_000,
+    )
+    by_measure = {row["measure"]: row["value"] for row in rows}
+    assert by_measure["API requests/s"] == 0.0
+    assert by_measure["API latency p50"] is None
+    assert by_measure["floor requests/s"] == 3.0
+    assert by_measure["API cost vs floor"] is None
+
+
+def test_reused_database_records_a_renamed_migration_under_its_new_name(postgres, db, monkeypatch):
+    # bench_* databases migrated before a migration was renumbered at merge must not
+    # re-apply it (its indexes already exist) when they are reused.
+    import psycopg
+    from django.db import connection as django_connection
+
+    from benchmarks import harness
+
+    db = django_connection.settings_dict  # the test database's name
+    url = f"postgresql://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    monkeypatch.setattr(harness, "RENAMED_MIGRATIONS", {("bench_test", "0001_old"): "0002_new"})
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(
+            "INSERT INTO django_migrations (app, name, applied)"
+            " VALUES ('bench_test', '0001_old', now())"
+        )
+        try:
+            harness.rename_migration_records(url)
+            harness.rename_migration_records(url)  # idempotent
+            names = connection.execute(
+                "SELECT name FROM django_migrations WHERE app = 'bench_test'"
+            ).fetchall()
+        finally:
+            connection.execute("DELETE FROM django_migrations WHERE app = 'bench_test'")
+    assert names == [("0002_new",)]
