@@ -6,7 +6,6 @@ pin those numbers), and none of them writes.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import (
     Case,
     Count,
+    DateField,
     F,
     IntegerField,
     Max,
@@ -28,7 +28,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek, TruncYear
 
 from tracker.filters import TimelineFilterSet
 from tracker.models import (
@@ -49,7 +49,7 @@ from tracker.roles import is_editor
 # for a source, and with many sources each gets a share of MAX_POINTS_PER_CHART.
 MAX_POINTS_PER_SERIES = 2000
 MAX_POINTS_PER_CHART = 5000
-MIN_POINTS_PER_SERIES = 100
+MIN_POINTS_PER_SERIES = 10
 
 
 def article_model():
@@ -134,44 +134,39 @@ def timeline_series(
 
 
 def series_for_estimates(estimates: QuerySet[Estimate]) -> list[dict[str, Any]]:
-    """Chart series from a filtered estimate queryset, in one or two queries.
+    """Chart series from a filtered estimate queryset, in two or three bounded queries.
 
-    1. Per source and as-of day: how many estimates, their lowest and highest bound,
-       lowest and highest point, citations, and the source's name (one GROUP BY, the only
-       pass over all the estimates; no query runs per source).
+    1. Per source: how many estimates, the first and last as-of date, and the source's
+       name (one GROUP BY returning a row per source, through the timeline indexes).
     2. Sources with at most their cap of estimates get one point per estimate, with via,
-       qualifier and citation count (one query for all of them, through the source index).
-    Sources with more are drawn from the per-day groups of query 1, merged into weeks,
-    months or years (the finest period that keeps them under the cap), each point
-    spanning the lowest to the highest bound in its period.
-    The cap per source is MAX_POINTS_PER_SERIES, lowered when there are many sources so
-    that the whole chart stays under MAX_POINTS_PER_CHART points.
+       qualifier and citation count (one query for all of them).
+    3. Sources with more are aggregated in SQL by week, month or year (the finest period
+       whose number of buckets over the source's span stays under the cap), each point
+       spanning the lowest to the highest bound in its period (one GROUP BY for all of
+       them; skipped when no source needs it).
+    No step reads more rows into Python than the chart draws. The cap per source is the
+    largest that keeps the whole chart under MAX_POINTS_PER_CHART points (sources with
+    fewer estimates keep them all), at most MAX_POINTS_PER_SERIES and at least
+    MIN_POINTS_PER_SERIES.
     """
-    days = (
+    summary = list(
         estimates.order_by()
-        .values("source_id", "source__slug", "source__name", "source__kind", "as_of")
-        .annotate(
-            n=Count("id"),
-            lowest=Min(Coalesce("low", "best", "high")),
-            highest=Max(Coalesce("high", "best", "low")),
-            y_min=Min(_point_expression()),
-            y_max=Max(_point_expression()),
-            citations=Coalesce(Sum("citation_count"), 0),
-        )
-        .order_by("source__name", "source_id", "as_of")
+        .values("source_id", "source__slug", "source__name", "source__kind")
+        .annotate(n=Count("id"), first=Min("as_of"), last=Max("as_of"))
+        .order_by("source__name", "source_id")
     )
-    by_source: dict[int, list[dict[str, Any]]] = {}
-    for row in days:
-        by_source.setdefault(row["source_id"], []).append(row)
-    if not by_source:
+    if not summary:
         return []
-    cap = max(
-        MIN_POINTS_PER_SERIES,
-        min(MAX_POINTS_PER_SERIES, MAX_POINTS_PER_CHART // len(by_source)),
-    )
-    totals = {source_id: sum(r["n"] for r in rows) for source_id, rows in by_source.items()}
-    small = [source_id for source_id, total in totals.items() if total <= cap]
-    raw: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    cap = _series_cap([row["n"] for row in summary])
+    periods: dict[int, str] = {}
+    for row in summary:
+        if row["n"] > cap:
+            span = (row["last"] - row["first"]).days + 1
+            periods[row["source_id"]] = next(
+                (p for p, d in _PERIOD_DAYS.items() if span / d + 1 <= cap), "year"
+            )
+    points: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    small = [row["source_id"] for row in summary if row["source_id"] not in periods]
     if small:
         rows = (
             estimates.filter(source_id__in=small)
@@ -180,24 +175,91 @@ def series_for_estimates(estimates: QuerySet[Estimate]) -> list[dict[str, Any]]:
             .values_list(*_RAW_FIELDS)
         )
         for row in rows:
-            raw[row[1]].append(_raw_point(row))
-    series = []
-    for source_id, rows in by_source.items():
-        aggregated = totals[source_id] > cap
-        first = rows[0]
-        series.append(
-            {
-                "source": {
-                    "slug": first["source__slug"],
-                    "name": first["source__name"],
-                    "kind": first["source__kind"],
-                },
-                "aggregated": aggregated,
-                "count": totals[source_id],
-                "points": _aggregate_points(rows, cap) if aggregated else raw[source_id],
-            }
+            points[row[1]].append(_raw_point(row))
+    if periods:
+        for source_id, point in _bucket_points(estimates, periods):
+            points[source_id].append(point)
+    return [
+        {
+            "source": {
+                "slug": row["source__slug"],
+                "name": row["source__name"],
+                "kind": row["source__kind"],
+            },
+            "aggregated": row["source_id"] in periods,
+            "period": periods.get(row["source_id"], ""),
+            "count": row["n"],
+            "points": points[row["source_id"]],
+        }
+        for row in summary
+    ]
+
+
+def _series_cap(counts: list[int]) -> int:
+    """The most points any one series may draw: the largest number c such that the
+    series, each drawing min(its count, c) points, stay under MAX_POINTS_PER_CHART
+    (a water-filling over the counts, smallest first), bounded by MAX_POINTS_PER_SERIES
+    and MIN_POINTS_PER_SERIES."""
+    budget = MAX_POINTS_PER_CHART
+    remaining = len(counts)
+    cap = MAX_POINTS_PER_SERIES
+    for count in sorted(counts):
+        share = budget // remaining
+        if count > share:
+            cap = min(cap, share)
+            break
+        budget -= count
+        remaining -= 1
+    return max(MIN_POINTS_PER_SERIES, cap)
+
+
+_TRUNC = {"day": None, "week": TruncWeek, "month": TruncMonth, "year": TruncYear}
+
+
+def _bucket_points(
+    estimates: QuerySet[Estimate], periods: Mapping[int, str]
+) -> Iterable[tuple[int, dict[str, Any]]]:
+    """One point per source and period for the sources in `periods` (source id -> period),
+    in one GROUP BY: each point sits at its period's first day, spans the lowest to the
+    highest bound in it, and its y is the middle of the points in it."""
+    by_period: dict[str, list[int]] = defaultdict(list)
+    for source_id, period in periods.items():
+        by_period[period].append(source_id)
+    bucket = Case(
+        *(
+            When(source_id__in=ids, then=_TRUNC[period]("as_of") if _TRUNC[period] else F("as_of"))
+            for period, ids in by_period.items()
+        ),
+        output_field=DateField(),
+    )
+    rows = (
+        estimates.filter(source_id__in=list(periods))
+        .order_by()
+        .annotate(bucket=bucket)
+        .values("source_id", "bucket")
+        .annotate(
+            n=Count("id"),
+            lowest=Min(Coalesce("low", "best", "high")),
+            highest=Max(Coalesce("high", "best", "low")),
+            y_min=Min(_point_expression()),
+            y_max=Max(_point_expression()),
+            citations=Coalesce(Sum("citation_count"), 0),
         )
-    return series
+        .order_by("source_id", "bucket")
+    )
+    for row in rows:
+        yield (
+            row["source_id"],
+            {
+                "x": row["bucket"].isoformat(),
+                "y": (row["y_min"] + row["y_max"]) // 2,
+                "low": row["lowest"],
+                "high": row["highest"],
+                "n": row["n"],
+                "citations": row["citations"],
+                "period": periods[row["source_id"]],
+            },
+        )
 
 
 def series_total(series: list[dict[str, Any]]) -> int:
@@ -222,50 +284,6 @@ _RAW_FIELDS = (
 
 # Periods long series are aggregated by, finest first, with their length in days.
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-
-
-def _period_start(day: dt.date, period: str) -> dt.date:
-    """The first day of `day`'s period (weeks start on Monday)."""
-    if period == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if period == "month":
-        return day.replace(day=1)
-    if period == "year":
-        return day.replace(month=1, day=1)
-    return day
-
-
-def _aggregate_points(days: list[dict[str, Any]], cap: int) -> list[dict[str, Any]]:
-    """A source's per-day groups merged into the finest period giving at most `cap`
-    points; each point sits at its period's first day, spans the lowest to the highest
-    bound in the period, and its y is the middle of the points in it."""
-    span = (days[-1]["as_of"] - days[0]["as_of"]).days + 1
-    period = next((p for p, d in _PERIOD_DAYS.items() if span / d <= cap), "year")
-    merged: dict[dt.date, dict[str, Any]] = {}
-    for row in days:
-        start = _period_start(row["as_of"], period)
-        group = merged.get(start)
-        if group is None:
-            merged[start] = {**row}
-            continue
-        group["n"] += row["n"]
-        group["citations"] += row["citations"]
-        group["lowest"] = min(group["lowest"], row["lowest"])
-        group["highest"] = max(group["highest"], row["highest"])
-        group["y_min"] = min(group["y_min"], row["y_min"])
-        group["y_max"] = max(group["y_max"], row["y_max"])
-    return [
-        {
-            "x": start.isoformat(),
-            "y": (group["y_min"] + group["y_max"]) // 2,
-            "low": group["lowest"],
-            "high": group["highest"],
-            "n": group["n"],
-            "citations": group["citations"],
-            "period": period,
-        }
-        for start, group in merged.items()
-    ]
 
 
 class _Figure:
