@@ -27,8 +27,9 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce, TruncMonth, TruncWeek, TruncYear
+from django.db.models.functions import Coalesce, RowNumber, TruncMonth, TruncWeek, TruncYear
 
 from tracker.filters import TimelineFilterSet
 from tracker.models import (
@@ -348,67 +349,85 @@ def with_citing_articles(estimates: QuerySet[Estimate]) -> QuerySet[Estimate]:
 # --- Overview --------------------------------------------------------------------------
 
 
+# How many sources' latest figures a headline tile lists (the newest ones); the range
+# and the source count still cover every source.
+LATEST_SHOWN = 12
+
+
 @dataclass
 class MetricHeadline:
-    """A deployment's headline for one metric: each source's latest figure."""
+    """A deployment's headline for one metric: the range across each source's latest
+    figure, how many sources gave one, and the newest few of those figures."""
 
     metric: Metric
     latest: list[Estimate] = field(default_factory=list)
     article_count: int = 0
-
-    @property
-    def source_count(self) -> int:
-        return len(self.latest)
-
-    @property
-    def low(self) -> int | None:
-        values = [v for e in self.latest for v in (e.low, e.best, e.high) if v is not None]
-        return min(values) if values else None
-
-    @property
-    def high(self) -> int | None:
-        values = [v for e in self.latest for v in (e.low, e.best, e.high) if v is not None]
-        return max(values) if values else None
+    source_count: int = 0
+    low: int | None = None
+    high: int | None = None
 
     @property
     def newest(self) -> Estimate | None:
         return max(self.latest, key=lambda e: (e.as_of, e.pk), default=None)
 
 
-def latest_per_source(estimates: QuerySet[Estimate]) -> list[Estimate]:
+def latest_per_source(
+    estimates: QuerySet[Estimate], *, shown: int | None = None
+) -> tuple[list[Estimate], list[tuple]]:
     """Each source's newest estimate per metric (newest as-of date, then newest row).
 
-    Two queries: the newest as-of date per metric and source (GROUP BY), then the
-    estimates on those dates (through the (source, metric, as_of) index) with metric,
-    source and via joined; of several on one date the newest row wins. Earlier figures
-    stay on the timelines as the trail.
+    Two queries: a window over the estimates ranks each (metric, source)'s rows newest
+    first and keeps the first, as light tuples ``(id, metric_id, low, best, high, as_of)``
+    (the partial index on (deployment, metric, source, -as_of, -id) gives that order
+    without a sort); then the estimates shown are loaded with metric, source and via
+    joined. With `shown`, only the newest `shown` per metric are loaded. Returns the
+    loaded estimates, sorted by metric and source name, and every latest row's tuple.
+    Earlier figures stay on the timelines as the trail.
     """
-    newest = (
+    ranked = list(
         estimates.order_by()
-        .values("metric_id", "source_id")
-        .annotate(last=Max("as_of"))
-        .values_list("metric_id", "source_id", "last")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("metric_id"), F("source_id")],
+                order_by=[F("as_of").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+        .values_list("id", "metric_id", "low", "best", "high", "as_of")
     )
-    condition = Q()
-    for metric_id, source_id, last in newest:
-        condition |= Q(metric_id=metric_id, source_id=source_id, as_of=last)
-    if not condition:
-        return []
-    latest: dict[tuple[int, int], Estimate] = {}
-    for estimate in estimates.filter(condition).with_related().order_by("id"):
-        latest[(estimate.metric_id, estimate.source_id)] = estimate
-    return sorted(latest.values(), key=lambda e: (e.metric.sort_order, e.source.name))
+    if not ranked:
+        return [], []
+    by_metric: dict[int, list[tuple]] = defaultdict(list)
+    for row in ranked:
+        by_metric[row[1]].append(row)
+    ids = [
+        row[0]
+        for rows in by_metric.values()
+        for row in sorted(rows, key=lambda r: (r[5], r[0]), reverse=True)[:shown]
+    ]
+    loaded = estimates.filter(id__in=ids).with_related()
+    return sorted(loaded, key=lambda e: (e.metric.sort_order, e.source.name)), ranked
 
 
 def metric_headlines(deployment: Deployment, *, user: Any) -> list[MetricHeadline]:
     """Headline tiles for a deployment, in three queries: the latest estimate of each
-    source per metric (two, see `latest_per_source`), and the number of distinct articles
-    citing each metric's visible estimates."""
+    source per metric (two, see `latest_per_source`; the tile lists the newest
+    LATEST_SHOWN), and the number of distinct articles citing each metric's visible
+    estimates."""
     estimates = visible_estimates(user).filter(deployment=deployment)
+    shown, ranked = latest_per_source(estimates, shown=LATEST_SHOWN)
     headlines: dict[int, MetricHeadline] = {}
-    for estimate in latest_per_source(estimates):
+    for estimate in shown:
         headline = headlines.setdefault(estimate.metric_id, MetricHeadline(estimate.metric))
         headline.latest.append(estimate)
+    for _, metric_id, *figures, _ in ranked:
+        headline = headlines[metric_id]
+        headline.source_count += 1
+        values = [v for v in figures if v is not None]
+        low, high = min(values), max(values)
+        headline.low = low if headline.low is None else min(headline.low, low)
+        headline.high = high if headline.high is None else max(headline.high, high)
     counts = (
         Citation.objects.filter(visibility_q(user, prefix="estimate__"))
         .filter(estimate__deployment=deployment)
