@@ -18,6 +18,7 @@ from django.db.models import (
     Count,
     DateField,
     F,
+    Func,
     IntegerField,
     Max,
     Min,
@@ -29,7 +30,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, RowNumber, TruncMonth, TruncWeek, TruncYear
+from django.db.models.functions import Coalesce, RowNumber
 
 from tracker.filters import TimelineFilterSet
 from tracker.models import (
@@ -150,11 +151,20 @@ def series_for_estimates(estimates: QuerySet[Estimate]) -> list[dict[str, Any]]:
     fewer estimates keep them all), at most MAX_POINTS_PER_SERIES and at least
     MIN_POINTS_PER_SERIES.
     """
-    summary = list(
+    # Grouped by source id alone (the source's columns are constant in a group, so
+    # Min picks them): PostgreSQL aggregates in index order without sorting every row.
+    summary = sorted(
         estimates.order_by()
-        .values("source_id", "source__slug", "source__name", "source__kind")
-        .annotate(n=Count("id"), first=Min("as_of"), last=Max("as_of"))
-        .order_by("source__name", "source_id")
+        .values("source_id")
+        .annotate(
+            n=Count("id"),
+            first=Min("as_of"),
+            last=Max("as_of"),
+            source__slug=Min("source__slug"),
+            source__name=Min("source__name"),
+            source__kind=Min("source__kind"),
+        ),
+        key=lambda row: (row["source__name"], row["source_id"]),
     )
     if not summary:
         return []
@@ -214,7 +224,34 @@ def _series_cap(counts: list[int]) -> int:
     return max(MIN_POINTS_PER_SERIES, cap)
 
 
-_TRUNC = {"day": None, "week": TruncWeek, "month": TruncMonth, "year": TruncYear}
+class PeriodStart(Func):
+    """The first day of a date's week (Monday), month or year, in SQL. Django's Trunc
+    does this on PostgreSQL but calls back into Python for every row on SQLite; SQLite's
+    own date modifiers do it natively."""
+
+    output_field = DateField()
+    _SQLITE = {
+        "week": "date(%(expressions)s, '-6 days', 'weekday 1')",
+        "month": "date(%(expressions)s, 'start of month')",
+        "year": "date(%(expressions)s, 'start of year')",
+    }
+
+    def __init__(self, expression, period: str) -> None:
+        super().__init__(expression)
+        self.period = period
+
+    def as_sql(self, compiler, connection, **extra):
+        if self.period not in _PERIOD_DAYS or self.period == "day":
+            raise ValueError(f"Unknown period {self.period!r}.")
+        return super().as_sql(
+            compiler,
+            connection,
+            template=f"CAST(DATE_TRUNC('{self.period}', %(expressions)s) AS date)",
+            **extra,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template=self._SQLITE[self.period], **extra)
 
 
 def _bucket_points(
@@ -228,7 +265,10 @@ def _bucket_points(
         by_period[period].append(source_id)
     bucket = Case(
         *(
-            When(source_id__in=ids, then=_TRUNC[period]("as_of") if _TRUNC[period] else F("as_of"))
+            When(
+                source_id__in=ids,
+                then=F("as_of") if period == "day" else PeriodStart("as_of", period),
+            )
             for period, ids in by_period.items()
         ),
         output_field=DateField(),
