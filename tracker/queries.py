@@ -6,7 +6,6 @@ pin those numbers), and none of them writes.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,7 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import (
     Case,
     Count,
+    DateField,
     F,
+    Func,
     IntegerField,
     Max,
     Min,
@@ -27,8 +28,9 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
 
 from tracker.filters import TimelineFilterSet
 from tracker.models import (
@@ -49,7 +51,7 @@ from tracker.roles import is_editor
 # for a source, and with many sources each gets a share of MAX_POINTS_PER_CHART.
 MAX_POINTS_PER_SERIES = 2000
 MAX_POINTS_PER_CHART = 5000
-MIN_POINTS_PER_SERIES = 100
+MIN_POINTS_PER_SERIES = 10
 
 
 def article_model():
@@ -134,44 +136,48 @@ def timeline_series(
 
 
 def series_for_estimates(estimates: QuerySet[Estimate]) -> list[dict[str, Any]]:
-    """Chart series from a filtered estimate queryset, in one or two queries.
+    """Chart series from a filtered estimate queryset, in two or three bounded queries.
 
-    1. Per source and as-of day: how many estimates, their lowest and highest bound,
-       lowest and highest point, citations, and the source's name (one GROUP BY, the only
-       pass over all the estimates; no query runs per source).
+    1. Per source: how many estimates, the first and last as-of date, and the source's
+       name (one GROUP BY returning a row per source, through the timeline indexes).
     2. Sources with at most their cap of estimates get one point per estimate, with via,
-       qualifier and citation count (one query for all of them, through the source index).
-    Sources with more are drawn from the per-day groups of query 1, merged into weeks,
-    months or years (the finest period that keeps them under the cap), each point
-    spanning the lowest to the highest bound in its period.
-    The cap per source is MAX_POINTS_PER_SERIES, lowered when there are many sources so
-    that the whole chart stays under MAX_POINTS_PER_CHART points.
+       qualifier and citation count (one query for all of them).
+    3. Sources with more are aggregated in SQL by week, month or year (the finest period
+       whose number of buckets over the source's span stays under the cap), each point
+       spanning the lowest to the highest bound in its period (one GROUP BY for all of
+       them; skipped when no source needs it).
+    No step reads more rows into Python than the chart draws. The cap per source is the
+    largest that keeps the whole chart under MAX_POINTS_PER_CHART points (sources with
+    fewer estimates keep them all), at most MAX_POINTS_PER_SERIES and at least
+    MIN_POINTS_PER_SERIES.
     """
-    days = (
+    # Grouped by source id alone (the source's columns are constant in a group, so
+    # Min picks them): PostgreSQL aggregates in index order without sorting every row.
+    summary = sorted(
         estimates.order_by()
-        .values("source_id", "source__slug", "source__name", "source__kind", "as_of")
+        .values("source_id")
         .annotate(
             n=Count("id"),
-            lowest=Min(Coalesce("low", "best", "high")),
-            highest=Max(Coalesce("high", "best", "low")),
-            y_min=Min(_point_expression()),
-            y_max=Max(_point_expression()),
-            citations=Coalesce(Sum("citation_count"), 0),
-        )
-        .order_by("source__name", "source_id", "as_of")
+            first=Min("as_of"),
+            last=Max("as_of"),
+            source__slug=Min("source__slug"),
+            source__name=Min("source__name"),
+            source__kind=Min("source__kind"),
+        ),
+        key=lambda row: (row["source__name"], row["source_id"]),
     )
-    by_source: dict[int, list[dict[str, Any]]] = {}
-    for row in days:
-        by_source.setdefault(row["source_id"], []).append(row)
-    if not by_source:
+    if not summary:
         return []
-    cap = max(
-        MIN_POINTS_PER_SERIES,
-        min(MAX_POINTS_PER_SERIES, MAX_POINTS_PER_CHART // len(by_source)),
-    )
-    totals = {source_id: sum(r["n"] for r in rows) for source_id, rows in by_source.items()}
-    small = [source_id for source_id, total in totals.items() if total <= cap]
-    raw: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    cap = _series_cap([row["n"] for row in summary])
+    periods: dict[int, str] = {}
+    for row in summary:
+        if row["n"] > cap:
+            span = (row["last"] - row["first"]).days + 1
+            periods[row["source_id"]] = next(
+                (p for p, d in _PERIOD_DAYS.items() if span / d + 1 <= cap), "year"
+            )
+    points: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    small = [row["source_id"] for row in summary if row["source_id"] not in periods]
     if small:
         rows = (
             estimates.filter(source_id__in=small)
@@ -180,24 +186,121 @@ def series_for_estimates(estimates: QuerySet[Estimate]) -> list[dict[str, Any]]:
             .values_list(*_RAW_FIELDS)
         )
         for row in rows:
-            raw[row[1]].append(_raw_point(row))
-    series = []
-    for source_id, rows in by_source.items():
-        aggregated = totals[source_id] > cap
-        first = rows[0]
-        series.append(
-            {
-                "source": {
-                    "slug": first["source__slug"],
-                    "name": first["source__name"],
-                    "kind": first["source__kind"],
-                },
-                "aggregated": aggregated,
-                "count": totals[source_id],
-                "points": _aggregate_points(rows, cap) if aggregated else raw[source_id],
-            }
+            points[row[1]].append(_raw_point(row))
+    if periods:
+        for source_id, point in _bucket_points(estimates, periods):
+            points[source_id].append(point)
+    return [
+        {
+            "source": {
+                "slug": row["source__slug"],
+                "name": row["source__name"],
+                "kind": row["source__kind"],
+            },
+            "aggregated": row["source_id"] in periods,
+            "period": periods.get(row["source_id"], ""),
+            "count": row["n"],
+            "points": points[row["source_id"]],
+        }
+        for row in summary
+    ]
+
+
+def _series_cap(counts: list[int]) -> int:
+    """The most points any one series may draw: the largest number c such that the
+    series, each drawing min(its count, c) points, stay under MAX_POINTS_PER_CHART
+    (a water-filling over the counts, smallest first), bounded by MAX_POINTS_PER_SERIES
+    and MIN_POINTS_PER_SERIES."""
+    budget = MAX_POINTS_PER_CHART
+    remaining = len(counts)
+    cap = MAX_POINTS_PER_SERIES
+    for count in sorted(counts):
+        share = budget // remaining
+        if count > share:
+            cap = min(cap, share)
+            break
+        budget -= count
+        remaining -= 1
+    return max(MIN_POINTS_PER_SERIES, cap)
+
+
+class PeriodStart(Func):
+    """The first day of a date's week (Monday), month or year, in SQL. Django's Trunc
+    does this on PostgreSQL but calls back into Python for every row on SQLite; SQLite's
+    own date modifiers do it natively."""
+
+    output_field = DateField()
+    _SQLITE = {
+        "week": "date(%(expressions)s, '-6 days', 'weekday 1')",
+        "month": "date(%(expressions)s, 'start of month')",
+        "year": "date(%(expressions)s, 'start of year')",
+    }
+
+    def __init__(self, expression, period: str) -> None:
+        super().__init__(expression)
+        self.period = period
+
+    def as_sql(self, compiler, connection, **extra):
+        if self.period not in _PERIOD_DAYS or self.period == "day":
+            raise ValueError(f"Unknown period {self.period!r}.")
+        return super().as_sql(
+            compiler,
+            connection,
+            template=f"CAST(DATE_TRUNC('{self.period}', %(expressions)s) AS date)",
+            **extra,
         )
-    return series
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template=self._SQLITE[self.period], **extra)
+
+
+def _bucket_points(
+    estimates: QuerySet[Estimate], periods: Mapping[int, str]
+) -> Iterable[tuple[int, dict[str, Any]]]:
+    """One point per source and period for the sources in `periods` (source id -> period),
+    in one GROUP BY: each point sits at its period's first day, spans the lowest to the
+    highest bound in it, and its y is the middle of the points in it."""
+    by_period: dict[str, list[int]] = defaultdict(list)
+    for source_id, period in periods.items():
+        by_period[period].append(source_id)
+    bucket = Case(
+        *(
+            When(
+                source_id__in=ids,
+                then=F("as_of") if period == "day" else PeriodStart("as_of", period),
+            )
+            for period, ids in by_period.items()
+        ),
+        output_field=DateField(),
+    )
+    rows = (
+        estimates.filter(source_id__in=list(periods))
+        .order_by()
+        .annotate(bucket=bucket)
+        .values("source_id", "bucket")
+        .annotate(
+            n=Count("id"),
+            lowest=Min(Coalesce("low", "best", "high")),
+            highest=Max(Coalesce("high", "best", "low")),
+            y_min=Min(_point_expression()),
+            y_max=Max(_point_expression()),
+            citations=Coalesce(Sum("citation_count"), 0),
+        )
+        .order_by("source_id", "bucket")
+    )
+    for row in rows:
+        yield (
+            row["source_id"],
+            {
+                "x": row["bucket"].isoformat(),
+                "y": (row["y_min"] + row["y_max"]) // 2,
+                "low": row["lowest"],
+                "high": row["highest"],
+                "n": row["n"],
+                "citations": row["citations"],
+                "period": periods[row["source_id"]],
+            },
+        )
 
 
 def series_total(series: list[dict[str, Any]]) -> int:
@@ -222,50 +325,6 @@ _RAW_FIELDS = (
 
 # Periods long series are aggregated by, finest first, with their length in days.
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-
-
-def _period_start(day: dt.date, period: str) -> dt.date:
-    """The first day of `day`'s period (weeks start on Monday)."""
-    if period == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if period == "month":
-        return day.replace(day=1)
-    if period == "year":
-        return day.replace(month=1, day=1)
-    return day
-
-
-def _aggregate_points(days: list[dict[str, Any]], cap: int) -> list[dict[str, Any]]:
-    """A source's per-day groups merged into the finest period giving at most `cap`
-    points; each point sits at its period's first day, spans the lowest to the highest
-    bound in the period, and its y is the middle of the points in it."""
-    span = (days[-1]["as_of"] - days[0]["as_of"]).days + 1
-    period = next((p for p, d in _PERIOD_DAYS.items() if span / d <= cap), "year")
-    merged: dict[dt.date, dict[str, Any]] = {}
-    for row in days:
-        start = _period_start(row["as_of"], period)
-        group = merged.get(start)
-        if group is None:
-            merged[start] = {**row}
-            continue
-        group["n"] += row["n"]
-        group["citations"] += row["citations"]
-        group["lowest"] = min(group["lowest"], row["lowest"])
-        group["highest"] = max(group["highest"], row["highest"])
-        group["y_min"] = min(group["y_min"], row["y_min"])
-        group["y_max"] = max(group["y_max"], row["y_max"])
-    return [
-        {
-            "x": start.isoformat(),
-            "y": (group["y_min"] + group["y_max"]) // 2,
-            "low": group["lowest"],
-            "high": group["highest"],
-            "n": group["n"],
-            "citations": group["citations"],
-            "period": period,
-        }
-        for start, group in merged.items()
-    ]
 
 
 class _Figure:
@@ -330,67 +389,85 @@ def with_citing_articles(estimates: QuerySet[Estimate]) -> QuerySet[Estimate]:
 # --- Overview --------------------------------------------------------------------------
 
 
+# How many sources' latest figures a headline tile lists (the newest ones); the range
+# and the source count still cover every source.
+LATEST_SHOWN = 12
+
+
 @dataclass
 class MetricHeadline:
-    """A deployment's headline for one metric: each source's latest figure."""
+    """A deployment's headline for one metric: the range across each source's latest
+    figure, how many sources gave one, and the newest few of those figures."""
 
     metric: Metric
     latest: list[Estimate] = field(default_factory=list)
     article_count: int = 0
-
-    @property
-    def source_count(self) -> int:
-        return len(self.latest)
-
-    @property
-    def low(self) -> int | None:
-        values = [v for e in self.latest for v in (e.low, e.best, e.high) if v is not None]
-        return min(values) if values else None
-
-    @property
-    def high(self) -> int | None:
-        values = [v for e in self.latest for v in (e.low, e.best, e.high) if v is not None]
-        return max(values) if values else None
+    source_count: int = 0
+    low: int | None = None
+    high: int | None = None
 
     @property
     def newest(self) -> Estimate | None:
         return max(self.latest, key=lambda e: (e.as_of, e.pk), default=None)
 
 
-def latest_per_source(estimates: QuerySet[Estimate]) -> list[Estimate]:
+def latest_per_source(
+    estimates: QuerySet[Estimate], *, shown: int | None = None
+) -> tuple[list[Estimate], list[tuple]]:
     """Each source's newest estimate per metric (newest as-of date, then newest row).
 
-    Two queries: the newest as-of date per metric and source (GROUP BY), then the
-    estimates on those dates (through the (source, metric, as_of) index) with metric,
-    source and via joined; of several on one date the newest row wins. Earlier figures
-    stay on the timelines as the trail.
+    Two queries: a window over the estimates ranks each (metric, source)'s rows newest
+    first and keeps the first, as light tuples ``(id, metric_id, low, best, high, as_of)``
+    (the partial index on (deployment, metric, source, -as_of, -id) gives that order
+    without a sort); then the estimates shown are loaded with metric, source and via
+    joined. With `shown`, only the newest `shown` per metric are loaded. Returns the
+    loaded estimates, sorted by metric and source name, and every latest row's tuple.
+    Earlier figures stay on the timelines as the trail.
     """
-    newest = (
+    ranked = list(
         estimates.order_by()
-        .values("metric_id", "source_id")
-        .annotate(last=Max("as_of"))
-        .values_list("metric_id", "source_id", "last")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("metric_id"), F("source_id")],
+                order_by=[F("as_of").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+        .values_list("id", "metric_id", "low", "best", "high", "as_of")
     )
-    condition = Q()
-    for metric_id, source_id, last in newest:
-        condition |= Q(metric_id=metric_id, source_id=source_id, as_of=last)
-    if not condition:
-        return []
-    latest: dict[tuple[int, int], Estimate] = {}
-    for estimate in estimates.filter(condition).with_related().order_by("id"):
-        latest[(estimate.metric_id, estimate.source_id)] = estimate
-    return sorted(latest.values(), key=lambda e: (e.metric.sort_order, e.source.name))
+    if not ranked:
+        return [], []
+    by_metric: dict[int, list[tuple]] = defaultdict(list)
+    for row in ranked:
+        by_metric[row[1]].append(row)
+    ids = [
+        row[0]
+        for rows in by_metric.values()
+        for row in sorted(rows, key=lambda r: (r[5], r[0]), reverse=True)[:shown]
+    ]
+    loaded = estimates.filter(id__in=ids).with_related()
+    return sorted(loaded, key=lambda e: (e.metric.sort_order, e.source.name)), ranked
 
 
 def metric_headlines(deployment: Deployment, *, user: Any) -> list[MetricHeadline]:
     """Headline tiles for a deployment, in three queries: the latest estimate of each
-    source per metric (two, see `latest_per_source`), and the number of distinct articles
-    citing each metric's visible estimates."""
+    source per metric (two, see `latest_per_source`; the tile lists the newest
+    LATEST_SHOWN), and the number of distinct articles citing each metric's visible
+    estimates."""
     estimates = visible_estimates(user).filter(deployment=deployment)
+    shown, ranked = latest_per_source(estimates, shown=LATEST_SHOWN)
     headlines: dict[int, MetricHeadline] = {}
-    for estimate in latest_per_source(estimates):
+    for estimate in shown:
         headline = headlines.setdefault(estimate.metric_id, MetricHeadline(estimate.metric))
         headline.latest.append(estimate)
+    for _, metric_id, *figures, _ in ranked:
+        headline = headlines[metric_id]
+        headline.source_count += 1
+        values = [v for v in figures if v is not None]
+        low, high = min(values), max(values)
+        headline.low = low if headline.low is None else min(headline.low, low)
+        headline.high = high if headline.high is None else max(headline.high, high)
     counts = (
         Citation.objects.filter(visibility_q(user, prefix="estimate__"))
         .filter(estimate__deployment=deployment)

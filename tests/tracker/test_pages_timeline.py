@@ -223,15 +223,22 @@ def add_estimates(deployment, n):
 
 
 def test_timeline_runs_the_same_queries_whatever_the_data(
-    anonymous_client, demo, django_assert_num_queries
+    anonymous_client, demo, django_assert_num_queries, monkeypatch
 ):
-    # deployment, metric, estimates per source and day (GROUP BY; also the table's row
-    # count), one point per estimate, table page, citations with articles (prefetch),
-    # metrics (nav), sources offered by the filter form, contingents offered by it.
-    with django_assert_num_queries(9):
+    # deployment, metrics (the nav; the page's metric is picked from them), estimates per
+    # source (GROUP BY; also the table's row count), one point per estimate, table page,
+    # citations with articles (prefetch), sources offered by the filter form, contingents
+    # offered by it.
+    with django_assert_num_queries(8):
         anonymous_client.get(timeline_url(demo))
     add_estimates(demo, 60)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = anonymous_client.get(timeline_url(demo))
     assert len(chart_data(response)["series"]) == 62
     assert json.dumps(chart_data(response))  # JSON-ready
+    # A source over its cap adds one GROUP BY by period for all such sources.
+    monkeypatch.setattr(queries, "MAX_POINTS_PER_SERIES", 1)
+    monkeypatch.setattr(queries, "MIN_POINTS_PER_SERIES", 1)
+    with django_assert_num_queries(9):
+        response = anonymous_client.get(timeline_url(demo))
+    assert any(s["aggregated"] for s in chart_data(response)["series"])

@@ -68,7 +68,11 @@ def deployment_overview(request, slug: str):
 @require_safe
 def timeline(request, slug: str, metric_slug: str):
     deployment = get_object_or_404(Deployment, slug=slug)
-    metric = get_object_or_404(Metric, slug=metric_slug)
+    # The metrics table is short and the nav lists them all: one query serves both.
+    metrics = list(Metric.objects.all())
+    metric = next((m for m in metrics if m.slug == metric_slug), None)
+    if metric is None:
+        raise Http404("No such metric.")
     filterset = TimelineFilterSet(
         request.GET,
         queryset=Estimate.objects.filter(deployment=deployment, metric=metric),
@@ -79,7 +83,7 @@ def timeline(request, slug: str, metric_slug: str):
         context = {
             "deployment": deployment,
             "metric": metric,
-            "metrics": Metric.objects.all(),
+            "metrics": metrics,
             "filterset": filterset,
         }
         return render(request, "tracker/timeline.html", context, status=400)
@@ -97,7 +101,7 @@ def timeline(request, slug: str, metric_slug: str):
     context = {
         "deployment": deployment,
         "metric": metric,
-        "metrics": Metric.objects.all(),
+        "metrics": metrics,
         "filterset": filterset,
         "series": series,
         "chart": {
@@ -112,7 +116,6 @@ def timeline(request, slug: str, metric_slug: str):
             count=queries.series_total(series),
         ),
         "query": query.urlencode(),
-        "max_points": queries.MAX_POINTS_PER_SERIES,
     }
     return render(request, "tracker/timeline.html", context)
 
