@@ -39,6 +39,7 @@ from articles import dedupe as near
 from articles.extraction import ENGINE_VERSION, Claim, ExtractionError, KnownSource, extract
 from articles.fetching import FetchError, UnsafeURLError, fetch, normalize_url
 from articles.models import Article, ArticleShingle, ArticleStatus, ClaimKey, Feed, content_hash
+from articles.sources import sources_and_ids
 from tracker import services as domain
 from tracker.models import (
     Citation,
@@ -49,7 +50,6 @@ from tracker.models import (
     Metric,
     Reliability,
     Source,
-    SourceAlias,
     SourceKind,
 )
 
@@ -452,23 +452,7 @@ def _sources() -> tuple[tuple[KnownSource, ...], dict[str, int]]:
     now = time.monotonic()
     if now - _SOURCE_CACHE["at"] < SOURCE_CACHE_SECONDS:
         return _SOURCE_CACHE["known"], _SOURCE_CACHE["ids"]
-    rows = list(Source.objects.select_related("parent").order_by("name"))
-    aliases: dict[int, list[str]] = {}
-    for source_id, alias in SourceAlias.objects.values_list("source_id", "alias"):
-        aliases.setdefault(source_id, []).append(alias)
-    known = tuple(
-        KnownSource(
-            name=row.name,
-            aliases=tuple(aliases.get(row.pk, ())),
-            parent=row.parent.name if row.parent else None,
-            kind=row.kind,
-        )
-        for row in rows
-    )
-    ids = {row.name.casefold(): row.pk for row in rows}
-    for source_id, names in aliases.items():
-        for name in names:
-            ids.setdefault(name.casefold(), source_id)
+    known, ids = sources_and_ids()
     _SOURCE_CACHE.update(at=now, known=known, ids=ids)
     return known, ids
 

@@ -11,22 +11,17 @@ from articles.extraction import KnownSource, SourceIndex
 logger = logging.getLogger(__name__)
 
 
-def load_known_sources() -> list[KnownSource]:
-    """Every `tracker.models.Source` with its aliases and parent, as `KnownSource`s.
-
-    A database that has not been migrated yet (or cannot be reached) gives no sources rather
-    than an error: extraction then reports source names as written.
+def sources_and_ids() -> tuple[tuple[KnownSource, ...], dict[str, int]]:
+    """Every `tracker.models.Source` as a `KnownSource` (aliases, parent), and a lookup from
+    each display name and alias (casefolded) to the Source's id. Two queries; database
+    errors propagate (ingestion must not match claims against a database it cannot read).
     """
     from tracker.models import Source
 
-    try:
-        rows = list(
-            Source.objects.select_related("parent").prefetch_related("aliases").order_by("name")
-        )
-    except DatabaseError as error:
-        logger.warning("no known sources for extraction: %s", error)
-        return []
-    return [
+    rows = list(
+        Source.objects.select_related("parent").prefetch_related("aliases").order_by("name")
+    )
+    known = tuple(
         KnownSource(
             name=row.name,
             aliases=tuple(alias.alias for alias in row.aliases.all()),
@@ -34,7 +29,26 @@ def load_known_sources() -> list[KnownSource]:
             kind=row.kind,
         )
         for row in rows
-    ]
+    )
+    ids = {row.name.casefold(): row.pk for row in rows}
+    for row in rows:
+        for alias in row.aliases.all():
+            ids.setdefault(alias.alias.casefold(), row.pk)
+    return known, ids
+
+
+def load_known_sources() -> list[KnownSource]:
+    """The known sources for the extract_claims command.
+
+    A database that has not been migrated yet (or cannot be reached) gives no sources rather
+    than an error: extraction then reports source names as written.
+    """
+    try:
+        known, _ids = sources_and_ids()
+    except DatabaseError as error:
+        logger.warning("no known sources for extraction: %s", error)
+        return []
+    return list(known)
 
 
 def load_source_index() -> SourceIndex:
