@@ -412,30 +412,18 @@ class MetricHeadline:
 
 
 def latest_per_source(
-    estimates: QuerySet[Estimate], *, shown: int | None = None
+    estimates: QuerySet[Estimate], *, shown: int | None = None, ranked: list[tuple] | None = None
 ) -> tuple[list[Estimate], list[tuple]]:
     """Each source's newest estimate per metric (newest as-of date, then newest row).
 
-    Two queries: a window over the estimates ranks each (metric, source)'s rows newest
-    first and keeps the first, as light tuples ``(id, metric_id, low, best, high, as_of)``
-    (the partial index on (deployment, metric, source, -as_of, -id) gives that order
-    without a sort); then the estimates shown are loaded with metric, source and via
-    joined. With `shown`, only the newest `shown` per metric are loaded. Returns the
-    loaded estimates, sorted by metric and source name, and every latest row's tuple.
-    Earlier figures stay on the timelines as the trail.
+    Two queries: `latest_rows` (skipped when `ranked` gives its result, e.g. from a
+    cache), then the estimates shown are loaded with metric, source and via joined. With
+    `shown`, only the newest `shown` per metric are loaded. Returns the loaded estimates,
+    sorted by metric and source name, and every latest row's tuple. Earlier figures stay
+    on the timelines as the trail.
     """
-    ranked = list(
-        estimates.order_by()
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("metric_id"), F("source_id")],
-                order_by=[F("as_of").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank=1)
-        .values_list("id", "metric_id", "low", "best", "high", "as_of")
-    )
+    if ranked is None:
+        ranked = latest_rows(estimates)
     if not ranked:
         return [], []
     by_metric: dict[int, list[tuple]] = defaultdict(list)
@@ -450,24 +438,39 @@ def latest_per_source(
     return sorted(loaded, key=lambda e: (e.metric.sort_order, e.source.name)), ranked
 
 
-def metric_headlines(deployment: Deployment, *, user: Any) -> list[MetricHeadline]:
-    """Headline tiles for a deployment, in three queries: the latest estimate of each
-    source per metric (two, see `latest_per_source`; the tile lists the newest
-    LATEST_SHOWN), and the number of distinct articles citing each metric's visible
-    estimates."""
+def latest_rows(estimates: QuerySet[Estimate]) -> list[tuple]:
+    """Each (metric, source)'s newest estimate as a light tuple ``(id, metric_id, low,
+    best, high, as_of)``, in one query: a window ranks each (metric, source)'s rows newest
+    first and keeps the first (the partial index on (deployment, metric, source, -as_of,
+    -id) gives that order without a sort)."""
+    return list(
+        estimates.order_by()
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("metric_id"), F("source_id")],
+                order_by=[F("as_of").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+        .values_list("id", "metric_id", "low", "best", "high", "as_of")
+    )
+
+
+@dataclass(frozen=True)
+class HeadlineFigures:
+    """What the headline tiles compute over all of a deployment's visible estimates (the
+    part whose cost grows with the data, plain values that can be cached): every latest
+    row (see `latest_rows`) and the number of distinct articles citing each metric."""
+
+    latest: list[tuple]
+    articles_per_metric: dict[int, int]
+
+
+def headline_figures(deployment: Deployment, *, user: Any) -> HeadlineFigures:
+    """Two queries: the latest row of each source per metric, and the number of distinct
+    articles citing each metric's visible estimates."""
     estimates = visible_estimates(user).filter(deployment=deployment)
-    shown, ranked = latest_per_source(estimates, shown=LATEST_SHOWN)
-    headlines: dict[int, MetricHeadline] = {}
-    for estimate in shown:
-        headline = headlines.setdefault(estimate.metric_id, MetricHeadline(estimate.metric))
-        headline.latest.append(estimate)
-    for _, metric_id, *figures, _ in ranked:
-        headline = headlines[metric_id]
-        headline.source_count += 1
-        values = [v for v in figures if v is not None]
-        low, high = min(values), max(values)
-        headline.low = low if headline.low is None else min(headline.low, low)
-        headline.high = high if headline.high is None else max(headline.high, high)
     counts = (
         Citation.objects.filter(visibility_q(user, prefix="estimate__"))
         .filter(estimate__deployment=deployment)
@@ -475,9 +478,38 @@ def metric_headlines(deployment: Deployment, *, user: Any) -> list[MetricHeadlin
         .annotate(articles=Count("article_id", distinct=True))
         .order_by()
     )
-    for row in counts:
-        if row["estimate__metric_id"] in headlines:
-            headlines[row["estimate__metric_id"]].article_count = row["articles"]
+    return HeadlineFigures(
+        latest=latest_rows(estimates),
+        articles_per_metric={row["estimate__metric_id"]: row["articles"] for row in counts},
+    )
+
+
+def metric_headlines(
+    deployment: Deployment, *, user: Any, figures: HeadlineFigures | None = None
+) -> list[MetricHeadline]:
+    """Headline tiles for a deployment, in three queries: the two of `headline_figures`
+    (skipped when `figures` gives them) and the newest LATEST_SHOWN latest estimates of
+    each metric, loaded for the tile's list."""
+    if figures is None:
+        figures = headline_figures(deployment, user=user)
+    estimates = visible_estimates(user).filter(deployment=deployment)
+    shown, ranked = latest_per_source(estimates, shown=LATEST_SHOWN, ranked=figures.latest)
+    headlines: dict[int, MetricHeadline] = {}
+    for estimate in shown:
+        headline = headlines.setdefault(estimate.metric_id, MetricHeadline(estimate.metric))
+        headline.latest.append(estimate)
+    for _, metric_id, *values, _ in ranked:
+        headline = headlines.get(metric_id)
+        if headline is None:  # its estimates changed since `figures` was read
+            continue
+        headline.source_count += 1
+        present = [v for v in values if v is not None]
+        low, high = min(present), max(present)
+        headline.low = low if headline.low is None else min(headline.low, low)
+        headline.high = high if headline.high is None else max(headline.high, high)
+    for metric_id, articles in figures.articles_per_metric.items():
+        if metric_id in headlines:
+            headlines[metric_id].article_count = articles
     return list(headlines.values())
 
 

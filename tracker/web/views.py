@@ -22,6 +22,7 @@ from tracker.models import (
     Source,
 )
 from tracker.roles import is_editor
+from tracker.web import cache
 from tracker.web.export import ESTIMATE_HEADER, csv_response, estimate_rows, wants_csv
 
 PAGE_SIZE = 50
@@ -50,13 +51,25 @@ def home(request):
 
 @require_safe
 def deployment_overview(request, slug: str):
-    deployment = get_object_or_404(Deployment, slug=slug)
+    deployment = get_object_or_404(cache.with_data_version(Deployment.objects), slug=slug)
     user = request.user
+    # The aggregates over all the deployment's estimates come from the cache while the
+    # data version stays the same (tracker/web/cache.py); the rest is read each time.
+    key = cache.cache_key(
+        "overview", cache.data_version(deployment), deployment.pk, is_editor(user)
+    )
+    figures, contingents = cache.cached(
+        key,
+        lambda: (
+            queries.headline_figures(deployment, user=user),
+            list(queries.contingents_with_strength(deployment, user=user)),
+        ),
+    )
     context = {
         "deployment": deployment,
         "metrics": Metric.objects.all(),
-        "headlines": queries.metric_headlines(deployment, user=user),
-        "contingents": queries.contingents_with_strength(deployment, user=user),
+        "headlines": queries.metric_headlines(deployment, user=user, figures=figures),
+        "contingents": contingents,
         "articles": queries.newest_articles(deployment, user=user),
         "discrepancies": queries.discrepancies_for(
             deployment, user=user, statuses=[DiscrepancyStatus.OPEN]
@@ -67,7 +80,7 @@ def deployment_overview(request, slug: str):
 
 @require_safe
 def timeline(request, slug: str, metric_slug: str):
-    deployment = get_object_or_404(Deployment, slug=slug)
+    deployment = get_object_or_404(cache.with_data_version(Deployment.objects), slug=slug)
     # The metrics table is short and the nav lists them all: one query serves both.
     metrics = list(Metric.objects.all())
     metric = next((m for m in metrics if m.slug == metric_slug), None)
@@ -95,7 +108,17 @@ def timeline(request, slug: str, metric_slug: str):
             ESTIMATE_HEADER,
             estimate_rows(rows.iterator(chunk_size=2000)),
         )
-    series = queries.series_for_estimates(estimates)
+    # The series read every estimate of the timeline: cached while the data version stays
+    # the same, under the filtered query itself and the point caps that shape them.
+    key = cache.cache_key(
+        "series",
+        cache.data_version(deployment),
+        cache.queryset_identity(estimates),
+        queries.MAX_POINTS_PER_SERIES,
+        queries.MAX_POINTS_PER_CHART,
+        queries.MIN_POINTS_PER_SERIES,
+    )
+    series = cache.cached(key, lambda: queries.series_for_estimates(estimates))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
