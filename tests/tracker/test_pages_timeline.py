@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -22,7 +23,11 @@ def timeline_url(deployment, slug="killed"):
 
 
 def chart_data(response):
-    return response.context["chart"]
+    """The chart's data as the page's script reads it (the #timeline-data element)."""
+    found = re.search(
+        r'<script id="timeline-data" type="application/json">(.*?)</script>', response.text, re.S
+    )
+    return json.loads(found.group(1))
 
 
 def series_by_source(response):

@@ -41,7 +41,7 @@ T = TypeVar("T")
 
 TIMEOUT = 24 * 3600
 # Bumped when the shape of a cached value changes, so old entries are not read back.
-FORMAT = 1
+FORMAT = 2
 
 
 def _newest(queryset: QuerySet, column: str) -> Subquery:
