@@ -124,6 +124,21 @@ def timeline(request, slug: str, metric_slug: str):
         queries.MIN_POINTS_PER_SERIES,
     )
     chart = cache.cached(key, lambda: _chart_series(queries.series_for_estimates(estimates)))
+    # The JSON of a json_script element (read by timeline.js), the cached series spliced
+    # in; every part is escaped by script_json.
+    chart_json = mark_safe(  # noqa: S308
+        "".join(
+            [
+                '{"metric":',
+                script_json(metric.name),
+                ',"estimate_url":',
+                script_json(reverse("estimate-detail", args=[0])),
+                ',"series":',
+                chart["series_json"],
+                "}",
+            ]
+        )
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -132,15 +147,7 @@ def timeline(request, slug: str, metric_slug: str):
         "metrics": metrics,
         "filterset": filterset,
         "aggregated": chart["aggregated"],
-        # The JSON of a json_script element (see timeline.js), the series spliced in.
-        "chart_json": mark_safe(  # noqa: S308 (every part is escaped by script_json)
-            '{"metric":%s,"estimate_url":%s,"series":%s}'
-            % (
-                script_json(metric.name),
-                script_json(reverse("estimate-detail", args=[0])),
-                chart["series_json"],
-            )
-        ),
+        "chart_json": chart_json,
         # The series already counted the estimates: the paginator needs no COUNT query.
         "page": _page(request, queries.with_citing_articles(estimates), count=chart["total"]),
         "query": query.urlencode(),
