@@ -10,7 +10,9 @@ renders after a warm-up one. Run alone: `python -m benchmarks.bench_pages [SIZES
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import os
 import random
 import statistics
@@ -135,7 +137,7 @@ def _measure_prepared(context, size: int) -> list[dict]:
     with the most confirmed estimates."""
     from django.db import OperationalError, connection
     from django.db.models import Count
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.urls import reverse
 
     from tracker.models import Estimate
@@ -164,14 +166,20 @@ def _measure_prepared(context, size: int) -> list[dict]:
         client = Client()
         with connection.cursor() as cursor:  # the test client keeps this connection
             cursor.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_S * 1000}")
-        for page, (url, what) in pages.items():
+        for (page, (url, what)), cold in itertools.product(pages.items(), (False, True)):
+            # Warm: the page's cached aggregates are in the cache (the usual case: they
+            # are recomputed only after a write). Cold: no cache at all, every aggregate
+            # computed again (the first view after a write).
+            measure = f"{page}, server time" + (", cache cold" if cold else "")
+            caches = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
             try:
-                wall, cpu, repeats = _bounded_median_ms(client, url)
+                with override_settings(CACHES=caches) if cold else contextlib.nullcontext():
+                    wall, cpu, repeats = _bounded_median_ms(client, url)
             except OperationalError as error:  # the statement timeout
                 rows.append(
                     {
                         "benchmark": "pages",
-                        "measure": f"{page}, server time",
+                        "measure": measure,
                         "size": size,
                         "value": None,
                         "unit": "ms",
@@ -184,12 +192,17 @@ def _measure_prepared(context, size: int) -> list[dict]:
             how = (
                 f"median of {repeats} anonymous test-client GETs of {url} after a warm-up "
                 f"(view, queries, template; no network), DEBUG off, bench_{size}; {what}; "
-                f"this process's CPU time in the same renders: {cpu:.0f} ms"
+                + (
+                    "no cache (every aggregate computed in each render); "
+                    if cold
+                    else "aggregates from the page cache (kept until the next write); "
+                )
+                + f"this process's CPU time in the same renders: {cpu:.0f} ms"
             )
             rows.append(
                 {
                     "benchmark": "pages",
-                    "measure": f"{page}, server time",
+                    "measure": measure,
                     "size": size,
                     "value": round(wall, 1),
                     "unit": "ms",

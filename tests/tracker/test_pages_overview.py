@@ -4,6 +4,7 @@ open discrepancies; what anonymous visitors and editors see; a constant query co
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from tests.articles.factories import ArticleFactory
@@ -13,6 +14,7 @@ from tests.tracker.factories import (
     SourceFactory,
     metric,
 )
+from tracker import queries
 from tracker.models import Citation, Discrepancy, Estimate, EstimateStatus
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +157,24 @@ def test_overview_runs_the_same_queries_whatever_the_data(
     add_more_data(demo, n=40)
     with django_assert_num_queries(9):
         anonymous_client.get(overview_url(demo))
+
+
+def test_latest_figures_by_index_probe_match_the_window(postgres, demo, editor):
+    # PostgreSQL reads each source's latest figure by one probe per (metric, source);
+    # it must pick what the portable window picks, ties on a date included.
+    add_more_data(demo, n=6)
+    hur = Estimate.objects.filter(deployment=demo, source__slug="hur").first()
+    EstimateFactory(deployment=demo, source=hur.source, metric=hur.metric, as_of=hur.as_of)
+    EstimateFactory(
+        deployment=demo,
+        metric=metric("killed"),
+        status=EstimateStatus.PROPOSED,
+        low=1,
+        best=1,
+        high=1,
+    )
+    for user in (AnonymousUser(), editor):
+        window = queries.latest_rows(queries.visible_estimates(user).filter(deployment=demo))
+        probed = queries.latest_rows_by_probe(demo, user=user)
+        assert sorted(probed) == sorted(window)
+        assert len(window) > 5
