@@ -374,7 +374,7 @@ def _raw_point(row: tuple) -> dict[str, Any]:
 def with_citing_articles(estimates: QuerySet[Estimate]) -> QuerySet[Estimate]:
     """Estimates with what a table row shows: source, via, contingent, metric (joined) and
     their citations with each citation's article (one more query for all rows)."""
-    return estimates.with_related().prefetch_related(
+    return estimates.select_related("contingent", "metric", "source", "via").prefetch_related(
         Prefetch(
             "citations",
             queryset=Citation.objects.select_related("article")

@@ -247,3 +247,20 @@ def test_timeline_runs_the_same_queries_whatever_the_data(
     with django_assert_num_queries(9):
         response = anonymous_client.get(timeline_url(demo))
     assert any(s["aggregated"] for s in chart_data(response)["series"])
+
+
+def test_text_from_articles_and_sources_is_escaped_in_table_and_chart(anonymous_client, demo):
+    source = SourceFactory(slug="odd", name="Odd </script><b>Source</b>")
+    estimate = EstimateFactory(
+        deployment=demo, metric=metric("killed"), source=source, low=None, best=5, high=None
+    )
+    article = ArticleFactory(title='<img src=x onerror="alert(1)">', outlet="<i>Wire</i>")
+    Citation.objects.create(estimate=estimate, article=article, quote="five")
+    response = anonymous_client.get(timeline_url(demo))
+    assert "<img src=x" not in response.text
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in response.text
+    assert "&lt;i&gt;Wire&lt;/i&gt;" in response.text
+    assert "Odd &lt;/script&gt;&lt;b&gt;Source&lt;/b&gt;" in response.text
+    assert "<b>Source" not in response.text
+    # In the chart's JSON nothing can close the script element, and the name survives.
+    assert series_by_source(response)["odd"]["source"]["name"] == source.name
