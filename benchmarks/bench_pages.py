@@ -1,7 +1,10 @@
 """Server time of the analyst pages (overview, timeline) at growing numbers of estimates.
 
 Under the harness (`python -m benchmarks`, run(context)) it renders them on each prepared
-bench_<size> database, for the deployment and metric with the most confirmed estimates.
+bench_<size> database, for the deployment and metric with the most confirmed estimates,
+twice over: as usually served (the aggregates over all estimates come from the page cache,
+tracker/web/cache.py, recomputed only after a write) and with no cache (`cache cold`: what
+the first view after a write costs).
 Run alone, `run()` makes a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is
 set), fills it with synthetic estimates by bulk_create, renders each page with Django's
 test client (view, queries and template; no network) and reports the median of several
