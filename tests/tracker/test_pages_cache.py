@@ -84,6 +84,11 @@ def test_overview_article_count_follows_citations(anonymous_client, demo):
     assert killed_headline(anonymous_client.get(overview_url(demo))).article_count == 5
     citation.delete()
     assert killed_headline(anonymous_client.get(overview_url(demo))).article_count == 4
+    Citation.objects.create(estimate=killed, article=ArticleFactory(), quote="once more")
+    assert killed_headline(anonymous_client.get(overview_url(demo))).article_count == 5
+    # Deleting the article deletes its citations too (a cascade, no citation saved).
+    Citation.objects.get(quote="once more").article.delete()
+    assert killed_headline(anonymous_client.get(overview_url(demo))).article_count == 4
 
 
 def test_overview_contingent_strength_follows_an_edit(anonymous_client, editor, demo):
