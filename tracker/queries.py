@@ -73,7 +73,7 @@ def visible_estimates(user, *, include_proposed: bool = True) -> QuerySet[Estima
 
 def visible_statuses(user) -> list[str]:
     """The statuses of the live estimates `user` may see (EstimateQuerySet.visible_to)."""
-    statuses = [EstimateStatus.CONFIRMED]
+    statuses: list[str] = [EstimateStatus.CONFIRMED]
     if is_editor(user):
         statuses.append(EstimateStatus.PROPOSED)
     return statuses
@@ -536,12 +536,12 @@ def metric_headlines(
     shown, ranked = latest_per_source(estimates, shown=LATEST_SHOWN, ranked=figures.latest)
     headlines: dict[int, MetricHeadline] = {}
     for estimate in shown:
-        headline = headlines.setdefault(estimate.metric_id, MetricHeadline(estimate.metric))
-        headline.latest.append(estimate)
+        headlines.setdefault(estimate.metric_id, MetricHeadline(estimate.metric))
+        headlines[estimate.metric_id].latest.append(estimate)
     for _, metric_id, *values, _ in ranked:
-        headline = headlines.get(metric_id)
-        if headline is None:  # its estimates changed since `figures` was read
+        if metric_id not in headlines:  # its estimates changed since `figures` was read
             continue
+        headline = headlines[metric_id]
         headline.source_count += 1
         present = [v for v in values if v is not None]
         low, high = min(present), max(present)

@@ -55,7 +55,7 @@ def home(request):
 
 @require_safe
 def deployment_overview(request, slug: str):
-    deployment = get_object_or_404(cache.with_data_version(Deployment.objects), slug=slug)
+    deployment = get_object_or_404(cache.with_data_version(Deployment.objects.all()), slug=slug)
     user = request.user
     # The aggregates over all the deployment's estimates come from the cache while the
     # data version stays the same (tracker/web/cache.py); the rest is read each time.
@@ -84,7 +84,7 @@ def deployment_overview(request, slug: str):
 
 @require_safe
 def timeline(request, slug: str, metric_slug: str):
-    deployment = get_object_or_404(cache.with_data_version(Deployment.objects), slug=slug)
+    deployment = get_object_or_404(cache.with_data_version(Deployment.objects.all()), slug=slug)
     # The metrics table is short and the nav lists them all: one query serves both.
     metrics = list(Metric.objects.all())
     metric = next((m for m in metrics if m.slug == metric_slug), None)
