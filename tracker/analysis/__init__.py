@@ -36,6 +36,7 @@ from tracker.analysis.corroboration import (
     Scope,
     update_citation_counts,
     update_originator_counts,
+    update_originator_counts_where,
 )
 from tracker.analysis.discrepancies import (
     analyse_groups,
@@ -45,6 +46,7 @@ from tracker.analysis.discrepancies import (
     sync,
 )
 from tracker.analysis.groups import Context, GroupKey, load_groups
+from tracker.analysis.incremental import Place, originator_scope, places, refresh_places
 from tracker.analysis.revisions import apply_supersede_changes
 from tracker.models import Estimate
 
@@ -98,9 +100,26 @@ def refresh(
         return {"superseded": superseded, **synced}
 
     ids = sorted(set(estimate_ids))
-    scopes = _scopes(ids) | set(also)
-    if not scopes:
+    also = set(also)
+    if any(len(scope) == 4 for scope in also):
+        return _refresh_groups(context, ids, also)
+    where = places(ids) | also
+    if not where:
         return {"superseded": 0, "created": 0, "deleted": 0}
+    _lock((place[0], place[1]) for place in where)
+    update_citation_counts(ids)
+    changes, synced = refresh_places(context, set(ids), where)
+    superseded = apply_supersede_changes(changes)
+    scope, params = originator_scope(context.window, where)
+    update_originator_counts_where(context.window, scope, params)
+    return {"superseded": superseded, **synced}
+
+
+def _refresh_groups(context: Context, ids: list[int], also: set) -> dict[str, int]:
+    """Re-analyse the whole groups of these estimates and (group, year) scopes."""
+    scopes = _scopes(ids) | {
+        (*scope[:3], scope[4].year) if len(scope) > 4 else scope for scope in also
+    }
     groups: list[GroupKey] = sorted(
         {scope[:3] for scope in scopes}, key=lambda g: (g[0], g[1], g[2] or 0)
     )
@@ -123,7 +142,7 @@ def refresh_after_commit(estimate_ids: Iterable[int], *, note_place: bool = True
     ids = [pk for pk in estimate_ids if pk is not None]
     if not ids:
         return
-    before = _scopes(ids) if note_place else set()
+    before = places(ids) if note_place else set()
     # One refresh per transaction, not one per write: an article with five figures
     # makes ten writes, and each refresh re-analyses whole groups. The ids and scopes
     # gather on the connection (thread-local in Django); every call registers a
@@ -139,7 +158,7 @@ def refresh_after_commit(estimate_ids: Iterable[int], *, note_place: bool = True
 class _Pending:
     def __init__(self) -> None:
         self.ids: set[int] = set()
-        self.scopes: set[Scope] = set()
+        self.scopes: set[Place] = set()
 
 
 def _pending() -> _Pending:

@@ -188,6 +188,11 @@ def update_originator_counts(window: str, scopes: Iterable[Scope] | None = None)
     return _execute(_originator_sql(window, " OR ".join(clauses)), params)
 
 
+def update_originator_counts_where(window: str, scope: str, params: list) -> int:
+    """Recount agreeing originators of the estimates `e` matching an SQL condition."""
+    return _execute(_originator_sql(window, scope), params)
+
+
 def _execute(sql: str, params: list) -> int:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

@@ -83,10 +83,18 @@ def _subject(group: GroupKey, context: Context) -> str:
 
 def find(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
     """Every discrepancy the rules see in one group's rows."""
+    return (
+        value_found(group, rows, context)
+        + date_found(group, rows, context)
+        + decrease_found(group, rows, context)
+    )
+
+
+def value_found(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
+    """The value discrepancies of the windows these rows make up (whole windows expected)."""
     by_id = {row.id: row for row in rows}
     found: list[Found] = []
     subject = _subject(group, context)
-
     for conflict in rules.value_conflicts(rows, context.window):
         involved = [by_id[i] for i in conflict.row_ids]
         listing = "; ".join(describe(r, context) for r in sorted(involved, key=lambda r: r.lo))
@@ -100,7 +108,13 @@ def find(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
                 fingerprint(DiscrepancyKind.VALUE, conflict.key, involved),
             )
         )
+    return found
 
+
+def date_found(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
+    """Estimates dated before their contingent started, and `deployed` pairs a year apart."""
+    found: list[Found] = []
+    subject = _subject(group, context)
     contingent = context.contingents.get(group[2]) if group[2] else None
     flagged: set[int] = set()
     metric = context.metrics[group[1]]
@@ -137,8 +151,15 @@ def find(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
                     fingerprint(DiscrepancyKind.DATE, "year-apart", [old, new]),
                 )
             )
+    return found
 
-    if metric.is_cumulative:
+
+def decrease_found(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
+    """Running totals that go down along an originator's chain (whole chains expected)."""
+    by_id = {row.id: row for row in rows}
+    found: list[Found] = []
+    subject = _subject(group, context)
+    if context.metrics[group[1]].is_cumulative:
         previous = rules.predecessors(rows)
         for row in rows:
             before = by_id.get(previous.get(row.id) or -1)
@@ -171,7 +192,24 @@ def sync(groups: Iterable[GroupKey] | None, found: Sequence[Found]) -> dict[str,
     stale = [
         fp for fp, status in stored.items() if fp not in wanted and status == DiscrepancyStatus.OPEN
     ]
-    new = [f for fp, f in wanted.items() if fp not in stored]
+    return _write([f for fp, f in wanted.items() if fp not in stored], stale)
+
+
+def store(found: Sequence[Found], stale: Sequence[str]) -> dict[str, int]:
+    """Create the found discrepancies not stored yet and delete the `stale` open ones."""
+    wanted = {f.fingerprint: f for f in found}
+    stored: set[str] = set()
+    fingerprints = sorted(wanted)
+    for start in range(0, len(fingerprints), 500):
+        stored.update(
+            Discrepancy.objects.filter(
+                fingerprint__in=fingerprints[start : start + 500]
+            ).values_list("fingerprint", flat=True)
+        )
+    return _write([f for fp, f in wanted.items() if fp not in stored], sorted(set(stale)))
+
+
+def _write(new: Sequence[Found], stale: Sequence[str]) -> dict[str, int]:
     deleted = Discrepancy.objects.filter(fingerprint__in=stale).delete()[0] if stale else 0
     if new:
         Discrepancy.objects.bulk_create(

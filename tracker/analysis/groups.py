@@ -108,3 +108,9 @@ def load_groups(
     )
     for key, items in groupby((context.row(v) for v in values), key=key_of):
         yield key, list(items)
+
+
+def load_rows(context: Context, q: Q) -> list[Row]:
+    """The rows of the estimates matching q, in (as_of, id) order."""
+    values = Estimate.objects.filter(q).order_by("as_of", "id").values_list(*_FIELDS)
+    return [context.row(v) for v in values]
