@@ -80,9 +80,11 @@ def _random_estimate(rng, deployment, contingents, sources, user):
     )
 
 
+@pytest.mark.parametrize("window", ["month", "day", "year"])
 def test_refreshes_after_varied_writes_leave_what_a_full_refresh_gives(
-    world, editor, django_capture_on_commit_callbacks
+    world, editor, django_capture_on_commit_callbacks, settings, window
 ):
+    settings.DISCREPANCY_WINDOW = window
     deployment, contingents, sources = world
     rng = random.Random(9)
     with django_capture_on_commit_callbacks(execute=True):

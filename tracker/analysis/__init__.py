@@ -36,7 +36,7 @@ from tracker.analysis.corroboration import (
     Scope,
     update_citation_counts,
     update_originator_counts,
-    update_originator_counts_where,
+    write_originator_counts,
 )
 from tracker.analysis.discrepancies import (
     analyse_groups,
@@ -46,7 +46,7 @@ from tracker.analysis.discrepancies import (
     sync,
 )
 from tracker.analysis.groups import Context, GroupKey, load_groups
-from tracker.analysis.incremental import Place, originator_scope, places, refresh_places
+from tracker.analysis.incremental import Place, places, refresh_places
 from tracker.analysis.revisions import apply_supersede_changes
 from tracker.models import Estimate
 
@@ -108,10 +108,9 @@ def refresh(
         return {"superseded": 0, "created": 0, "deleted": 0}
     _lock((place[0], place[1]) for place in where)
     update_citation_counts(ids)
-    changes, synced = refresh_places(context, set(ids), where)
+    changes, counts, synced = refresh_places(context, set(ids), where)
     superseded = apply_supersede_changes(changes)
-    scope, params = originator_scope(context.window, where)
-    update_originator_counts_where(context.window, scope, params)
+    write_originator_counts(counts)
     return {"superseded": superseded, **synced}
 
 

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from tracker.analysis import rules
-from tracker.analysis.corroboration import _bound_sql
 from tracker.analysis.discrepancies import (
     Found,
     date_found,
@@ -36,6 +35,7 @@ from tracker.analysis.discrepancies import (
 )
 from tracker.analysis.groups import Context, GroupKey, load_rows
 from tracker.analysis.revisions import supersede_changes
+from tracker.analysis.rules import Row
 from tracker.models import Discrepancy, DiscrepancyKind, DiscrepancyStatus, Estimate
 
 # deployment, metric, contingent, source, as_of, precision, lo, hi
@@ -65,16 +65,6 @@ def places(estimate_ids: Iterable[int]) -> set[Place]:
     return result
 
 
-def period(date: dt.date, lvl: int) -> tuple[dt.date, dt.date]:
-    """[start, end) of the day, month or year (level 0, 1, 2) holding the date."""
-    if lvl == 0:
-        return date, date + dt.timedelta(days=1)
-    if lvl == 1:
-        start = date.replace(day=1)
-        return start, (start + dt.timedelta(days=32)).replace(day=1)
-    return dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
-
-
 def _years_q(years: Iterable[int]) -> Q:
     q = Q(pk__in=[])
     for year in sorted(years):
@@ -91,45 +81,64 @@ def _group_filter(group: GroupKey) -> Q:
 class Outcome:
     found: list[Found] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # fingerprints of open ones to delete
-    changes: dict[int, int | None] = field(default_factory=dict)
+    changes: dict[int, int | None] = field(default_factory=dict)  # supersedes to set
+    counts: dict[int, int] = field(default_factory=dict)  # originator counts to write
+
+
+def _shares(row: Row, place: Place, window: str) -> bool:
+    """The row shares a period window with the place and its range overlaps the place's."""
+    lvl = rules.level(window, row.precision, place[5])
+    return (
+        rules.bucket(row.as_of, lvl) == rules.bucket(place[4], lvl)
+        and row.lo <= place[7]
+        and place[6] <= row.hi
+    )
 
 
 def analyse(
     context: Context, changed: set[int], group: GroupKey, where: Sequence[Place]
 ) -> Outcome:
-    """Discrepancies, stale discrepancies and supersede changes of one group after writes
-    to `changed`, whose old and new places in this group are `where`."""
+    """Discrepancies, stale discrepancies, supersede changes and originator counts of one
+    group after writes to `changed`, whose old and new places in this group are `where`."""
     outcome = Outcome()
-    metric = context.metrics[group[1]]
+    window = context.window
     years = {p[4].year for p in where}
     reach = years
-    if group[2] is not None and metric.slug == "deployed":
-        reach = years | {y - 1 for y in years} | {y + 1 for y in years}
+    if group[2] is not None and context.metrics[group[1]].slug == "deployed":
+        reach = years | {y - 1 for y in years} | {y + 1 for y in years}  # "a year apart"
     loaded = load_rows(context, _group_filter(group) & _years_q(reach))
     in_years = [r for r in loaded if r.as_of.year in years]
+    windows = set()
+    for place in where:
+        windows.update(rules.windows_of(rules.level(window, place[5]), place[4]))
     root_ids = {context.roots.get(p[3], p[3]) for p in where}
     sources = [s for s, root in context.roots.items() if root in root_ids]
     chain = load_rows(context, _group_filter(group) & Q(source_id__in=sources))
 
-    outcome.found += value_found(group, in_years, context)
+    outcome.found += value_found(group, in_years, context, windows)
     year_ids = {r.id for r in in_years}
     outcome.found += [
         f for f in date_found(group, loaded, context) if year_ids.intersection(f.estimate_ids)
     ]
     outcome.found += decrease_found(group, chain, context)
     outcome.changes = supersede_changes(chain)
+    targets = [r for r in in_years if any(_shares(r, p, window) for p in where)]
+    outcome.counts = _changed_counts(in_years, targets, window)
 
-    # Which stored discrepancies the above recomputed: by kind, from their estimates.
-    chain_ids = {r.id for r in chain}
-    value_scope, chain_scope = year_ids | changed, chain_ids | changed
+    # Which stored open discrepancies the above recomputed: by kind, from their estimates.
+    by_id = {r.id: r for r in loaded}
+    chain_scope = {r.id for r in chain} | changed
     wanted = {f.fingerprint for f in outcome.found}
-    for fingerprint, kind, status, linked in _stored(group, year_ids | chain_ids | changed):
-        if status != DiscrepancyStatus.OPEN or fingerprint in wanted:
+    candidates = (_group_filter(group) & (_years_q(years) | Q(source_id__in=sources))) | Q(
+        pk__in=sorted(changed)
+    )
+    for fingerprint, kind, linked in _stored_open(group, candidates):
+        if fingerprint in wanted:
             continue
         if kind == DiscrepancyKind.VALUE:
-            in_scope = linked <= value_scope
+            in_scope = bool(linked & changed) or _window_of(linked, by_id, window) in windows
         elif kind == DiscrepancyKind.DATE:
-            in_scope = bool(linked & value_scope)
+            in_scope = bool(linked & (year_ids | changed))
         else:
             in_scope = linked <= chain_scope
         if in_scope:
@@ -137,75 +146,63 @@ def analyse(
     return outcome
 
 
-def _stored(group: GroupKey, estimate_ids: set[int]) -> list[tuple[str, str, str, set[int]]]:
-    """The group's stored discrepancies naming any of these estimates, with all they name."""
-    Through = Discrepancy.estimates.through
+def _changed_counts(rows: list[Row], targets: list[Row], window: str) -> dict[int, int]:
+    stored = {r.id: r.originator_count for r in targets}
+    counts = rules.originator_counts(rows, targets, window)
+    return {pk: n for pk, n in counts.items() if n != stored[pk]}
+
+
+def _window_of(linked: set[int], by_id: dict[int, Row], window: str) -> tuple | None:
+    """The (level, bucket) window of a stored value discrepancy none of whose estimates
+    moved: its level is the coarsest of its estimates' (every window names an anchor)."""
+    rows = [by_id.get(pk) for pk in linked]
+    if not rows or any(r is None for r in rows):
+        return None  # some estimate is in a year not read here: not one of ours
+    lvl = rules.level(window, *(r.precision for r in rows))
+    return (lvl, rules.bucket(rows[0].as_of, lvl))
+
+
+def _stored_open(group: GroupKey, candidates: Q) -> list[tuple[str, str, set[int]]]:
+    """The group's open discrepancies naming an estimate matching `candidates`, each with
+    every estimate it names (one query)."""
     deployment_id, metric_id, contingent_id = group
-    ids = sorted(estimate_ids)
-    discrepancy_ids: set[int] = set()
-    for start in range(0, len(ids), 500):
-        discrepancy_ids.update(
-            Through.objects.filter(
-                estimate_id__in=ids[start : start + 500],
-                discrepancy__deployment_id=deployment_id,
-                discrepancy__metric_id=metric_id,
-                discrepancy__contingent_id=contingent_id,
-            ).values_list("discrepancy_id", flat=True)
+    Through = Discrepancy.estimates.through
+    ours = (
+        Discrepancy.objects.filter(
+            deployment_id=deployment_id,
+            metric_id=metric_id,
+            contingent_id=contingent_id,
+            status=DiscrepancyStatus.OPEN,
+            estimates__in=Estimate.objects.filter(candidates).values("pk"),
         )
-    if not discrepancy_ids:
-        return []
-    linked: dict[int, set[int]] = defaultdict(set)
-    info = {}
-    wanted = sorted(discrepancy_ids)
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        for pk, estimate_id in Through.objects.filter(discrepancy_id__in=chunk).values_list(
-            "discrepancy_id", "estimate_id"
-        ):
-            linked[pk].add(estimate_id)
-        for pk, fingerprint, kind, status in Discrepancy.objects.filter(pk__in=chunk).values_list(
-            "id", "fingerprint", "kind", "status"
-        ):
-            info[pk] = (fingerprint, kind, status)
-    return [(*info[pk], linked[pk]) for pk in wanted if pk in info]
+        .values("pk")
+        .distinct()
+    )
+    linked: dict[str, tuple[str, set[int]]] = {}
+    for fingerprint, kind, estimate_id in Through.objects.filter(
+        discrepancy_id__in=ours
+    ).values_list("discrepancy__fingerprint", "discrepancy__kind", "estimate_id"):
+        linked.setdefault(fingerprint, (kind, set()))[1].add(estimate_id)
+    return [(fp, kind, ids) for fp, (kind, ids) in linked.items()]
 
 
 def refresh_places(
     context: Context, changed: set[int], where: Iterable[Place]
-) -> tuple[dict[int, int | None], dict[str, int]]:
-    """Analyse every group of these places; returns supersede changes and sync counts."""
+) -> tuple[dict[int, int | None], dict[int, int], dict[str, int]]:
+    """Analyse every group of these places; returns supersede changes, originator counts
+    to write and the counts of discrepancies created and deleted."""
     by_group: dict[GroupKey, list[Place]] = defaultdict(list)
     for place in where:
         by_group[place[:3]].append(place)
     found: list[Found] = []
     stale: list[str] = []
     changes: dict[int, int | None] = {}
+    counts: dict[int, int] = {}
     for group in sorted(by_group, key=lambda g: (g[0], g[1], g[2] or 0)):
         outcome = analyse(context, changed, group, by_group[group])
         found += outcome.found
         stale += outcome.stale
         changes.update(outcome.changes)
+        counts.update(outcome.counts)
     wanted = {f.fingerprint for f in found}
-    return changes, store(found, [fp for fp in stale if fp not in wanted])
-
-
-def originator_scope(window: str, where: Iterable[Place]) -> tuple[str, list]:
-    """SQL condition on `e` (with its parameters): the estimates that share a period window
-    with one of these places and whose range overlaps the place's range."""
-    e_lo, e_hi = _bound_sql("e")
-    clauses, params = [], []
-    for d, m, c, _source, as_of, precision, lo, hi in sorted(
-        set(where), key=lambda p: (p[0], p[1], p[2] or 0, p[4], p[5], p[6], p[7])
-    ):
-        branches, branch_params = [], []
-        for own in rules.WINDOWS:
-            start, end = period(as_of, rules.level(window, own, precision))
-            branches.append("(e.as_of_precision = %s AND e.as_of >= %s AND e.as_of < %s)")
-            branch_params += [own, start, end]
-        clauses.append(
-            "(e.deployment_id = %s AND e.metric_id = %s "
-            "AND e.contingent_id IS NOT DISTINCT FROM %s "
-            f"AND {e_lo} <= %s AND %s <= {e_hi} AND ({' OR '.join(branches)}))"
-        )
-        params += [d, m, c, hi, lo, *branch_params]
-    return " OR ".join(clauses) or "1 = 0", params
+    return changes, counts, store(found, [fp for fp in stale if fp not in wanted])
