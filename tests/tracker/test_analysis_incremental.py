@@ -135,3 +135,28 @@ def test_refreshes_after_varied_writes_leave_what_a_full_refresh_gives(
         with django_capture_on_commit_callbacks(execute=True):
             writes[step % len(writes)](target)
         assert state() == as_full_refresh_leaves_it(), f"after write {step}"
+
+
+def test_a_figure_filling_a_gap_in_a_chain_moves_the_decrease_it_explains(
+    world, editor, django_capture_on_commit_callbacks
+):
+    """2021: 900, 2024: 400 goes down; a 2022 figure of 300 in between makes the fall
+    happen between 2021 and 2022 instead, though neither end is in the year written."""
+    deployment, _, (agency, *_) = world
+    figures = [(dt.date(2021, 5, 1), 900), (dt.date(2024, 5, 1), 400)]
+    with django_capture_on_commit_callbacks(execute=True):
+        for as_of, value in figures:
+            services.create_estimate(
+                deployment=deployment, metric=metric("killed"), source=agency, as_of=as_of,
+                low=value, best=value, high=value, status="confirmed", user=editor,
+            )  # fmt: skip
+    assert Discrepancy.objects.filter(kind="decrease").count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        gap = services.create_estimate(
+            deployment=deployment, metric=metric("killed"), source=agency,
+            as_of=dt.date(2022, 5, 1), low=300, best=300, high=300, status="confirmed",
+            user=editor,
+        )  # fmt: skip
+    decrease = Discrepancy.objects.get(kind="decrease")
+    assert gap in decrease.estimates.all()
+    assert state() == as_full_refresh_leaves_it()

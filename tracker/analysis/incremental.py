@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Case, Count, Max, Min, Q, Value, When
 
 from tracker.analysis import rules
 from tracker.analysis.discrepancies import (
@@ -87,12 +87,10 @@ class Outcome:
 
 def _shares(row: Row, place: Place, window: str) -> bool:
     """The row shares a period window with the place and its range overlaps the place's."""
+    if row.lo > place[7] or place[6] > row.hi or row.as_of.year != place[4].year:
+        return False
     lvl = rules.level(window, row.precision, place[5])
-    return (
-        rules.bucket(row.as_of, lvl) == rules.bucket(place[4], lvl)
-        and row.lo <= place[7]
-        and place[6] <= row.hi
-    )
+    return rules.bucket(row.as_of, lvl) == rules.bucket(place[4], lvl)
 
 
 def analyse(
@@ -125,22 +123,26 @@ def analyse(
     targets = [r for r in in_years if any(_shares(r, p, window) for p in where)]
     outcome.counts = _changed_counts(in_years, targets, window)
 
-    # Which stored open discrepancies the above recomputed: by kind, from their estimates.
-    by_id = {r.id: r for r in loaded}
-    chain_scope = {r.id for r in chain} | changed
+    # Which stored open discrepancies the above recomputed, by kind: a value one if it
+    # names a written estimate or is of one of the windows; a date one if it names a
+    # written estimate (the others hold as they were); a decrease one if all it names is
+    # in the chains read.
     wanted = {f.fingerprint for f in outcome.found}
     candidates = (_group_filter(group) & (_years_q(years) | Q(source_id__in=sources))) | Q(
         pk__in=sorted(changed)
     )
-    for fingerprint, kind, linked in _stored_open(group, candidates):
+    for fingerprint, kind, named, written, in_chain, lvl, first in _stored_open(
+        group, candidates, changed, sources
+    ):
         if fingerprint in wanted:
             continue
         if kind == DiscrepancyKind.VALUE:
-            in_scope = bool(linked & changed) or _window_of(linked, by_id, window) in windows
+            lvl = max(lvl, rules.LEVELS[window])
+            in_scope = bool(written) or (lvl, rules.bucket(first, lvl)) in windows
         elif kind == DiscrepancyKind.DATE:
-            in_scope = bool(linked & (year_ids | changed))
+            in_scope = bool(written)
         else:
-            in_scope = linked <= chain_scope
+            in_scope = in_chain == named
         if in_scope:
             outcome.stale.append(fingerprint)
     return outcome
@@ -152,38 +154,46 @@ def _changed_counts(rows: list[Row], targets: list[Row], window: str) -> dict[in
     return {pk: n for pk, n in counts.items() if n != stored[pk]}
 
 
-def _window_of(linked: set[int], by_id: dict[int, Row], window: str) -> tuple | None:
-    """The (level, bucket) window of a stored value discrepancy none of whose estimates
-    moved: its level is the coarsest of its estimates' (every window names an anchor)."""
-    rows = [by_id.get(pk) for pk in linked]
-    if not rows or any(r is None for r in rows):
-        return None  # some estimate is in a year not read here: not one of ours
-    lvl = rules.level(window, *(r.precision for r in rows))
-    return (lvl, rules.bucket(rows[0].as_of, lvl))
-
-
-def _stored_open(group: GroupKey, candidates: Q) -> list[tuple[str, str, set[int]]]:
+def _stored_open(
+    group: GroupKey, candidates: Q, changed: set[int], sources: list[int]
+) -> list[tuple]:
     """The group's open discrepancies naming an estimate matching `candidates`, each with
-    every estimate it names (one query)."""
+    how many estimates it names, how many of them were written, how many are written or
+    in the chains (the group's estimates by `sources`), the coarsest level of their dates
+    and their first date (one query)."""
     deployment_id, metric_id, contingent_id = group
-    Through = Discrepancy.estimates.through
-    ours = (
-        Discrepancy.objects.filter(
-            deployment_id=deployment_id,
-            metric_id=metric_id,
-            contingent_id=contingent_id,
-            status=DiscrepancyStatus.OPEN,
-            estimates__in=Estimate.objects.filter(candidates).values("pk"),
-        )
-        .values("pk")
-        .distinct()
+    ours = Discrepancy.objects.filter(
+        deployment_id=deployment_id,
+        metric_id=metric_id,
+        contingent_id=contingent_id,
+        status=DiscrepancyStatus.OPEN,
+        estimates__in=Estimate.objects.filter(candidates).values("pk"),
+    ).values("pk")
+    written = Q(estimates__in=sorted(changed))
+    in_chain = Q(
+        estimates__deployment_id=deployment_id,
+        estimates__metric_id=metric_id,
+        estimates__contingent_id=contingent_id,
+        estimates__source_id__in=sources,
     )
-    linked: dict[str, tuple[str, set[int]]] = {}
-    for fingerprint, kind, estimate_id in Through.objects.filter(
-        discrepancy_id__in=ours
-    ).values_list("discrepancy__fingerprint", "discrepancy__kind", "estimate_id"):
-        linked.setdefault(fingerprint, (kind, set()))[1].add(estimate_id)
-    return [(fp, kind, ids) for fp, (kind, ids) in linked.items()]
+    precision = "estimates__as_of_precision"
+    return list(
+        Discrepancy.objects.filter(pk__in=ours)
+        .annotate(
+            named=Count("estimates"),
+            written=Count("estimates", filter=written),
+            in_chain=Count("estimates", filter=in_chain | written),
+            lvl=Max(
+                Case(
+                    When(**{precision: "year"}, then=Value(2)),
+                    When(**{precision: "month"}, then=Value(1)),
+                    default=Value(0),
+                )
+            ),
+            first=Min("estimates__as_of"),
+        )
+        .values_list("fingerprint", "kind", "named", "written", "in_chain", "lvl", "first")
+    )
 
 
 def refresh_places(

@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 UNBOUNDED = 2_147_483_647  # above any PositiveIntegerField value
 
@@ -31,9 +32,8 @@ WINDOWS = tuple(LEVELS)
 ROOT_DEPTH = 3  # how many parents up a source is folded into its originator
 
 
-@dataclass(frozen=True)
-class Row:
-    """What the rules need of an estimate."""
+class Row(NamedTuple):
+    """What the rules need of an estimate (a named tuple: groups of 10,000s are read)."""
 
     id: int
     version: int
@@ -67,7 +67,11 @@ def overlap(a: Row, b: Row) -> bool:
 
 
 def level(window: str, *precisions: str) -> int:
-    return max(LEVELS[window], *(LEVELS[p] for p in precisions))
+    lvl = LEVELS[window]
+    for precision in precisions:
+        if LEVELS[precision] > lvl:
+            lvl = LEVELS[precision]
+    return lvl
 
 
 def bucket(date: dt.date, lvl: int) -> tuple[int, ...]:
@@ -247,16 +251,21 @@ def originator_counts(rows: Iterable[Row], targets: Iterable[Row], window: str) 
                 running = max(running, hi)
                 highest.append(running)
             reach[key].append((root, [lo for lo, _ in ranges], highest))
+    # Many targets of one window give the same range: each (window, range) is asked once.
+    agreeing: dict[tuple, frozenset[int]] = {}
     result = {}
     for target in targets:
         found = {target.root_id}
         for precision in LEVELS:
             lvl = level(window, target.precision, precision)
-            for root, lows, highest in reach.get((precision, lvl, bucket(target.as_of, lvl)), ()):
-                if root in found:
-                    continue
-                i = bisect_right(lows, target.hi)
-                if i and highest[i - 1] >= target.lo:
-                    found.add(root)
+            key = (precision, lvl, bucket(target.as_of, lvl))
+            roots = agreeing.get((key, target.lo, target.hi))
+            if roots is None:
+                roots = agreeing[key, target.lo, target.hi] = frozenset(
+                    root
+                    for root, lows, highest in reach.get(key, ())
+                    if (i := bisect_right(lows, target.hi)) and highest[i - 1] >= target.lo
+                )
+            found |= roots
         result[target.id] = len(found)
     return result
