@@ -5,8 +5,8 @@ The hook every write calls (stable signatures):
     refresh_after_commit(estimate_ids, *, note_place=True)
         Call inside the transaction of any write that can change the analysis of these
         estimates: creating, updating, confirming, rejecting, merging or deleting an
-        estimate, citing it or removing a citation. It notes the estimates' groups
-        (deployment, metric, contingent) and years *now* and again at commit, then runs
+        estimate, citing it or removing a citation. It notes the estimates' places
+        (group, date, precision, originator, range) *now* and again at commit, then runs
         `refresh` after the commit. So a write that moves an estimate to another group
         or year (an edit of its metric, contingent or date; a merge) should call it
         before changing the row, and both the old and the new place are refreshed.
@@ -14,9 +14,11 @@ The hook every write calls (stable signatures):
         a new citation). Outside a transaction it runs at once.
 
     refresh(estimate_ids=None)
-        Synchronous. With ids: recounts their citations and outlets, and re-analyses
-        only the groups they belong to (revisions and discrepancies) and the
-        (group, year) scopes of their originator counts. With None: everything (what
+        Synchronous. With ids: recounts their citations and outlets and re-analyses
+        only what a write to them can change (incremental.py): the discrepancies of the
+        years of their places, their originators' revision chains in their groups, and
+        the originator counts of the estimates sharing a period window with them. The
+        result is the one a full refresh gives. With None: everything (what
         `manage.py analyse` runs). Idempotent: a second run changes nothing.
 
 Rules, in plain words, are in the docstrings of rules.py (ranges, period windows,
@@ -36,6 +38,7 @@ from tracker.analysis.corroboration import (
     Scope,
     update_citation_counts,
     update_originator_counts,
+    write_originator_counts,
 )
 from tracker.analysis.discrepancies import (
     analyse_groups,
@@ -45,6 +48,7 @@ from tracker.analysis.discrepancies import (
     sync,
 )
 from tracker.analysis.groups import Context, GroupKey, load_groups
+from tracker.analysis.incremental import Place, places, refresh_places
 from tracker.analysis.revisions import apply_supersede_changes
 from tracker.models import Estimate
 
@@ -82,11 +86,12 @@ def _lock(pairs: Iterable[tuple[int, int]]) -> None:
 
 @transaction.atomic
 def refresh(
-    estimate_ids: Iterable[int] | None = None, *, also: Iterable[Scope] = ()
+    estimate_ids: Iterable[int] | None = None, *, also: Iterable[Place | Scope] = ()
 ) -> dict[str, int]:
     """Bring the analysis up to date for these estimates (None: all); returns counts of
-    what changed. `also` adds (deployment, metric, contingent, year) scopes noted before
-    a write moved an estimate (refresh_after_commit passes them)."""
+    what changed. `also` adds the places (incremental.Place) noted before a write moved
+    an estimate (refresh_after_commit passes them); a (deployment, metric, contingent,
+    year) scope instead re-analyses the whole groups, as before places were noted."""
     context = Context.load()
     if estimate_ids is None:
         _lock(Estimate.objects.order_by().values_list("deployment_id", "metric_id").distinct())
@@ -98,9 +103,25 @@ def refresh(
         return {"superseded": superseded, **synced}
 
     ids = sorted(set(estimate_ids))
-    scopes = _scopes(ids) | set(also)
-    if not scopes:
+    also = set(also)
+    if any(len(scope) == 4 for scope in also):
+        return _refresh_groups(context, ids, also)
+    where = places(ids) | also
+    if not where:
         return {"superseded": 0, "created": 0, "deleted": 0}
+    _lock((place[0], place[1]) for place in where)
+    update_citation_counts(ids)
+    changes, counts, synced = refresh_places(context, set(ids), where)
+    superseded = apply_supersede_changes(changes)
+    write_originator_counts(counts)
+    return {"superseded": superseded, **synced}
+
+
+def _refresh_groups(context: Context, ids: list[int], also: set) -> dict[str, int]:
+    """Re-analyse the whole groups of these estimates and (group, year) scopes."""
+    scopes = _scopes(ids) | {
+        (*scope[:3], scope[4].year) if len(scope) > 4 else scope for scope in also
+    }
     groups: list[GroupKey] = sorted(
         {scope[:3] for scope in scopes}, key=lambda g: (g[0], g[1], g[2] or 0)
     )
@@ -123,9 +144,9 @@ def refresh_after_commit(estimate_ids: Iterable[int], *, note_place: bool = True
     ids = [pk for pk in estimate_ids if pk is not None]
     if not ids:
         return
-    before = _scopes(ids) if note_place else set()
+    before = places(ids) if note_place else set()
     # One refresh per transaction, not one per write: an article with five figures
-    # makes ten writes, and each refresh re-analyses whole groups. The ids and scopes
+    # makes ten writes, and each refresh reads a year of each group written. The ids and scopes
     # gather on the connection (thread-local in Django); every call registers a
     # callback, and the first to run after the commit drains what gathered, so a
     # callback lost with a rolled-back savepoint loses nothing.
@@ -139,7 +160,7 @@ def refresh_after_commit(estimate_ids: Iterable[int], *, note_place: bool = True
 class _Pending:
     def __init__(self) -> None:
         self.ids: set[int] = set()
-        self.scopes: set[Scope] = set()
+        self.scopes: set[Place] = set()
 
 
 def _pending() -> _Pending:

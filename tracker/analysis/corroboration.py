@@ -188,6 +188,26 @@ def update_originator_counts(window: str, scopes: Iterable[Scope] | None = None)
     return _execute(_originator_sql(window, " OR ".join(clauses)), params)
 
 
+def write_originator_counts(counts: dict[int, int]) -> int:
+    """Store originator counts computed in Python (rules.originator_counts)."""
+    if not counts:
+        return 0
+    table = Estimate._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"UPDATE {table} SET originator_count = v.n "  # noqa: S608
+                f"FROM unnest(%s::bigint[], %s::int[]) AS v(id, n) WHERE {table}.id = v.id",
+                [list(counts), list(counts.values())],
+            )
+        else:
+            cursor.executemany(
+                f"UPDATE {table} SET originator_count = %s WHERE id = %s",  # noqa: S608
+                [(n, pk) for pk, n in counts.items()],
+            )
+    return len(counts)
+
+
 def _execute(sql: str, params: list) -> int:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

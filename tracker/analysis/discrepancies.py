@@ -24,12 +24,12 @@ deleted; resolved and dismissed ones are kept as the record of the editor's verd
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -56,8 +56,16 @@ class Found:
     kind: str
     group: GroupKey
     estimate_ids: tuple[int, ...]
-    reason: str
+    explain: Callable[[], str]  # the reason, written out only for a discrepancy to store
     fingerprint: str
+
+    @property
+    def reason(self) -> str:
+        return self.explain()
+
+
+def _said(text: str) -> Callable[[], str]:
+    return lambda: text
 
 
 def fingerprint(kind: str, check: str, rows: Iterable[Row]) -> str:
@@ -83,24 +91,51 @@ def _subject(group: GroupKey, context: Context) -> str:
 
 def find(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
     """Every discrepancy the rules see in one group's rows."""
+    return (
+        value_found(group, rows, context)
+        + date_found(group, rows, context)
+        + decrease_found(group, rows, context)
+    )
+
+
+def value_found(
+    group: GroupKey, rows: Sequence[Row], context: Context, only: set | None = None
+) -> list[Found]:
+    """The value discrepancies of the windows these rows make up (whole windows expected);
+    `only`: just these (level, bucket) windows."""
     by_id = {row.id: row for row in rows}
     found: list[Found] = []
     subject = _subject(group, context)
 
-    for conflict in rules.value_conflicts(rows, context.window):
+    def explain(label: str, involved: list[Row]) -> Callable[[], str]:
+        def reason() -> str:
+            ordered = sorted(involved, key=lambda r: r.lo)
+            listing = "; ".join(describe(r, context) for r in ordered)
+            return (
+                f"In {label}, the figures for {subject} do not agree: {listing}. "
+                "Their ranges do not all overlap."
+            )
+
+        return reason
+
+    for conflict in rules.value_conflicts(rows, context.window, only):
         involved = [by_id[i] for i in conflict.row_ids]
-        listing = "; ".join(describe(r, context) for r in sorted(involved, key=lambda r: r.lo))
         found.append(
             Found(
                 DiscrepancyKind.VALUE,
                 group,
                 conflict.row_ids,
-                f"In {conflict.window}, the figures for {subject} do not agree: {listing}. "
-                "Their ranges do not all overlap.",
+                explain(conflict.window, involved),
                 fingerprint(DiscrepancyKind.VALUE, conflict.key, involved),
             )
         )
+    return found
 
+
+def date_found(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
+    """Estimates dated before their contingent started, and `deployed` pairs a year apart."""
+    found: list[Found] = []
+    subject = _subject(group, context)
     contingent = context.contingents.get(group[2]) if group[2] else None
     flagged: set[int] = set()
     metric = context.metrics[group[1]]
@@ -120,8 +155,10 @@ def find(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
                         DiscrepancyKind.DATE,
                         group,
                         (row.id,),
-                        f"{describe(row, context)} is dated before {contingent.name} started "
-                        f"({start}): the date or the contingent is likely wrong.",
+                        _said(
+                            f"{describe(row, context)} is dated before {contingent.name} "
+                            f"started ({start}): the date or the contingent is likely wrong."
+                        ),
                         fingerprint(DiscrepancyKind.DATE, f"start:{start}", [row]),
                     )
                 )
@@ -132,13 +169,22 @@ def find(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
                     DiscrepancyKind.DATE,
                     group,
                     (old.id, new.id),
-                    f"{describe(old, context)} and {describe(new, context)} give the same "
-                    f"{subject} a year apart: one of the years is likely wrong.",
+                    _said(
+                        f"{describe(old, context)} and {describe(new, context)} give the same "
+                        f"{subject} a year apart: one of the years is likely wrong."
+                    ),
                     fingerprint(DiscrepancyKind.DATE, "year-apart", [old, new]),
                 )
             )
+    return found
 
-    if metric.is_cumulative:
+
+def decrease_found(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
+    """Running totals that go down along an originator's chain (whole chains expected)."""
+    by_id = {row.id: row for row in rows}
+    found: list[Found] = []
+    subject = _subject(group, context)
+    if context.metrics[group[1]].is_cumulative:
         previous = rules.predecessors(rows)
         for row in rows:
             before = by_id.get(previous.get(row.id) or -1)
@@ -148,10 +194,12 @@ def find(group: GroupKey, rows: Sequence[Row], context: Context) -> list[Found]:
                         DiscrepancyKind.DECREASE,
                         group,
                         (before.id, row.id),
-                        f"The running total of {subject} from "
-                        f"{context.source_names.get(row.source_id, '?')} goes down: "
-                        f"{describe(before, context)}, then {describe(row, context)}. "
-                        "A typo, or a revision that should be explained.",
+                        _said(
+                            f"The running total of {subject} from "
+                            f"{context.source_names.get(row.source_id, '?')} goes down: "
+                            f"{describe(before, context)}, then {describe(row, context)}. "
+                            "A typo, or a revision that should be explained."
+                        ),
                         fingerprint(DiscrepancyKind.DECREASE, "", [before, row]),
                     )
                 )
@@ -171,7 +219,24 @@ def sync(groups: Iterable[GroupKey] | None, found: Sequence[Found]) -> dict[str,
     stale = [
         fp for fp, status in stored.items() if fp not in wanted and status == DiscrepancyStatus.OPEN
     ]
-    new = [f for fp, f in wanted.items() if fp not in stored]
+    return _write([f for fp, f in wanted.items() if fp not in stored], stale)
+
+
+def store(found: Sequence[Found], stale: Sequence[str]) -> dict[str, int]:
+    """Create the found discrepancies not stored yet and delete the `stale` open ones."""
+    wanted = {f.fingerprint: f for f in found}
+    stored: set[str] = set()
+    fingerprints = sorted(wanted)
+    for start in range(0, len(fingerprints), 500):
+        stored.update(
+            Discrepancy.objects.filter(
+                fingerprint__in=fingerprints[start : start + 500]
+            ).values_list("fingerprint", flat=True)
+        )
+    return _write([f for fp, f in wanted.items() if fp not in stored], sorted(set(stale)))
+
+
+def _write(new: Sequence[Found], stale: Sequence[str]) -> dict[str, int]:
     deleted = Discrepancy.objects.filter(fingerprint__in=stale).delete()[0] if stale else 0
     if new:
         Discrepancy.objects.bulk_create(
@@ -195,15 +260,21 @@ def sync(groups: Iterable[GroupKey] | None, found: Sequence[Found]) -> dict[str,
             )
         )
         Through = Discrepancy.estimates.through
-        Through.objects.bulk_create(
-            [
-                Through(discrepancy_id=ids[f.fingerprint], estimate_id=estimate_id)
-                for f in new
-                for estimate_id in f.estimate_ids
-            ],
-            ignore_conflicts=True,
-            batch_size=1000,
-        )
+        pairs = [(ids[f.fingerprint], estimate_id) for f in new for estimate_id in f.estimate_ids]
+        if connection.vendor == "postgresql":
+            # One statement for any number of links (a window may name thousands).
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {Through._meta.db_table} (discrepancy_id, estimate_id) "  # noqa: S608
+                    "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING",
+                    [[d for d, _ in pairs], [e for _, e in pairs]],
+                )
+        else:
+            Through.objects.bulk_create(
+                [Through(discrepancy_id=d, estimate_id=e) for d, e in pairs],
+                ignore_conflicts=True,
+                batch_size=1000,
+            )
     return {"created": len(new), "deleted": deleted}
 
 

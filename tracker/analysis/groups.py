@@ -31,6 +31,7 @@ _FIELDS = (
     "deleted_at",
     "status",
     "supersedes_id",
+    "originator_count",
 )
 
 
@@ -60,23 +61,26 @@ class Context:
         )
 
     def row(self, values: tuple) -> Row:
-        item = dict(zip(_FIELDS, values, strict=True))
-        lo, hi = rules.bounds(item["low"], item["best"], item["high"], item["qualifier"])
+        (pk, version, deployment_id, metric_id, contingent_id, source_id, as_of, precision,
+         low, best, high, qualifier, deleted_at, status, supersedes_id, originators,
+         ) = values  # fmt: skip
+        lo, hi = rules.bounds(low, best, high, qualifier)
         return Row(
-            id=item["id"],
-            version=item["version"],
-            deployment_id=item["deployment_id"],
-            metric_id=item["metric_id"],
-            contingent_id=item["contingent_id"],
-            source_id=item["source_id"],
-            root_id=self.roots.get(item["source_id"], item["source_id"]),
-            as_of=item["as_of"],
-            precision=item["as_of_precision"],
+            id=pk,
+            version=version,
+            deployment_id=deployment_id,
+            metric_id=metric_id,
+            contingent_id=contingent_id,
+            source_id=source_id,
+            root_id=self.roots.get(source_id, source_id),
+            as_of=as_of,
+            precision=precision,
             lo=lo,
             hi=hi,
-            live=item["deleted_at"] is None and item["status"] != Estimate.Status.REJECTED,
-            supersedes_id=item["supersedes_id"],
-            figure=(item["low"], item["best"], item["high"], item["qualifier"]),
+            live=deleted_at is None and status != Estimate.Status.REJECTED,
+            supersedes_id=supersedes_id,
+            figure=(low, best, high, qualifier),
+            originator_count=originators,
         )
 
 
@@ -108,3 +112,9 @@ def load_groups(
     )
     for key, items in groupby((context.row(v) for v in values), key=key_of):
         yield key, list(items)
+
+
+def load_rows(context: Context, q: Q) -> list[Row]:
+    """The rows of the estimates matching q, in (as_of, id) order."""
+    values = Estimate.objects.filter(q).order_by("as_of", "id").values_list(*_FIELDS)
+    return [context.row(v) for v in values]

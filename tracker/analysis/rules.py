@@ -1,7 +1,9 @@
 """The analysis rules as plain Python over light rows: no database here.
 
 The same rules are written once more in SQL for the stored counters (see
-corroboration.py); tests pin the two to the same answers on the edge cases.
+corroboration.py), which a full refresh uses; the refresh after a write counts the few
+estimates it can change with `originator_counts` here. Tests pin the two to the same
+answers.
 
 - Range of an estimate: [lo, hi] with lo = low, else best (unless "at most"), else 0;
   hi = high, else best (unless "at least"), else unbounded. "About 11,000" is the point
@@ -17,9 +19,11 @@ corroboration.py); tests pin the two to the same answers on the edge cases.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 UNBOUNDED = 2_147_483_647  # above any PositiveIntegerField value
 
@@ -28,9 +32,8 @@ WINDOWS = tuple(LEVELS)
 ROOT_DEPTH = 3  # how many parents up a source is folded into its originator
 
 
-@dataclass(frozen=True)
-class Row:
-    """What the rules need of an estimate."""
+class Row(NamedTuple):
+    """What the rules need of an estimate (a named tuple: groups of 10,000s are read)."""
 
     id: int
     version: int
@@ -46,6 +49,7 @@ class Row:
     live: bool  # not deleted, not rejected
     supersedes_id: int | None = None
     figure: tuple[int | None, int | None, int | None, str] = (None, None, None, "exact")
+    originator_count: int = 0  # as stored
 
 
 def bounds(low: int | None, best: int | None, high: int | None, qualifier: str) -> tuple[int, int]:
@@ -63,7 +67,11 @@ def overlap(a: Row, b: Row) -> bool:
 
 
 def level(window: str, *precisions: str) -> int:
-    return max(LEVELS[window], *(LEVELS[p] for p in precisions))
+    lvl = LEVELS[window]
+    for precision in precisions:
+        if LEVELS[precision] > lvl:
+            lvl = LEVELS[precision]
+    return lvl
 
 
 def bucket(date: dt.date, lvl: int) -> tuple[int, ...]:
@@ -139,7 +147,14 @@ class Conflict:
     row_ids: tuple[int, ...]
 
 
-def value_conflicts(rows: Iterable[Row], window: str) -> list[Conflict]:
+def windows_of(row_level: int, date: dt.date) -> list[tuple[int, tuple[int, ...]]]:
+    """The (level, bucket) windows a row of this level and date belongs to."""
+    return [(lvl, bucket(date, lvl)) for lvl in range(row_level, 3)]
+
+
+def value_conflicts(
+    rows: Iterable[Row], window: str, only: set[tuple[int, tuple[int, ...]]] | None = None
+) -> list[Conflict]:
     """Per window, the live rows that disagree with at least one other row of that window.
 
     A pair belongs to the window at the coarsest level of (setting, its two precisions).
@@ -147,13 +162,17 @@ def value_conflicts(rows: Iterable[Row], window: str) -> list[Conflict]:
     and the "members" every row at that level or finer in it; a pair needs one anchor.
     A row disagrees with a set when the set's highest low is above its high or its
     lowest high below its low, so each window is one pass, not a pass per pair.
+    `only`: just these (level, bucket) windows (see windows_of).
     """
     live = [r for r in rows if r.live]
     groups: dict[tuple[int, tuple[int, ...]], tuple[list[Row], list[Row]]] = {}
     for row in live:
         own = level(window, row.precision)
         for lvl in range(own, 3):
-            anchors, members = groups.setdefault((lvl, bucket(row.as_of, lvl)), ([], []))
+            key = (lvl, bucket(row.as_of, lvl))
+            if only is not None and key not in only:
+                continue
+            anchors, members = groups.setdefault(key, ([], []))
             members.append(row)
             if lvl == own:
                 anchors.append(row)
@@ -200,3 +219,53 @@ def year_apart_pairs(rows: Iterable[Row]) -> list[tuple[Row, Row]]:
                 if overlap(old, newer):
                     pairs.append((old, newer))
     return pairs
+
+
+def originator_counts(rows: Iterable[Row], targets: Iterable[Row], window: str) -> dict[int, int]:
+    """For each target: how many distinct originators give it, or a figure agreeing with it
+    (a live row of the same period window whose range overlaps its own); its own
+    originator always counts. `rows` are one group's and hold every row of the targets'
+    windows. Per window and originator the ranges are kept sorted by their low end with
+    the running highest high, so each target asks each originator one bisection."""
+    targets = list(targets)
+    wanted: set[tuple[str, int, tuple[int, ...]]] = set()
+    for target in targets:
+        for precision in LEVELS:
+            lvl = level(window, target.precision, precision)
+            wanted.add((precision, lvl, bucket(target.as_of, lvl)))
+    cells: dict[tuple[str, int, tuple[int, ...]], dict[int, list[tuple[int, int]]]] = {}
+    for row in rows:
+        if not row.live:
+            continue
+        for lvl in range(level(window, row.precision), 3):
+            key = (row.precision, lvl, bucket(row.as_of, lvl))
+            if key in wanted:
+                cells.setdefault(key, defaultdict(list))[row.root_id].append((row.lo, row.hi))
+    reach: dict[tuple, list[tuple[int, list[int], list[int]]]] = {}
+    for key, by_root in cells.items():
+        reach[key] = []
+        for root, ranges in by_root.items():
+            ranges.sort()
+            highest, running = [], -1
+            for _, hi in ranges:
+                running = max(running, hi)
+                highest.append(running)
+            reach[key].append((root, [lo for lo, _ in ranges], highest))
+    # Many targets of one window give the same range: each (window, range) is asked once.
+    agreeing: dict[tuple, frozenset[int]] = {}
+    result = {}
+    for target in targets:
+        found = {target.root_id}
+        for precision in LEVELS:
+            lvl = level(window, target.precision, precision)
+            key = (precision, lvl, bucket(target.as_of, lvl))
+            roots = agreeing.get((key, target.lo, target.hi))
+            if roots is None:
+                roots = agreeing[key, target.lo, target.hi] = frozenset(
+                    root
+                    for root, lows, highest in reach.get(key, ())
+                    if (i := bisect_right(lows, target.hi)) and highest[i - 1] >= target.lo
+                )
+            found |= roots
+        result[target.id] = len(found)
+    return result
