@@ -140,3 +140,17 @@ def test_the_sql_counter_and_the_python_rules_agree_on_every_window(
         refresh(None if full else [a.pk, b.pk])
         expected = 2 if rules.same_window(row_of(a), row_of(b), window) else 1
         assert fresh(a).originator_count == expected, (p1, d1, p2, d2)
+
+
+def test_a_counter_that_moves_moves_updated_at_for_sync_clients_and_page_caches(deployment):
+    briefing = estimate(deployment, best=400)
+    other = estimate(deployment, best=9000, as_of=dt.date(2024, 11, 5))
+    (briefing, other) = analysed(briefing, other)
+    cite_in(briefing, outlet="Wire")
+    refresh([briefing.pk])
+    cited, untouched = fresh(briefing), fresh(other)
+    assert cited.citation_count == 1
+    assert cited.updated_at > briefing.updated_at
+    assert untouched.updated_at == other.updated_at
+    refresh([briefing.pk])  # nothing changes: nothing is stamped again
+    assert fresh(briefing).updated_at == cited.updated_at

@@ -8,6 +8,10 @@
 
 Each is one UPDATE … FROM (computed counts) over a scope that writes only the rows whose
 count changes, so 100,000 rows are never loaded into Python and a re-run writes nothing.
+Every row whose count changes also gets a new `updated_at`, as an editor's change would:
+the API's change feed (`updated_since`) and the pages' cache (keyed by the newest
+`updated_at`, tracker/web/cache.py) must both see a counter move.
+
 They are written in SQL by hand (PostgreSQL, and SQLite for the local run): the ORM
 cannot express an UPDATE … FROM, nor the null-safe contingent match, the window test and
 the source folding inside one correlated subquery. The same rules in Python: rules.py.
@@ -19,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import connection
+from django.utils import timezone
 
 from tracker.analysis.rules import LEVELS, ROOT_DEPTH, UNBOUNDED
 from tracker.models import Citation, Estimate
@@ -41,7 +46,8 @@ def update_citation_counts(estimate_ids: Iterable[int] | None = None) -> int:
         scope = f"e.id IN ({', '.join(['%s'] * len(params))})"
     return _execute(
         f"""
-        UPDATE {table} SET citation_count = counted.n, outlet_count = counted.outlets
+        UPDATE {table}
+        SET citation_count = counted.n, outlet_count = counted.outlets, updated_at = %s
         FROM (
             SELECT e.id AS id, COUNT(c.id) AS n,
                    COUNT(DISTINCT NULLIF(a.outlet, '')) AS outlets
@@ -54,7 +60,7 @@ def update_citation_counts(estimate_ids: Iterable[int] | None = None) -> int:
         WHERE {table}.id = counted.id
           AND ({table}.citation_count <> counted.n OR {table}.outlet_count <> counted.outlets)
         """,  # noqa: S608
-        params,
+        [_now(), *params],
     )
 
 
@@ -156,7 +162,7 @@ def _originator_sql(window: str, scope: str) -> str:
             ) AS n
             FROM {table} e WHERE {scope}
         )
-        UPDATE {table} SET originator_count = counted.n
+        UPDATE {table} SET originator_count = counted.n, updated_at = %s
         FROM counted
         WHERE {table}.id = counted.id AND {table}.originator_count <> counted.n
     """  # noqa: S608
@@ -167,7 +173,7 @@ def update_originator_counts(window: str, scopes: Iterable[Scope] | None = None)
     contingent, year) scopes; None: every estimate. A period window never crosses a
     calendar year, so a write can only change counts within its own scope."""
     if scopes is None:
-        return _execute(_originator_sql(window, "1 = 1"), [])
+        return _execute(_originator_sql(window, "1 = 1"), [_now()])
     clauses, params = [], []
     for deployment_id, metric_id, contingent_id, year in sorted(
         set(scopes), key=lambda s: (s[0], s[1], s[2] or 0, s[3])
@@ -185,7 +191,7 @@ def update_originator_counts(window: str, scopes: Iterable[Scope] | None = None)
         ]
     if not clauses:
         return 0
-    return _execute(_originator_sql(window, " OR ".join(clauses)), params)
+    return _execute(_originator_sql(window, " OR ".join(clauses)), [*params, _now()])
 
 
 def write_originator_counts(counts: dict[int, int]) -> int:
@@ -196,16 +202,23 @@ def write_originator_counts(counts: dict[int, int]) -> int:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                f"UPDATE {table} SET originator_count = v.n "  # noqa: S608
+                f"UPDATE {table} SET originator_count = v.n, updated_at = %s "  # noqa: S608
                 f"FROM unnest(%s::bigint[], %s::int[]) AS v(id, n) WHERE {table}.id = v.id",
-                [list(counts), list(counts.values())],
+                [_now(), list(counts), list(counts.values())],
             )
         else:
+            now = _now()
             cursor.executemany(
-                f"UPDATE {table} SET originator_count = %s WHERE id = %s",  # noqa: S608
-                [(n, pk) for pk, n in counts.items()],
+                f"UPDATE {table} SET originator_count = %s, updated_at = %s "  # noqa: S608
+                "WHERE id = %s",
+                [(n, now, pk) for pk, n in counts.items()],
             )
     return len(counts)
+
+
+def _now():
+    """Now, as this database stores a DateTimeField (raw SQL gets no ORM conversion)."""
+    return connection.ops.adapt_datetimefield_value(timezone.now())
 
 
 def _execute(sql: str, params: list) -> int:
