@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tracker.api.rows import iso_date, iso_datetime
 from tracker.models import (
     Citation,
     Contingent,
@@ -169,8 +168,8 @@ class EstimateSerializer(serializers.ModelSerializer):
 
     def to_representation(self, estimate: Estimate) -> dict:
         """The fields above, built directly: DRF's field-by-field walk over the nested
-        serializers cost most of a list request (see benchmarks/bench_api.py). A test
-        holds this equal to DRF's own rendering (`generic_representation`)."""
+        serializers is slow. A test holds this equal to DRF's own rendering
+        (`generic_representation`); lists are built from plain rows instead (rows.py)."""
         contingent, via = estimate.contingent, estimate.via
         return {
             "id": estimate.pk,
@@ -184,9 +183,9 @@ class EstimateSerializer(serializers.ModelSerializer):
             "high": estimate.high,
             "qualifier": estimate.qualifier,
             "figure_display": estimate.figure_display,
-            "as_of": _date(estimate.as_of),
+            "as_of": iso_date(estimate.as_of),
             "as_of_precision": estimate.as_of_precision,
-            "period_end": _date(estimate.period_end),
+            "period_end": iso_date(estimate.period_end),
             "as_of_display": estimate.as_of_display,
             "source": _source(estimate.source),
             "via": _source(via) if via else None,
@@ -205,28 +204,18 @@ class EstimateSerializer(serializers.ModelSerializer):
                     "url": citation.article.url,
                     "outlet": citation.article.outlet,
                     "title": citation.article.title,
-                    "published": _date(citation.article.published),
+                    "published": iso_date(citation.article.published),
                     "quote": citation.quote,
                 }
                 for citation in estimate.citations.all()
             ],
             "version": estimate.version,
-            "created_at": _datetime(estimate.created_at),
-            "updated_at": _datetime(estimate.updated_at),
+            "created_at": iso_datetime(estimate.created_at),
+            "updated_at": iso_datetime(estimate.updated_at),
         }
 
     def generic_representation(self, estimate: Estimate) -> dict:
         return super().to_representation(estimate)
-
-
-def _datetime(value) -> str:
-    """As DRF renders a datetime with USE_TZ in UTC: ISO 8601 with a Z."""
-    value = value.astimezone(dt.UTC).isoformat()
-    return value[:-6] + "Z" if value.endswith("+00:00") else value
-
-
-def _date(value) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _source(source: Source) -> dict:

@@ -24,6 +24,7 @@ from tracker.api.filters import (
     SourceFilter,
     StrictOrderingFilter,
 )
+from tracker.api.rows import estimate_values, represent
 from tracker.api.timeseries import timeline_series
 from tracker.models import (
     Citation,
@@ -254,12 +255,17 @@ class EstimateViewSet(
         return "-as_of"
 
     def get_queryset(self):
-        editor = is_editor(self.request.user)
-        estimates = (
-            Estimate.objects.with_related()
+        return (
+            self.visible_estimates()
+            .with_related()
             .defer(*ESTIMATE_UNUSED)
             .prefetch_related(Prefetch("citations", queryset=_visible_citations()))
         )
+
+    def visible_estimates(self):
+        """The estimates this request may see (and, for a list, asked for)."""
+        editor = is_editor(self.request.user)
+        estimates = Estimate.objects.all()
         if self.action == "list" and "updated_since" in self.request.query_params:
             if editor:
                 return estimates
@@ -273,6 +279,13 @@ class EstimateViewSet(
         if self.action == "list" and "status" not in self.request.query_params:
             return estimates.filter(status=Estimate.Status.CONFIRMED)
         return estimates
+
+    def list(self, request, *args, **kwargs):
+        # Plain rows rather than model instances (see rows.py): the same JSON, at a
+        # fraction of the cost per row. Filters, ordering and the cursor apply as usual.
+        estimates = estimate_values(self.filter_queryset(self.visible_estimates()))
+        page = self.paginate_queryset(estimates)
+        return self.get_paginated_response(represent(page))
 
     def _representation(self, estimate_id: int) -> dict:
         return s.EstimateSerializer(self.get_queryset().get(pk=estimate_id)).data

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from tests.articles.factories import ArticleFactory
 from tests.tracker.factories import (
@@ -153,3 +154,26 @@ def test_fast_estimate_rendering_equals_drfs_own(demo):
         )
         assert fast == dict(generic)
         assert list(fast) == list(generic)
+
+
+def test_estimate_list_rows_equal_the_serializers_rendering(editor_api, demo):
+    # The list builds its rows from plain values (tracker/api/rows.py); each must be what
+    # EstimateSerializer says of the same estimate, deleted and rejected ones included.
+    from tracker.api.serializers import EstimateSerializer
+    from tracker.models import Estimate
+
+    estimates = list(Estimate.objects.order_by("id"))
+    Estimate.objects.filter(pk=estimates[0].pk).update(deleted_at=timezone.now())
+    Estimate.objects.filter(pk=estimates[1].pk).update(status=Estimate.Status.REJECTED)
+    body = editor_api.get(
+        "/api/v1/estimates/", {"updated_since": "2000-01-01T00:00:00Z", "page_size": 500}
+    ).json()
+    listed = {row["id"]: row for row in body["results"]}
+    assert set(listed) == {estimate.pk for estimate in estimates}
+    for estimate in Estimate.objects.with_related().prefetch_related("citations__article"):
+        expected = EstimateSerializer().generic_representation(estimate)
+        assert listed[estimate.pk] == dict(expected)
+        assert list(listed[estimate.pk]) == list(expected)
+    assert listed[estimates[0].pk]["deleted"] is True
+    assert any(row["citations"] for row in listed.values())
+    assert any(row["contingent"] and row["via"] for row in listed.values())
