@@ -339,25 +339,39 @@ class DiscrepancySerializer(serializers.ModelSerializer):
         ]
 
 
-# The timeseries is built by tracker.api.timeseries.timeline_series as plain data; these
-# serializers describe it for the schema.
+# The timeseries is built by tracker.queries.timeline_series (the timeline chart's data)
+# as plain data; these serializers describe it for the schema.
 
 
 class PointSerializer(serializers.Serializer):
-    estimate_id = serializers.IntegerField()
-    as_of = serializers.DateField()
-    as_of_precision = serializers.ChoiceField(choices=DatePrecision.choices)
-    as_of_display = serializers.CharField()
-    period_end = serializers.DateField(allow_null=True)
-    low = serializers.IntegerField(allow_null=True)
-    best = serializers.IntegerField(allow_null=True)
-    high = serializers.IntegerField(allow_null=True)
-    point = serializers.IntegerField(help_text="The number to plot: best, else mid-range.")
-    qualifier = serializers.ChoiceField(choices=Qualifier.choices)
-    contingent = serializers.IntegerField(allow_null=True)
-    via = SourceSummarySerializer(allow_null=True)
-    citation_count = serializers.IntegerField()
-    originator_count = serializers.IntegerField()
+    """One point: an estimate, or the estimates of one period when the series is
+    aggregated (then `period` is set, and `id`, `figure`, `as_of`, `qualifier`, `status`
+    and `via` are absent)."""
+
+    x = serializers.DateField(help_text="The as-of date; of an aggregate, its period's first day.")
+    y = serializers.IntegerField(
+        help_text="The number to plot: the best figure, else the middle of the range, else "
+        "the only bound; of an aggregate, the middle of its points' numbers."
+    )
+    low = serializers.IntegerField(help_text="The lowest bound (y when there is no range).")
+    high = serializers.IntegerField(help_text="The highest bound (y when there is no range).")
+    n = serializers.IntegerField(help_text="How many estimates the point stands for.")
+    citations = serializers.IntegerField(help_text="How many citations those estimates have.")
+    period = serializers.ChoiceField(
+        choices=["day", "week", "month", "year"],
+        required=False,
+        help_text="Aggregates only: the period the point sums up.",
+    )
+    id = serializers.IntegerField(required=False, help_text="Single estimates only: its id.")
+    figure = serializers.CharField(required=False, help_text='As a reader says it: "about 400".')
+    as_of = serializers.CharField(required=False, help_text="The date written to its precision.")
+    qualifier = serializers.CharField(
+        required=False, help_text='The qualifier\'s label ("Approximately"…).'
+    )
+    status = serializers.ChoiceField(choices=EstimateStatus.choices, required=False)
+    via = serializers.CharField(
+        required=False, allow_blank=True, help_text="The intermediary's name, or empty."
+    )
 
 
 class SourceRefSerializer(serializers.Serializer):
@@ -368,14 +382,24 @@ class SourceRefSerializer(serializers.Serializer):
 
 class SeriesSerializer(serializers.Serializer):
     source = SourceRefSerializer()
-    points = PointSerializer(many=True)
+    aggregated = serializers.BooleanField(
+        help_text="True when the source had too many estimates to draw one by one: its "
+        "points are then one per `period`."
+    )
+    period = serializers.ChoiceField(
+        choices=["", "day", "week", "month", "year"],
+        allow_blank=True,
+        help_text="The period an aggregated series is summed up by; empty when not aggregated.",
+    )
+    count = serializers.IntegerField(help_text="How many estimates the series stands for.")
+    points = PointSerializer(many=True, help_text="Oldest first.")
 
 
 class TimeseriesSerializer(serializers.Serializer):
     deployment = serializers.CharField()
     metric = serializers.CharField()
     contingent = serializers.IntegerField(allow_null=True)
-    series = SeriesSerializer(many=True)
+    series = SeriesSerializer(many=True, help_text="One per originator source, by name.")
 
 
 class TimeseriesQuerySerializer(serializers.Serializer):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -25,7 +25,6 @@ from tracker.api.filters import (
     StrictOrderingFilter,
 )
 from tracker.api.rows import estimate_values, represent
-from tracker.api.timeseries import timeline_series
 from tracker.models import (
     Citation,
     Contingent,
@@ -35,6 +34,7 @@ from tracker.models import (
     Metric,
     Source,
 )
+from tracker.queries import MAX_POINTS_PER_CHART, MAX_POINTS_PER_SERIES, timeline_series
 from tracker.roles import is_editor
 
 SLUG = r"[-a-zA-Z0-9_]+"
@@ -138,7 +138,13 @@ class DeploymentViewSet(ReadOnlyViewSet):
     @extend_schema(
         summary="Timeseries of a metric: one series per source",
         description="What the timeline chart draws: for each originator source, its "
-        "confirmed figures for the metric, oldest first. Not paginated.",
+        "confirmed figures for the metric, oldest first. Not paginated, and bounded: a "
+        "source with more estimates than its share of the chart's point budget (at most "
+        f"{MAX_POINTS_PER_SERIES:,} per source, {MAX_POINTS_PER_CHART:,} in all) is "
+        "aggregated by week, month or year (`aggregated: true`, its `period`), each point "
+        "then spanning the lowest to the highest bound in its period, with `n` the number "
+        "of estimates it stands for. To get every estimate one by one, page through "
+        "`/api/v1/estimates/?deployment=…&metric=…&ordering=as_of` instead.",
         parameters=[
             OpenApiParameter("metric", OpenApiTypes.STR, OpenApiParameter.PATH),
             OpenApiParameter("contingent", OpenApiTypes.INT, description="Only this wave."),
@@ -155,20 +161,47 @@ class DeploymentViewSet(ReadOnlyViewSet):
     def timeseries(self, request, slug: str, metric: str):
         query = s.TimeseriesQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        contingent = query.validated_data.get("contingent")
-        deployment = get_object_or_404(Deployment, slug=slug)
-        metric_obj = get_object_or_404(Metric, slug=metric)
-        series = timeline_series(
-            deployment=deployment, metric=metric_obj, contingent_number=contingent
-        )
+        number = query.validated_data.get("contingent")
+        deployment, metric_obj = _deployment_and_metric(slug, metric)
+        series = _series(request, deployment, metric_obj, number)
         return Response(
             {
                 "deployment": deployment.slug,
                 "metric": metric_obj.slug,
-                "contingent": contingent,
+                "contingent": number,
                 "series": series,
             }
         )
+
+
+def _deployment_and_metric(slug: str, metric: str) -> tuple[Deployment, Metric]:
+    """The deployment and the metric named in the URL, in one query (404 if either is
+    unknown); the metric comes as its id and slug, all the timeline needs of it."""
+    try:
+        deployment = Deployment.objects.annotate(
+            metric_pk=Subquery(Metric.objects.filter(slug=metric).values("pk"))
+        ).get(slug=slug)
+    except Deployment.DoesNotExist as missing:
+        raise Http404 from missing
+    if deployment.metric_pk is None:
+        raise Http404
+    return deployment, Metric(pk=deployment.metric_pk, slug=metric)
+
+
+def _series(request, deployment: Deployment, metric: Metric, number: int | None) -> list:
+    """The timeline chart's series, of one wave when `number` is given."""
+    filters = {}
+    if number is not None:
+        # The timeline's filter names a wave by its id, the API by its number.
+        wave = (
+            Contingent.objects.filter(deployment=deployment, number=number)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if wave is None:
+            return []  # no such wave: nothing to draw
+        filters["contingent"] = wave
+    return timeline_series(deployment, metric, filters=filters, user=request.user)
 
 
 @extend_schema_view(list=extend_schema(summary="List contingents (waves)"))
