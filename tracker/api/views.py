@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -21,6 +20,7 @@ from tracker.api.filters import (
     ContingentFilter,
     DiscrepancyFilter,
     EstimateFilter,
+    FilterBackend,
     SourceFilter,
     StrictOrderingFilter,
 )
@@ -40,7 +40,7 @@ from tracker.roles import is_editor
 SLUG = r"[-a-zA-Z0-9_]+"
 
 # Named here rather than taken from settings so that ordering is always strict.
-FILTERS = [DjangoFilterBackend, StrictOrderingFilter]
+FILTERS = [FilterBackend, StrictOrderingFilter]
 
 
 class ReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
