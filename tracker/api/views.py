@@ -47,8 +47,8 @@ class ReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = FILTERS
 
 
-# What an estimate's representation does not show: left in the database (fewer columns
-# to fetch and convert, which is most of a list request's cost).
+# What an estimate's representation does not show: left in the database when a single
+# estimate is read as a model (lists read plain rows, see rows.py).
 ESTIMATE_UNUSED = [
     "review_note",
     "created_by",
