@@ -65,12 +65,13 @@ FROM tracker_estimate e
 LEFT JOIN tracker_citation ci ON ci.estimate_id = e.id
 LEFT JOIN tracker_source v ON v.id = e.via_id
 WHERE e.deployment_id = %s AND e.metric_id = %s AND e.deleted_at IS NULL AND e.status = 'confirmed'
-  AND e.source_id = ANY(%s)
+  AND e.source_id IN ({sources})
 GROUP BY e.id, v.name
 ORDER BY e.as_of, e.id
 """
 
-# {bucket} is a CASE choosing each source's period start (periods from a fixed list).
+# {sources} is a list of placeholders (source ids, written as Django writes an `__in`
+# lookup); {bucket} a CASE choosing each source's period start (from a fixed list).
 TIMESERIES_BUCKETS_SQL = """
 SELECT e.source_id, {bucket} AS bucket, COUNT(e.id) AS n,
        MIN(COALESCE(e.low, e.best, e.high)) AS lowest,
@@ -80,7 +81,7 @@ SELECT e.source_id, {bucket} AS bucket, COUNT(e.id) AS n,
        COALESCE(SUM(e.citation_count), 0) AS citations
 FROM tracker_estimate e
 WHERE e.deployment_id = %s AND e.metric_id = %s AND e.deleted_at IS NULL AND e.status = 'confirmed'
-  AND e.source_id = ANY(%s)
+  AND e.source_id IN ({sources})
 GROUP BY 1, 2
 ORDER BY 1, 2
 """
@@ -103,10 +104,17 @@ def floor_estimates(request) -> HttpResponse:
     return _json({"results": estimates, "citations": citations})
 
 
+def _placeholders(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
 def floor_timeseries(request, slug: str, metric: str) -> HttpResponse:
     (target,) = _rows(TIMESERIES_TARGET_SQL, [metric, slug])
     where = [target["id"], target["metric_id"]]
-    summary = _rows(TIMESERIES_SUMMARY_SQL, where)
+    summary = sorted(
+        _rows(TIMESERIES_SUMMARY_SQL, where),
+        key=lambda row: (row["source_name"], row["source_id"]),
+    )
     # Which sources are aggregated, and by which period: the API's rule, taken from it.
     cap = _series_cap([row["n"] for row in summary])
     periods: dict[str, list[int]] = defaultdict(list)
@@ -118,19 +126,24 @@ def floor_timeseries(request, slug: str, metric: str) -> HttpResponse:
         span = (row["last"] - row["first"]).days + 1
         period = next((p for p, d in _PERIOD_DAYS.items() if span / d + 1 <= cap), "year")
         periods[period].append(row["source_id"])
-    points = _rows(TIMESERIES_POINTS_SQL, [*where, small]) if small else []
+    points = []
+    if small:
+        sql = TIMESERIES_POINTS_SQL.format(sources=_placeholders(small))
+        points = _rows(sql, [*where, *small])
     buckets = []
     if periods:
         cases, params = [], []
         for period, ids in periods.items():
-            start = (
-                "e.as_of" if period == "day" else f"CAST(DATE_TRUNC('{period}', e.as_of) AS date)"
-            )
-            cases.append(f"WHEN e.source_id = ANY(%s) THEN {start}")
-            params.append(ids)
-        sql = TIMESERIES_BUCKETS_SQL.format(bucket=f"CASE {' '.join(cases)} ELSE NULL END")
+            start = f"CAST(DATE_TRUNC('{period}', e.as_of) AS date)"
+            if period == "day":
+                start = "e.as_of"
+            cases.append(f"WHEN e.source_id IN ({_placeholders(ids)}) THEN {start}")
+            params.extend(ids)
         every = [source for ids in periods.values() for source in ids]
-        buckets = _rows(sql, [*params, *where, every])
+        sql = TIMESERIES_BUCKETS_SQL.format(
+            bucket=f"CASE {' '.join(cases)} ELSE NULL END", sources=_placeholders(every)
+        )
+        buckets = _rows(sql, [*params, *where, *every])
     return _json({"summary": summary, "points": points, "buckets": buckets})
 
 
