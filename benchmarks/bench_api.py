@@ -10,10 +10,10 @@ view in the same gunicorn that runs the same SQL and dumps the rows to JSON
 
 Under the harness (`make bench`, run(context)) it runs at each prepared bench_<size>
 database: the harness's gunicorn with benchmarks.api_floor_settings, the estimate list's
-first page of 100 and the whole timeseries of the (deployment, metric) with the most
-confirmed estimates, HARNESS_SECONDS of wrk each after one warm-up GET. When that GET
-takes over a second (the timeseries at 1,000,000 estimates returns every point), wrk uses
-two connections (one per worker) for up to 60 s, so that several responses finish.
+first page of 100 and the timeseries of the (deployment, metric) with the most confirmed
+estimates (the timeline chart's bounded series: long ones aggregated by period),
+HARNESS_SECONDS of wrk each after one warm-up GET. When that GET takes over a second, wrk
+uses two connections (one per worker) for up to 60 s, so that several responses finish.
 
 Environment: BENCH_API_DURATION (seconds per target, default 10), BENCH_API_CONNECTIONS
 (default 8), BENCH_API_WORKERS (gunicorn workers, default 2).
@@ -90,8 +90,8 @@ def _load(
         urllib.request.urlopen(url, timeout=300).read()  # noqa: S310 (local)
     one = (time.perf_counter() - started) / max(warm_ups, 1)
     if adapt and one > 1:
-        # Slow responses (the whole timeseries at 1,000,000 estimates): one connection per
-        # worker, and long enough for several to finish, bounded at a minute.
+        # Slow responses: one connection per worker, and long enough for several to
+        # finish, bounded at a minute.
         connections = 2
         duration = min(60, max(duration, int(4 * one) + 1))
     out = subprocess.run(  # noqa: S603
@@ -221,7 +221,8 @@ def run_with_context(context) -> list[dict]:
                     "api.timeseries": (
                         f"/api/v1/deployments/{deployment}/timeseries/{metric}/",
                         f"/floor/timeseries/{deployment}/{metric}/",
-                        f"{deployment}/{metric}, all {top['n']:,} confirmed points",
+                        f"{deployment}/{metric}, {top['n']:,} confirmed estimates as the chart's "
+                        "bounded series",
                     ),
                 }
                 for name, (api_path, floor_path, what) in pairs.items():

@@ -7,6 +7,7 @@ import datetime as dt
 import django_filters
 from django import forms
 from django.db.models import Q
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
@@ -22,6 +23,23 @@ from tracker.models import (
     Source,
     SourceKind,
 )
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, which skips building the FilterSet (a form class, deep
+    copies of every filter and field) when the request names none of its filters: with no
+    value a FilterSet filters nothing and finds nothing to refuse. A parameter that merely
+    starts with a filter's name (a range's `_after`, say) still goes the whole way."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not any(
+            key.startswith(name)
+            for key in request.query_params
+            for name in filterset_class.base_filters
+        ):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
 
 
 class StrictOrderingFilter(OrderingFilter):

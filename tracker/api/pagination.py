@@ -66,7 +66,10 @@ class KeysetPagination(BasePagination):
         self.next_cursor = None
         if self.has_next:
             last = page[-1]
-            self.next_cursor = self.encode_cursor(getattr(last, column), last.pk)
+            if isinstance(last, dict):  # a values() queryset
+                self.next_cursor = self.encode_cursor(last[column], last["id"])
+            else:
+                self.next_cursor = self.encode_cursor(getattr(last, column), last.pk)
         return page
 
     def get_page_size(self, request) -> int:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tracker.api.rows import iso_date, iso_datetime
 from tracker.models import (
     Citation,
     Contingent,
@@ -169,8 +168,8 @@ class EstimateSerializer(serializers.ModelSerializer):
 
     def to_representation(self, estimate: Estimate) -> dict:
         """The fields above, built directly: DRF's field-by-field walk over the nested
-        serializers cost most of a list request (see benchmarks/bench_api.py). A test
-        holds this equal to DRF's own rendering (`generic_representation`)."""
+        serializers is slow. A test holds this equal to DRF's own rendering
+        (`generic_representation`); lists are built from plain rows instead (rows.py)."""
         contingent, via = estimate.contingent, estimate.via
         return {
             "id": estimate.pk,
@@ -184,9 +183,9 @@ class EstimateSerializer(serializers.ModelSerializer):
             "high": estimate.high,
             "qualifier": estimate.qualifier,
             "figure_display": estimate.figure_display,
-            "as_of": _date(estimate.as_of),
+            "as_of": iso_date(estimate.as_of),
             "as_of_precision": estimate.as_of_precision,
-            "period_end": _date(estimate.period_end),
+            "period_end": iso_date(estimate.period_end),
             "as_of_display": estimate.as_of_display,
             "source": _source(estimate.source),
             "via": _source(via) if via else None,
@@ -205,28 +204,18 @@ class EstimateSerializer(serializers.ModelSerializer):
                     "url": citation.article.url,
                     "outlet": citation.article.outlet,
                     "title": citation.article.title,
-                    "published": _date(citation.article.published),
+                    "published": iso_date(citation.article.published),
                     "quote": citation.quote,
                 }
                 for citation in estimate.citations.all()
             ],
             "version": estimate.version,
-            "created_at": _datetime(estimate.created_at),
-            "updated_at": _datetime(estimate.updated_at),
+            "created_at": iso_datetime(estimate.created_at),
+            "updated_at": iso_datetime(estimate.updated_at),
         }
 
     def generic_representation(self, estimate: Estimate) -> dict:
         return super().to_representation(estimate)
-
-
-def _datetime(value) -> str:
-    """As DRF renders a datetime with USE_TZ in UTC: ISO 8601 with a Z."""
-    value = value.astimezone(dt.UTC).isoformat()
-    return value[:-6] + "Z" if value.endswith("+00:00") else value
-
-
-def _date(value) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _source(source: Source) -> dict:
@@ -350,25 +339,39 @@ class DiscrepancySerializer(serializers.ModelSerializer):
         ]
 
 
-# The timeseries is built by tracker.api.timeseries.timeline_series as plain data; these
-# serializers describe it for the schema.
+# The timeseries is built by tracker.queries.timeline_series (the timeline chart's data)
+# as plain data; these serializers describe it for the schema.
 
 
 class PointSerializer(serializers.Serializer):
-    estimate_id = serializers.IntegerField()
-    as_of = serializers.DateField()
-    as_of_precision = serializers.ChoiceField(choices=DatePrecision.choices)
-    as_of_display = serializers.CharField()
-    period_end = serializers.DateField(allow_null=True)
-    low = serializers.IntegerField(allow_null=True)
-    best = serializers.IntegerField(allow_null=True)
-    high = serializers.IntegerField(allow_null=True)
-    point = serializers.IntegerField(help_text="The number to plot: best, else mid-range.")
-    qualifier = serializers.ChoiceField(choices=Qualifier.choices)
-    contingent = serializers.IntegerField(allow_null=True)
-    via = SourceSummarySerializer(allow_null=True)
-    citation_count = serializers.IntegerField()
-    originator_count = serializers.IntegerField()
+    """One point: an estimate, or the estimates of one period when the series is
+    aggregated (then `period` is set, and `id`, `figure`, `as_of`, `qualifier`, `status`
+    and `via` are absent)."""
+
+    x = serializers.DateField(help_text="The as-of date; of an aggregate, its period's first day.")
+    y = serializers.IntegerField(
+        help_text="The number to plot: the best figure, else the middle of the range, else "
+        "the only bound; of an aggregate, the middle of its points' numbers."
+    )
+    low = serializers.IntegerField(help_text="The lowest bound (y when there is no range).")
+    high = serializers.IntegerField(help_text="The highest bound (y when there is no range).")
+    n = serializers.IntegerField(help_text="How many estimates the point stands for.")
+    citations = serializers.IntegerField(help_text="How many citations those estimates have.")
+    period = serializers.ChoiceField(
+        choices=["day", "week", "month", "year"],
+        required=False,
+        help_text="Aggregates only: the period the point sums up.",
+    )
+    id = serializers.IntegerField(required=False, help_text="Single estimates only: its id.")
+    figure = serializers.CharField(required=False, help_text='As a reader says it: "about 400".')
+    as_of = serializers.CharField(required=False, help_text="The date written to its precision.")
+    qualifier = serializers.CharField(
+        required=False, help_text='The qualifier\'s label ("Approximately"…).'
+    )
+    status = serializers.ChoiceField(choices=EstimateStatus.choices, required=False)
+    via = serializers.CharField(
+        required=False, allow_blank=True, help_text="The intermediary's name, or empty."
+    )
 
 
 class SourceRefSerializer(serializers.Serializer):
@@ -379,14 +382,24 @@ class SourceRefSerializer(serializers.Serializer):
 
 class SeriesSerializer(serializers.Serializer):
     source = SourceRefSerializer()
-    points = PointSerializer(many=True)
+    aggregated = serializers.BooleanField(
+        help_text="True when the source had too many estimates to draw one by one: its "
+        "points are then one per `period`."
+    )
+    period = serializers.ChoiceField(
+        choices=["", "day", "week", "month", "year"],
+        allow_blank=True,
+        help_text="The period an aggregated series is summed up by; empty when not aggregated.",
+    )
+    count = serializers.IntegerField(help_text="How many estimates the series stands for.")
+    points = PointSerializer(many=True, help_text="Oldest first.")
 
 
 class TimeseriesSerializer(serializers.Serializer):
     deployment = serializers.CharField()
     metric = serializers.CharField()
     contingent = serializers.IntegerField(allow_null=True)
-    series = SeriesSerializer(many=True)
+    series = SeriesSerializer(many=True, help_text="One per originator source, by name.")
 
 
 class TimeseriesQuerySerializer(serializers.Serializer):

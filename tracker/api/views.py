@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
-from django_filters.rest_framework import DjangoFilterBackend
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -21,10 +20,11 @@ from tracker.api.filters import (
     ContingentFilter,
     DiscrepancyFilter,
     EstimateFilter,
+    FilterBackend,
     SourceFilter,
     StrictOrderingFilter,
 )
-from tracker.api.timeseries import timeline_series
+from tracker.api.rows import estimate_values, represent
 from tracker.models import (
     Citation,
     Contingent,
@@ -34,20 +34,21 @@ from tracker.models import (
     Metric,
     Source,
 )
+from tracker.queries import MAX_POINTS_PER_CHART, MAX_POINTS_PER_SERIES, timeline_series
 from tracker.roles import is_editor
 
 SLUG = r"[-a-zA-Z0-9_]+"
 
 # Named here rather than taken from settings so that ordering is always strict.
-FILTERS = [DjangoFilterBackend, StrictOrderingFilter]
+FILTERS = [FilterBackend, StrictOrderingFilter]
 
 
 class ReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = FILTERS
 
 
-# What an estimate's representation does not show: left in the database (fewer columns
-# to fetch and convert, which is most of a list request's cost).
+# What an estimate's representation does not show: left in the database when a single
+# estimate is read as a model (lists read plain rows, see rows.py).
 ESTIMATE_UNUSED = [
     "review_note",
     "created_by",
@@ -137,7 +138,13 @@ class DeploymentViewSet(ReadOnlyViewSet):
     @extend_schema(
         summary="Timeseries of a metric: one series per source",
         description="What the timeline chart draws: for each originator source, its "
-        "confirmed figures for the metric, oldest first. Not paginated.",
+        "confirmed figures for the metric, oldest first. Not paginated, and bounded: a "
+        "source with more estimates than its share of the chart's point budget (at most "
+        f"{MAX_POINTS_PER_SERIES:,} per source, {MAX_POINTS_PER_CHART:,} in all) is "
+        "aggregated by week, month or year (`aggregated: true`, its `period`), each point "
+        "then spanning the lowest to the highest bound in its period, with `n` the number "
+        "of estimates it stands for. To get every estimate one by one, page through "
+        "`/api/v1/estimates/?deployment=…&metric=…&ordering=as_of` instead.",
         parameters=[
             OpenApiParameter("metric", OpenApiTypes.STR, OpenApiParameter.PATH),
             OpenApiParameter("contingent", OpenApiTypes.INT, description="Only this wave."),
@@ -154,20 +161,47 @@ class DeploymentViewSet(ReadOnlyViewSet):
     def timeseries(self, request, slug: str, metric: str):
         query = s.TimeseriesQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        contingent = query.validated_data.get("contingent")
-        deployment = get_object_or_404(Deployment, slug=slug)
-        metric_obj = get_object_or_404(Metric, slug=metric)
-        series = timeline_series(
-            deployment=deployment, metric=metric_obj, contingent_number=contingent
-        )
+        number = query.validated_data.get("contingent")
+        deployment, metric_obj = _deployment_and_metric(slug, metric)
+        series = _series(request, deployment, metric_obj, number)
         return Response(
             {
                 "deployment": deployment.slug,
                 "metric": metric_obj.slug,
-                "contingent": contingent,
+                "contingent": number,
                 "series": series,
             }
         )
+
+
+def _deployment_and_metric(slug: str, metric: str) -> tuple[Deployment, Metric]:
+    """The deployment and the metric named in the URL, in one query (404 if either is
+    unknown); the metric comes as its id and slug, all the timeline needs of it."""
+    try:
+        deployment = Deployment.objects.annotate(
+            metric_pk=Subquery(Metric.objects.filter(slug=metric).values("pk"))
+        ).get(slug=slug)
+    except Deployment.DoesNotExist as missing:
+        raise Http404 from missing
+    if deployment.metric_pk is None:
+        raise Http404
+    return deployment, Metric(pk=deployment.metric_pk, slug=metric)
+
+
+def _series(request, deployment: Deployment, metric: Metric, number: int | None) -> list:
+    """The timeline chart's series, of one wave when `number` is given."""
+    filters = {}
+    if number is not None:
+        # The timeline's filter names a wave by its id, the API by its number.
+        wave = (
+            Contingent.objects.filter(deployment=deployment, number=number)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if wave is None:
+            return []  # no such wave: nothing to draw
+        filters["contingent"] = wave
+    return timeline_series(deployment, metric, filters=filters, user=request.user)
 
 
 @extend_schema_view(list=extend_schema(summary="List contingents (waves)"))
@@ -254,12 +288,17 @@ class EstimateViewSet(
         return "-as_of"
 
     def get_queryset(self):
-        editor = is_editor(self.request.user)
-        estimates = (
-            Estimate.objects.with_related()
+        return (
+            self.visible_estimates()
+            .with_related()
             .defer(*ESTIMATE_UNUSED)
             .prefetch_related(Prefetch("citations", queryset=_visible_citations()))
         )
+
+    def visible_estimates(self):
+        """The estimates this request may see (and, for a list, asked for)."""
+        editor = is_editor(self.request.user)
+        estimates = Estimate.objects.all()
         if self.action == "list" and "updated_since" in self.request.query_params:
             if editor:
                 return estimates
@@ -273,6 +312,13 @@ class EstimateViewSet(
         if self.action == "list" and "status" not in self.request.query_params:
             return estimates.filter(status=Estimate.Status.CONFIRMED)
         return estimates
+
+    def list(self, request, *args, **kwargs):
+        # Plain rows rather than model instances (see rows.py): the same JSON, at a
+        # fraction of the cost per row. Filters, ordering and the cursor apply as usual.
+        estimates = estimate_values(self.filter_queryset(self.visible_estimates()))
+        page = self.paginate_queryset(estimates)
+        return self.get_paginated_response(represent(page))
 
     def _representation(self, estimate_id: int) -> dict:
         return s.EstimateSerializer(self.get_queryset().get(pk=estimate_id)).data

@@ -65,7 +65,12 @@ ENDPOINTS = [
         "discrepancies joined to deployment, metric, contingent; their estimate ids",
     ),
     ("/api/v1/articles/", 1, "articles without their text"),
-    ("/api/v1/deployments/dprk/timeseries/killed/", 3, "deployment; metric; the estimates"),
+    (
+        "/api/v1/deployments/dprk/timeseries/killed/",
+        3,
+        "deployment with the metric's id; estimates per source; their points (a long "
+        "series would add one: its points by period)",
+    ),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from tests.articles.factories import ArticleFactory
 from tests.tracker.factories import (
@@ -120,10 +121,36 @@ def test_timeseries_gives_one_series_per_source_oldest_first(api_client, db):
     EstimateFactory(deployment=deployment, source=hur, metric=metric("wounded"))
     body = api_client.get("/api/v1/deployments/dprk/timeseries/killed/").json()
     assert [s["source"]["slug"] for s in body["series"]] == ["hur", "nis"]
-    assert [p["best"] for p in body["series"][1]["points"]] == [100, 300]
-    assert [p["best"] for p in body["series"][0]["points"]] == [400]
+    # The chart's points (tracker.queries.timeline_series): y is the figure plotted.
+    assert [p["y"] for p in body["series"][1]["points"]] == [100, 300]
+    assert [p["y"] for p in body["series"][0]["points"]] == [400]
+    assert [s["aggregated"] for s in body["series"]] == [False, False]
     point = body["series"][0]["points"][0]
-    assert {"as_of", "low", "best", "high", "qualifier", "via", "citation_count"} <= set(point)
+    assert {"x", "as_of", "low", "y", "high", "qualifier", "via", "citations", "id"} <= set(point)
+
+
+def test_timeseries_aggregates_a_long_series_by_period(api_client, db, monkeypatch):
+    monkeypatch.setattr("tracker.queries.MAX_POINTS_PER_SERIES", 10)
+    deployment = DeploymentFactory(slug="dprk")
+    hur = SourceFactory(slug="hur")
+    for month in range(1, 13):
+        EstimateFactory(deployment=deployment, source=hur, as_of=dt.date(2024, month, 1))
+    EstimateFactory(deployment=deployment, source=hur, as_of=dt.date(2025, 1, 1))
+    (series,) = api_client.get("/api/v1/deployments/dprk/timeseries/killed/").json()["series"]
+    assert (series["aggregated"], series["period"], series["count"]) == (True, "year", 13)
+    assert [(p["x"], p["n"]) for p in series["points"]] == [("2024-01-01", 12), ("2025-01-01", 1)]
+
+
+def test_timeseries_of_one_wave_names_it_by_number(api_client, db):
+    deployment = DeploymentFactory(slug="dprk")
+    first, second = (ContingentFactory(deployment=deployment, number=n) for n in (1, 2))
+    EstimateFactory(deployment=deployment, contingent=first, best=100, low=100, high=100)
+    EstimateFactory(deployment=deployment, contingent=second, best=200, low=200, high=200)
+    url = "/api/v1/deployments/dprk/timeseries/killed/"
+    body = api_client.get(url, {"contingent": 2}).json()
+    assert body["contingent"] == 2
+    assert [p["y"] for s in body["series"] for p in s["points"]] == [200]
+    assert api_client.get(url, {"contingent": 3}).json()["series"] == []
 
 
 def test_timeseries_of_an_unknown_metric_is_a_json_404(api_client, db):
@@ -153,3 +180,26 @@ def test_fast_estimate_rendering_equals_drfs_own(demo):
         )
         assert fast == dict(generic)
         assert list(fast) == list(generic)
+
+
+def test_estimate_list_rows_equal_the_serializers_rendering(editor_api, demo):
+    # The list builds its rows from plain values (tracker/api/rows.py); each must be what
+    # EstimateSerializer says of the same estimate, deleted and rejected ones included.
+    from tracker.api.serializers import EstimateSerializer
+    from tracker.models import Estimate
+
+    estimates = list(Estimate.objects.order_by("id"))
+    Estimate.objects.filter(pk=estimates[0].pk).update(deleted_at=timezone.now())
+    Estimate.objects.filter(pk=estimates[1].pk).update(status=Estimate.Status.REJECTED)
+    body = editor_api.get(
+        "/api/v1/estimates/", {"updated_since": "2000-01-01T00:00:00Z", "page_size": 500}
+    ).json()
+    listed = {row["id"]: row for row in body["results"]}
+    assert set(listed) == {estimate.pk for estimate in estimates}
+    for estimate in Estimate.objects.with_related().prefetch_related("citations__article"):
+        expected = EstimateSerializer().generic_representation(estimate)
+        assert listed[estimate.pk] == dict(expected)
+        assert list(listed[estimate.pk]) == list(expected)
+    assert listed[estimates[0].pk]["deleted"] is True
+    assert any(row["citations"] for row in listed.values())
+    assert any(row["contingent"] and row["via"] for row in listed.values())

@@ -183,6 +183,17 @@ def test_anonymous_reads_are_throttled(api_client, refs, monkeypatch):
     assert api_client.get(URL).json()["code"] == "throttled"
 
 
+def test_signed_in_reads_are_throttled_per_user_and_anonymous_ones_by_the_anon_rate(
+    api_client, analyst_api, refs, monkeypatch
+):
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setitem(SimpleRateThrottle.THROTTLE_RATES, "user", "2/minute")
+    monkeypatch.setitem(SimpleRateThrottle.THROTTLE_RATES, "anon", "100/minute")
+    assert [analyst_api.get(URL).status_code for _ in range(3)] == [200, 200, 429]
+    assert [api_client.get(URL).status_code for _ in range(3)] == [200, 200, 200]
+
+
 @override_settings(DEBUG=True)
 def test_unknown_api_path_is_a_json_404_even_with_debug(api_client, db):
     response = api_client.get("/api/v1/no/such/thing/")
