@@ -593,65 +593,111 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
     metric, contingent, source, as-of date (and precision) and figures, whatever its
     review status (an editor's confirmation or rejection stands; the estimate itself is
     never changed), else on a new `proposed` estimate. Claims the domain refuses (a date
-    in the future...) are skipped and listed in the outcome."""
+    in the future...) are skipped and listed in the outcome.
+
+    The queries do not grow with the claims found in the article, except for the new
+    estimates: one read of the estimates already on record for all the claims, one of
+    the article's citations, one insert of the new citations (and their history); then
+    per new estimate its row, history and ClaimKey, in a savepoint."""
     deployment, metrics, contingents = _domain()
     outcome = MatchOutcome()
-    estimate_ids: list[int] = []
     skipped: list[str] = []
+    wanted: list[tuple[Claim, dict[str, Any], Source | None, tuple | None]] = []
     for claim in claims:
         metric = metrics.get(claim.metric)
         if metric is None:
             skipped.append(f"unknown metric {claim.metric!r} in “{claim.quote[:80]}”")
             continue
+        try:
+            domain.check_quote(article, claim.quote, claim.start, claim.end)
+        except ValidationError as error:
+            skipped.append(f"“{claim.quote[:80]}”: {'; '.join(error.messages)}")
+            continue
         as_of = _parse_date(claim.as_of)
         if as_of is None:
             fallback = article.published or timezone.localdate(article.created_at)
             as_of = (fallback, DatePrecision.DAY)
-        period_end = _parse_date(claim.period_end, end=True)
-        contingent = contingents.get(claim.contingent) if claim.contingent else None
         if claim.source:
             source = _source_for(claim.source)
         elif article.outlet:
             source = _source_for(article.outlet, kind=SourceKind.MEDIA)
         else:
             source = _source_for(UNATTRIBUTED)
-        via = _source_for(claim.via) if claim.via else None
         fields = {
             "deployment": deployment,
             "metric": metric,
-            "contingent": contingent,
-            "source_id": source.pk,
+            "contingent": contingents.get(claim.contingent) if claim.contingent else None,
+            "source": source,
             "as_of": as_of[0],
             "as_of_precision": as_of[1],
             "low": claim.low,
             "best": claim.best,
             "high": claim.high,
         }
-        try:
-            estimate, created = _estimate_for(
-                fields, claim=claim, via=via, period_end=period_end, article=article
-            )
-            _citation, cited = domain.cite(
-                estimate=estimate,
-                article=article,
-                quote=claim.quote,
-                start=claim.start,
-                end=claim.end,
-                method=Citation.Method.EXTRACTED,
-                extractor_version=ENGINE_VERSION,
-            )
-        except ValidationError as error:
-            skipped.append(f"“{claim.quote[:80]}”: {'; '.join(error.messages)}")
-            continue
-        outcome.estimates_created += int(created)
-        outcome.citations_created += int(cited)
-        estimate_ids.append(estimate.pk)
-    outcome.estimate_ids = tuple(dict.fromkeys(estimate_ids))
+        via = _source_for(claim.via) if claim.via else None
+        wanted.append((claim, fields, via, _parse_date(claim.period_end, end=True)))
+    on_record = _estimates_on_record([fields for _claim, fields, _via, _end in wanted])
+    quotes: list[domain.Quote] = []
+    for claim, fields, via, period_end in wanted:
+        identity = _identity(fields)
+        estimate = on_record.get(identity)
+        if estimate is None:
+            try:
+                estimate, created = _propose(
+                    fields, claim=claim, via=via, period_end=period_end, article=article
+                )
+            except ValidationError as error:
+                skipped.append(f"“{claim.quote[:80]}”: {'; '.join(error.messages)}")
+                continue
+            on_record[identity] = estimate
+            outcome.estimates_created += int(created)
+        quotes.append(
+            domain.Quote(estimate=estimate, quote=claim.quote, start=claim.start, end=claim.end)
+        )
+    cited = domain.cite_many(
+        article=article,
+        quotes=quotes,
+        method=Citation.Method.EXTRACTED,
+        extractor_version=ENGINE_VERSION,
+    )
+    outcome.citations_created = sum(int(created) for _citation, created in cited)
+    outcome.estimate_ids = tuple(dict.fromkeys(item.estimate.pk for item in quotes))
     outcome.skipped = tuple(skipped)
     return outcome
 
 
-def _estimate_for(
+_IDENTITY = ("deployment", "metric", "contingent", "source", "as_of", "as_of_precision",
+             "low", "best", "high")  # fmt: skip
+_RELATIONS = frozenset({"deployment", "metric", "contingent", "source"})
+
+
+def _identity(fields: dict[str, Any]) -> tuple:
+    """What makes two figures one estimate, as plain values (ids for the relations)."""
+    return tuple(
+        getattr(fields[name], "pk", None) if name in _RELATIONS else fields[name]
+        for name in _IDENTITY
+    )
+
+
+def _estimates_on_record(wanted: list[dict[str, Any]]) -> dict[tuple, Estimate]:
+    """The live estimate (the first made) for each of these identities, in one query."""
+    if not wanted:
+        return {}
+    match = Q()
+    for fields in wanted:
+        match |= Q(**fields)
+    found: dict[tuple, Estimate] = {}
+    for estimate in Estimate.objects.filter(match, deleted_at__isnull=True).order_by("id"):
+        identity = (
+            estimate.deployment_id, estimate.metric_id, estimate.contingent_id,
+            estimate.source_id, estimate.as_of, estimate.as_of_precision,
+            estimate.low, estimate.best, estimate.high,
+        )  # fmt: skip
+        found.setdefault(identity, estimate)
+    return found
+
+
+def _propose(
     fields: dict[str, Any],
     *,
     claim: Claim,
@@ -659,14 +705,13 @@ def _estimate_for(
     period_end: tuple[dt.date, str] | None,
     article: Article,
 ) -> tuple[Estimate, bool]:
-    existing = Estimate.objects.filter(deleted_at__isnull=True, **fields).order_by("id").first()
-    if existing is not None:
-        return existing, False
+    """A new proposed estimate for a claim, or the one another worker proposed for the
+    same claim at the same moment (their ClaimKey insert came first)."""
     key = claim_key(
         deployment_id=fields["deployment"].pk,
         metric_id=fields["metric"].pk,
         contingent_id=fields["contingent"].pk if fields["contingent"] else None,
-        source_id=fields["source_id"],
+        source_id=fields["source"].pk,
         as_of=fields["as_of"],
         precision=fields["as_of_precision"],
         low=fields["low"],
@@ -676,17 +721,9 @@ def _estimate_for(
     try:
         with transaction.atomic():
             estimate = domain.create_estimate(
-                deployment=fields["deployment"],
-                metric=fields["metric"],
-                contingent=fields["contingent"],
-                source=Source.objects.get(pk=fields["source_id"]),
+                **fields,
                 via=via,
-                as_of=fields["as_of"],
-                as_of_precision=fields["as_of_precision"],
                 period_end=period_end[0] if period_end else None,
-                low=fields["low"],
-                best=fields["best"],
-                high=fields["high"],
                 qualifier=claim.qualifier,
                 status=Estimate.Status.PROPOSED,
                 notes=f"Proposed by ingestion from article {article.pk}.",
@@ -714,9 +751,9 @@ def flag(article: Article, estimate_ids: Iterable[int]) -> None:
         # TODO(ingestion): tracker.analysis (branch "analysis") is not merged here yet.
         # Once it is, this calls its hook; until then nothing is flagged.
         return
-    # Outside a transaction the hook runs at once. Where the domain services already
-    # call it for each estimate and citation written, this call is the article's one
-    # catch-all; refresh is idempotent, so the overlap costs time, never correctness.
+    # Inside the article's transaction this joins the ids the domain services noted for
+    # each estimate and citation written: one refresh runs after the commit. Outside a
+    # transaction it runs at once.
     refresh_after_commit(ids, note_place=False)
 
 
@@ -726,26 +763,26 @@ def flag(article: Article, estimate_ids: Iterable[int]) -> None:
 
 def process_article(article_id: int) -> Article | None:
     """dedupe → extract → match → flag for an article that has its text. Returns None when
-    the article is gone; does nothing to one already in a final status."""
-    article = Article.objects.filter(pk=article_id).first()
-    if article is None or article.status in Article.FINAL_STATUSES:
-        return article
-    if not article.text:
-        # A URL not fetched yet: that is fetch_article's work.
-        return article
+    the article is gone; does nothing to one already in a final status.
+
+    One transaction, opened by locking the article's row: a twice-delivered task waits
+    there, then finds the article done. The analysis refresh for everything the article
+    touched runs once, after the commit."""
+    article = None
     try:
         with transaction.atomic():
+            article = Article.objects.select_for_update().filter(pk=article_id).first()
+            if article is None or article.status in Article.FINAL_STATUSES:
+                return article
+            if not article.text:
+                # A URL not fetched yet: that is fetch_article's work.
+                return article
             dedupe(article)
-            claims = run_extraction(article)
-    except ExtractionError as error:
-        mark_failed(article, f"The extractor refused this text: {error}")
-        return article
-    try:
-        with transaction.atomic():
-            # Row lock: a twice-delivered task waits here, then finds the article done.
-            locked = Article.objects.select_for_update().filter(pk=article.pk).first()
-            if locked is None or locked.status in Article.FINAL_STATUSES:
-                return locked
+            try:
+                claims = run_extraction(article)
+            except ExtractionError as error:
+                mark_failed(article, f"The extractor refused this text: {error}")
+                return article
             outcome = match_claims(article, claims)
             note = ""
             if outcome.skipped:
@@ -758,12 +795,14 @@ def process_article(article_id: int) -> Article | None:
                 "updated_at": timezone.now(),
             }
             Article.objects.filter(pk=article.pk).update(**finished)
+            flag(article, outcome.estimate_ids)
     except ValidationError as error:
-        mark_failed(article, "; ".join(error.messages))
+        # Nothing of the article's processing was kept; the failure is recorded.
+        if article is not None:
+            mark_failed(article, "; ".join(error.messages))
         return article
     for name, value in finished.items():
         setattr(article, name, value)
-    flag(article, outcome.estimate_ids)
     return article
 
 
@@ -787,7 +826,7 @@ def reextract_article(article: Article) -> MatchOutcome | None:
         Article.objects.filter(pk=article.pk).update(
             extractor_version=ENGINE_VERSION, processed_at=timezone.now()
         )
-    flag(article, outcome.estimate_ids)
+        flag(article, outcome.estimate_ids)  # one refresh, after the commit
     return outcome
 
 
