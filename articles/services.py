@@ -72,7 +72,8 @@ def _enqueue(task_name: str, article_id: int) -> None:
     def send() -> None:
         from articles import tasks
 
-        getattr(tasks, task_name).delay(article_id)
+        # Nobody reads these results (the article's row holds its status): not stored.
+        getattr(tasks, task_name).apply_async((article_id,), ignore_result=True)
 
     transaction.on_commit(send)
 

@@ -248,6 +248,72 @@ def _stop(process: subprocess.Popen) -> None:
         pass
 
 
+def _connect(name: str):
+    import psycopg
+
+    url = _database_url(name).replace("postgres://", "postgresql://", 1)
+    return psycopg.connect(url, autocommit=True)
+
+
+def _cpu_seconds(pids: set[int]) -> dict[int, float]:
+    """User + system CPU of each of these processes so far, from /proc (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return found
+
+
+def _group(leader: int) -> set[int]:
+    """The worker's processes: its session leader and the pool it forked."""
+    pids = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            if int(fields[2]) == leader:  # process group id
+                pids.add(int(entry.name))
+    return pids
+
+
+class CPUMeter:
+    """CPU spent by the worker's processes and by PostgreSQL's backends for the bench
+    database between two snapshots: per-article cost that other load on the machine
+    does not inflate the way it inflates wall time."""
+
+    def __init__(self, worker: subprocess.Popen, name: str) -> None:
+        self.worker, self.name = worker, name
+        self.connection = _connect(name)
+
+    def processed(self) -> int:
+        return self.connection.execute(
+            "SELECT count(*) FROM articles_article WHERE processed_at IS NOT NULL"
+        ).fetchone()[0]
+
+    def snapshot(self) -> tuple[dict[int, float], dict[int, float]]:
+        backends = {
+            row[0]
+            for row in self.connection.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [self.name],
+            )
+        }
+        return _cpu_seconds(_group(self.worker.pid)), _cpu_seconds(backends)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _spent(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(value - before.get(pid, 0.0) for pid, value in after.items())
+
+
 def _row(measure: str, value, how: str) -> dict:
     return {"benchmark": "pipeline", "measure": measure, "value": value, "how": how}
 
@@ -284,7 +350,17 @@ def run(context=None, count: int | None = None) -> list[dict]:
         # 1. Queue `count` articles with no worker running, then drain them.
         submit = json.loads(_run([*me, "submit", str(count), queue, "0"], env))
         worker = _worker(env, queue)
+        meter = CPUMeter(worker, name)
+        deadline = time.monotonic() + 120
+        while meter.processed() == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the worker starting up is not the pipeline's cost
+        first = meter.processed(), meter.snapshot()
         drained = json.loads(_run([*me, "wait", str(count), queue, "600"], env))
+        last = meter.processed(), meter.snapshot()
+        meter.close()
+        measured = max(last[0] - first[0], 1)
+        worker_ms = 1000 * _spent(first[1][0], last[1][0]) / measured
+        postgres_ms = 1000 * _spent(first[1][1], last[1][1]) / measured
         if context is None:
             # 2. Submit more while the worker runs: end to end.
             before = drained["citations"]
@@ -312,11 +388,28 @@ def run(context=None, count: int | None = None) -> list[dict]:
         f"{drained['citations']} citations; submitting them from one process ran at "
         f"{count / submit['seconds']:.0f} articles/s",
     )
+    cpu_how = (
+        f"CPU (user + system, from /proc) per article over the {measured} articles "
+        "finished after the first one, "
+    )
+    cpu = [
+        _row(
+            "worker CPU per article" if context else "worker_cpu_ms_per_article",
+            round(worker_ms, 1),
+            cpu_how + f"summed over the celery worker's {WORKERS + 1} processes",
+        ),
+        _row(
+            "PostgreSQL CPU per article" if context else "postgres_cpu_ms_per_article",
+            round(postgres_ms, 1),
+            cpu_how + "summed over the PostgreSQL backends serving the bench database",
+        ),
+    ]
     if context is not None:
-        # The harness's table: one row, bounded (the end-to-end phase is left out).
-        return [{**pipeline, "unit": "articles/s"}]
+        # The harness's table: one row per measure, bounded (no end-to-end phase).
+        return [{**pipeline, "unit": "articles/s"}, *({**row, "unit": "ms"} for row in cpu)]
     return [
         pipeline,
+        *cpu,
         _row(
             "submit_articles_per_second",
             round(count / submit["seconds"], 1),
