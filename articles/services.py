@@ -29,6 +29,7 @@ from typing import Any
 
 import httpx
 import nh3
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
@@ -41,6 +42,7 @@ from articles.fetching import FetchError, UnsafeURLError, fetch, normalize_url
 from articles.models import Article, ArticleShingle, ArticleStatus, ClaimKey, Feed, content_hash
 from articles.sources import sources_and_ids
 from tracker import services as domain
+from tracker.analysis import refresh, refresh_after_commit
 from tracker.models import (
     Citation,
     Contingent,
@@ -660,6 +662,7 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
         quotes=quotes,
         method=Citation.Method.EXTRACTED,
         extractor_version=ENGINE_VERSION,
+        refresh_analysis=False,
     )
     outcome.citations_created = sum(int(created) for _citation, created in cited)
     outcome.estimate_ids = tuple(dict.fromkeys(item.estimate.pk for item in quotes))
@@ -728,6 +731,7 @@ def _propose(
                 qualifier=claim.qualifier,
                 status=Estimate.Status.PROPOSED,
                 notes=f"Proposed by ingestion from article {article.pk}.",
+                refresh_analysis=False,  # the flag step hands it over, with the rest
             )
             ClaimKey.objects.create(key=key, estimate=estimate)
     except IntegrityError:
@@ -742,20 +746,85 @@ def _propose(
 
 def flag(article: Article, estimate_ids: Iterable[int]) -> None:
     """Hand the estimates an article touched to the analysis (corroboration counts,
-    discrepancies, revisions): tracker.analysis's write hook, `refresh_after_commit`."""
-    ids = list(estimate_ids)
+    discrepancies, revisions), once its transaction commits.
+
+    In-process (no broker, or tasks run eagerly) the analysis runs at the commit, through
+    tracker.analysis's write hook. With workers, the ids join a set in Redis and one
+    `refresh_analysis_task`, a second later, refreshes everything gathered meanwhile: a
+    burst of articles about one deployment re-analyses each of its groups once, not once
+    per article. The analysis then trails the article by about that second."""
+    ids = sorted({pk for pk in estimate_ids if pk is not None})
     if not ids:
         return
+    if _tasks_in_process():
+        refresh_after_commit(ids, note_place=False)
+    else:
+        transaction.on_commit(lambda: _gather_for_refresh(ids), robust=True)
+
+
+REFRESH_DELAY_SECONDS = 1.0
+# A scheduled refresh that never ran (its worker was killed) stops blocking new ones.
+REFRESH_SCHEDULE_TTL_SECONDS = 60
+
+
+def _tasks_in_process() -> bool:
+    from tracker.celery import app
+
+    return bool(app.conf.task_always_eager) or not settings.REDIS_URL
+
+
+_REDIS: dict[str, Any] = {}
+
+
+def _pending_keys() -> tuple[Any, str, str]:
+    """The Redis client and the keys of the pending ids and of the scheduled mark, named
+    after the database, so that two sites sharing one Redis keep apart."""
+    import redis
+
+    client = _REDIS.get(settings.REDIS_URL)
+    if client is None:
+        client = _REDIS[settings.REDIS_URL] = redis.Redis.from_url(settings.REDIS_URL)
+    name = settings.DATABASES["default"]["NAME"]
+    return client, f"tracker:analysis:pending:{name}", f"tracker:analysis:scheduled:{name}"
+
+
+def _gather_for_refresh(ids: list[int]) -> None:
+    client, pending, scheduled = _pending_keys()
+    client.sadd(pending, *ids)
+    if client.set(scheduled, 1, nx=True, ex=REFRESH_SCHEDULE_TTL_SECONDS):
+        from articles import tasks
+
+        tasks.refresh_analysis_task.apply_async(countdown=REFRESH_DELAY_SECONDS, ignore_result=True)
+
+
+def analysis_pending() -> bool:
+    """Whether estimates gathered by `flag` still wait for their refresh."""
+    if _tasks_in_process():
+        return False
+    client, pending, scheduled = _pending_keys()
+    return bool(client.exists(pending, scheduled))
+
+
+def refresh_gathered_analysis() -> int:
+    """Refresh the analysis of the estimates gathered by `flag` since the last run;
+    returns how many. The mark is dropped before the ids are taken, so an id gathered
+    meanwhile is either taken now or schedules the next run."""
+    client, pending, scheduled = _pending_keys()
+    client.delete(scheduled)
+    with client.pipeline(transaction=True) as pipe:
+        pipe.smembers(pending)
+        pipe.delete(pending)
+        members, _deleted = pipe.execute()
+    ids = sorted(int(member) for member in members)
+    if not ids:
+        return 0
     try:
-        from tracker.analysis import refresh_after_commit  # type: ignore[import-not-found]
-    except ImportError:
-        # TODO(ingestion): tracker.analysis (branch "analysis") is not merged here yet.
-        # Once it is, this calls its hook; until then nothing is flagged.
-        return
-    # Inside the article's transaction this joins the ids the domain services noted for
-    # each estimate and citation written: one refresh runs after the commit. Outside a
-    # transaction it runs at once.
-    refresh_after_commit(ids, note_place=False)
+        refresh(ids)
+    except Exception:
+        # Not lost: the next article's flag schedules them again (`analyse` repairs all).
+        client.sadd(pending, *ids)
+        raise
+    return len(ids)
 
 
 # ---------------------------------------------------------------------------------------
@@ -869,6 +938,7 @@ __all__ = [
     "MainText",
     "MatchOutcome",
     "UnsafeURLError",
+    "analysis_pending",
     "dedupe",
     "extract_main_text",
     "fetch_article",
@@ -877,6 +947,7 @@ __all__ = [
     "match_claims",
     "process_article",
     "reextract_article",
+    "refresh_gathered_analysis",
     "requeue_stuck_articles",
     "run_extraction",
     "store_fetched_text",

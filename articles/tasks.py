@@ -105,6 +105,13 @@ def process_article_task(article_id: int) -> str:
     return article.status if article is not None else "gone"
 
 
+@shared_task(acks_late=True, ignore_result=True)
+def refresh_analysis_task() -> int:
+    """The analysis of the estimates ingestion touched in the last moment (see
+    services.flag); idempotent, so a second delivery only recomputes."""
+    return services.refresh_gathered_analysis()
+
+
 @shared_task(acks_late=True)
 def sweep_stuck_articles_task() -> int:
     """Periodic: re-queue articles a killed worker left half-way."""

@@ -90,7 +90,10 @@ def create_estimate(
     status: str = Estimate.Status.PROPOSED,
     notes: str = "",
     user: Any = None,
+    refresh_analysis: bool = True,
 ) -> Estimate:
+    """A new estimate. With `refresh_analysis=False` the caller hands its id to the
+    analysis itself (ingestion's flag step does, for all an article touched)."""
     validate_estimate_fields(
         low=low,
         best=best,
@@ -142,7 +145,8 @@ def create_estimate(
     # savepoint of their own (a caller that must survive a failed insert makes one).
     with transaction.atomic(savepoint=False):
         estimate.save()
-        refresh_after_commit([estimate.pk], note_place=False)
+        if refresh_analysis:
+            refresh_after_commit([estimate.pk], note_place=False)
     return estimate
 
 
@@ -221,12 +225,14 @@ def cite_many(
     method: str = Citation.Method.MANUAL,
     extractor_version: str = "",
     user: Any = None,
+    refresh_analysis: bool = True,
 ) -> list[tuple[Citation, bool]]:
     """`cite` for several estimates of one article, with the same rules and result per
     item, in a fixed number of queries: one to find what the article already cites, one
     insert of the new citations and one of their historical records. An estimate given
     twice is cited once (the first quote). Refused quotes raise before anything is
-    written; a concurrent writer's citation falls back to `cite`, one by one."""
+    written; a concurrent writer's citation falls back to `cite`, one by one.
+    `refresh_analysis=False`: as for `create_estimate`."""
     checked = [(item.estimate, *check_quote(article, item.quote, item.start, item.end))
                for item in quotes]  # fmt: skip
     if not checked:
@@ -266,7 +272,8 @@ def cite_many(
                 for estimate, quote, start, end in checked
             ]  # fmt: skip
             return results
-        refresh_after_commit(list(new), note_place=False)
+        if refresh_analysis:
+            refresh_after_commit(list(new), note_place=False)
     results: list[tuple[Citation, bool]] = []
     for estimate, *_rest in checked:
         if estimate.pk in existing:
