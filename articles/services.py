@@ -641,6 +641,7 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
         wanted.append((claim, fields, via, _parse_date(claim.period_end, end=True)))
     on_record = _estimates_on_record([fields for _claim, fields, _via, _end in wanted])
     quotes: list[domain.Quote] = []
+    created_here: set[int] = set()
     for claim, fields, via, period_end in wanted:
         identity = _identity(fields)
         estimate = on_record.get(identity)
@@ -654,6 +655,8 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
                 continue
             on_record[identity] = estimate
             outcome.estimates_created += int(created)
+            if created:
+                created_here.add(estimate.pk)
         quotes.append(
             domain.Quote(estimate=estimate, quote=claim.quote, start=claim.start, end=claim.end)
         )
@@ -663,6 +666,7 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
         method=Citation.Method.EXTRACTED,
         extractor_version=ENGINE_VERSION,
         refresh_analysis=False,
+        created_here=created_here,
     )
     outcome.citations_created = sum(int(created) for _citation, created in cited)
     outcome.estimate_ids = tuple(dict.fromkeys(item.estimate.pk for item in quotes))

@@ -7,6 +7,7 @@ or a Citation by hand.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,22 +227,29 @@ def cite_many(
     extractor_version: str = "",
     user: Any = None,
     refresh_analysis: bool = True,
+    created_here: Collection[int] = (),
 ) -> list[tuple[Citation, bool]]:
     """`cite` for several estimates of one article, with the same rules and result per
     item, in a fixed number of queries: one to find what the article already cites, one
     insert of the new citations and one of their historical records. An estimate given
     twice is cited once (the first quote). Refused quotes raise before anything is
     written; a concurrent writer's citation falls back to `cite`, one by one.
-    `refresh_analysis=False`: as for `create_estimate`."""
+    `refresh_analysis=False`: as for `create_estimate`. `created_here`: ids of estimates
+    the caller created in the current transaction; nobody else can see them yet, let
+    alone cite them, so the lookup and the savepoint are left out for those."""
     checked = [(item.estimate, *check_quote(article, item.quote, item.start, item.end))
                for item in quotes]  # fmt: skip
     if not checked:
         return []
-    wanted = {estimate.pk for estimate, *_rest in checked}
-    existing = {
-        citation.estimate_id: citation
-        for citation in Citation.objects.filter(article=article, estimate_id__in=wanted)
-    }
+    earlier = {estimate.pk for estimate, *_rest in checked} - set(created_here)
+    existing = (
+        {
+            citation.estimate_id: citation
+            for citation in Citation.objects.filter(article=article, estimate_id__in=earlier)
+        }
+        if earlier
+        else {}
+    )
     new: dict[int, Citation] = {}
     for estimate, quote, start, end in checked:
         if estimate.pk in existing or estimate.pk in new:
@@ -258,7 +266,8 @@ def cite_many(
         )
     if new:
         try:
-            with transaction.atomic():
+            # A savepoint only where a concurrent citation is possible.
+            with transaction.atomic(savepoint=bool(earlier & set(new))):
                 bulk_create_with_history(
                     list(new.values()),
                     Citation,
