@@ -31,7 +31,7 @@ import httpx
 import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -392,14 +392,31 @@ def store_fetched_text(
 # Dedupe (near-duplicates).
 
 
+def _store_sketch(article_id: int, sketch: list[int]) -> None:
+    """Store the article's sketch; stored again on a re-run, the unique (article, hash)
+    pairs make that a no-op. On PostgreSQL one statement with the hashes as an array
+    (a sixth of the CPU of building 64 model instances for bulk_create)."""
+    if not sketch:
+        return
+    if connection.vendor == "postgresql":
+        table = ArticleShingle._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (article_id, hash) SELECT %s, unnest(%s::bigint[]) "
+                "ON CONFLICT DO NOTHING",
+                [article_id, sketch],
+            )
+        return
+    ArticleShingle.objects.bulk_create(
+        [ArticleShingle(article_id=article_id, hash=h) for h in sketch], ignore_conflicts=True
+    )
+
+
 def dedupe(article: Article) -> Article | None:
     """Link the article to the earlier one it copies with small edits, if any, and store
     its sketch so later copies find it. Returns the original found (or already linked)."""
     sketch = near.sketch(article.text)
-    # Stored again on a re-run: the unique (article, hash) pairs make that a no-op.
-    ArticleShingle.objects.bulk_create(
-        [ArticleShingle(article=article, hash=h) for h in sketch], ignore_conflicts=True
-    )
+    _store_sketch(article.pk, sketch)
     if article.duplicate_of_id:
         return article.duplicate_of
     if len(sketch) < near.MIN_SHARED:
