@@ -29,8 +29,9 @@ from typing import Any
 
 import httpx
 import nh3
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -41,6 +42,7 @@ from articles.fetching import FetchError, UnsafeURLError, fetch, normalize_url
 from articles.models import Article, ArticleShingle, ArticleStatus, ClaimKey, Feed, content_hash
 from articles.sources import sources_and_ids
 from tracker import services as domain
+from tracker.analysis import refresh, refresh_after_commit
 from tracker.models import (
     Citation,
     Contingent,
@@ -72,7 +74,8 @@ def _enqueue(task_name: str, article_id: int) -> None:
     def send() -> None:
         from articles import tasks
 
-        getattr(tasks, task_name).delay(article_id)
+        # Nobody reads these results (the article's row holds its status): not stored.
+        getattr(tasks, task_name).apply_async((article_id,), ignore_result=True)
 
     transaction.on_commit(send)
 
@@ -389,14 +392,31 @@ def store_fetched_text(
 # Dedupe (near-duplicates).
 
 
+def _store_sketch(article_id: int, sketch: list[int]) -> None:
+    """Store the article's sketch; stored again on a re-run, the unique (article, hash)
+    pairs make that a no-op. On PostgreSQL one statement with the hashes as an array
+    (a sixth of the CPU of building 64 model instances for bulk_create)."""
+    if not sketch:
+        return
+    if connection.vendor == "postgresql":
+        table = ArticleShingle._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (article_id, hash) SELECT %s, unnest(%s::bigint[]) "
+                "ON CONFLICT DO NOTHING",
+                [article_id, sketch],
+            )
+        return
+    ArticleShingle.objects.bulk_create(
+        [ArticleShingle(article_id=article_id, hash=h) for h in sketch], ignore_conflicts=True
+    )
+
+
 def dedupe(article: Article) -> Article | None:
     """Link the article to the earlier one it copies with small edits, if any, and store
     its sketch so later copies find it. Returns the original found (or already linked)."""
     sketch = near.sketch(article.text)
-    # Stored again on a re-run: the unique (article, hash) pairs make that a no-op.
-    ArticleShingle.objects.bulk_create(
-        [ArticleShingle(article=article, hash=h) for h in sketch], ignore_conflicts=True
-    )
+    _store_sketch(article.pk, sketch)
     if article.duplicate_of_id:
         return article.duplicate_of
     if len(sketch) < near.MIN_SHARED:
@@ -593,65 +613,116 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
     metric, contingent, source, as-of date (and precision) and figures, whatever its
     review status (an editor's confirmation or rejection stands; the estimate itself is
     never changed), else on a new `proposed` estimate. Claims the domain refuses (a date
-    in the future...) are skipped and listed in the outcome."""
+    in the future...) are skipped and listed in the outcome.
+
+    The queries do not grow with the claims found in the article, except for the new
+    estimates: one read of the estimates already on record for all the claims, one of
+    the article's citations, one insert of the new citations (and their history); then
+    per new estimate its row, history and ClaimKey, in a savepoint."""
     deployment, metrics, contingents = _domain()
     outcome = MatchOutcome()
-    estimate_ids: list[int] = []
     skipped: list[str] = []
+    wanted: list[tuple[Claim, dict[str, Any], Source | None, tuple | None]] = []
     for claim in claims:
         metric = metrics.get(claim.metric)
         if metric is None:
             skipped.append(f"unknown metric {claim.metric!r} in “{claim.quote[:80]}”")
             continue
+        try:
+            domain.check_quote(article, claim.quote, claim.start, claim.end)
+        except ValidationError as error:
+            skipped.append(f"“{claim.quote[:80]}”: {'; '.join(error.messages)}")
+            continue
         as_of = _parse_date(claim.as_of)
         if as_of is None:
             fallback = article.published or timezone.localdate(article.created_at)
             as_of = (fallback, DatePrecision.DAY)
-        period_end = _parse_date(claim.period_end, end=True)
-        contingent = contingents.get(claim.contingent) if claim.contingent else None
         if claim.source:
             source = _source_for(claim.source)
         elif article.outlet:
             source = _source_for(article.outlet, kind=SourceKind.MEDIA)
         else:
             source = _source_for(UNATTRIBUTED)
-        via = _source_for(claim.via) if claim.via else None
         fields = {
             "deployment": deployment,
             "metric": metric,
-            "contingent": contingent,
-            "source_id": source.pk,
+            "contingent": contingents.get(claim.contingent) if claim.contingent else None,
+            "source": source,
             "as_of": as_of[0],
             "as_of_precision": as_of[1],
             "low": claim.low,
             "best": claim.best,
             "high": claim.high,
         }
-        try:
-            estimate, created = _estimate_for(
-                fields, claim=claim, via=via, period_end=period_end, article=article
-            )
-            _citation, cited = domain.cite(
-                estimate=estimate,
-                article=article,
-                quote=claim.quote,
-                start=claim.start,
-                end=claim.end,
-                method=Citation.Method.EXTRACTED,
-                extractor_version=ENGINE_VERSION,
-            )
-        except ValidationError as error:
-            skipped.append(f"“{claim.quote[:80]}”: {'; '.join(error.messages)}")
-            continue
-        outcome.estimates_created += int(created)
-        outcome.citations_created += int(cited)
-        estimate_ids.append(estimate.pk)
-    outcome.estimate_ids = tuple(dict.fromkeys(estimate_ids))
+        via = _source_for(claim.via) if claim.via else None
+        wanted.append((claim, fields, via, _parse_date(claim.period_end, end=True)))
+    on_record = _estimates_on_record([fields for _claim, fields, _via, _end in wanted])
+    quotes: list[domain.Quote] = []
+    created_here: set[int] = set()
+    for claim, fields, via, period_end in wanted:
+        identity = _identity(fields)
+        estimate = on_record.get(identity)
+        if estimate is None:
+            try:
+                estimate, created = _propose(
+                    fields, claim=claim, via=via, period_end=period_end, article=article
+                )
+            except ValidationError as error:
+                skipped.append(f"“{claim.quote[:80]}”: {'; '.join(error.messages)}")
+                continue
+            on_record[identity] = estimate
+            outcome.estimates_created += int(created)
+            if created:
+                created_here.add(estimate.pk)
+        quotes.append(
+            domain.Quote(estimate=estimate, quote=claim.quote, start=claim.start, end=claim.end)
+        )
+    cited = domain.cite_many(
+        article=article,
+        quotes=quotes,
+        method=Citation.Method.EXTRACTED,
+        extractor_version=ENGINE_VERSION,
+        refresh_analysis=False,
+        created_here=created_here,
+    )
+    outcome.citations_created = sum(int(created) for _citation, created in cited)
+    outcome.estimate_ids = tuple(dict.fromkeys(item.estimate.pk for item in quotes))
     outcome.skipped = tuple(skipped)
     return outcome
 
 
-def _estimate_for(
+_IDENTITY = ("deployment", "metric", "contingent", "source", "as_of", "as_of_precision",
+             "low", "best", "high")  # fmt: skip
+_RELATIONS = frozenset({"deployment", "metric", "contingent", "source"})
+
+
+def _identity(fields: dict[str, Any]) -> tuple:
+    """What makes two figures one estimate, as plain values (ids for the relations)."""
+    return tuple(
+        getattr(fields[name], "pk", None) if name in _RELATIONS else fields[name]
+        for name in _IDENTITY
+    )
+
+
+def _estimates_on_record(wanted: list[dict[str, Any]]) -> dict[tuple, Estimate]:
+    """The live estimate (the first made) for each of these identities, in one query."""
+    if not wanted:
+        return {}
+    match = Q()
+    for fields in wanted:
+        match |= Q(**fields)
+    found: dict[tuple, Estimate] = {}
+    for estimate in Estimate.objects.filter(match, deleted_at__isnull=True).order_by("id"):
+        identity = (
+            estimate.deployment_id, estimate.metric_id, estimate.contingent_id,
+            estimate.source_id, estimate.as_of, estimate.as_of_precision,
+            estimate.low, estimate.best, estimate.high,
+        )  # fmt: skip
+        found.setdefault(identity, estimate)
+    return found
+
+
+def _propose(
     fields: dict[str, Any],
     *,
     claim: Claim,
@@ -659,14 +730,13 @@ def _estimate_for(
     period_end: tuple[dt.date, str] | None,
     article: Article,
 ) -> tuple[Estimate, bool]:
-    existing = Estimate.objects.filter(deleted_at__isnull=True, **fields).order_by("id").first()
-    if existing is not None:
-        return existing, False
+    """A new proposed estimate for a claim, or the one another worker proposed for the
+    same claim at the same moment (their ClaimKey insert came first)."""
     key = claim_key(
         deployment_id=fields["deployment"].pk,
         metric_id=fields["metric"].pk,
         contingent_id=fields["contingent"].pk if fields["contingent"] else None,
-        source_id=fields["source_id"],
+        source_id=fields["source"].pk,
         as_of=fields["as_of"],
         precision=fields["as_of_precision"],
         low=fields["low"],
@@ -676,20 +746,13 @@ def _estimate_for(
     try:
         with transaction.atomic():
             estimate = domain.create_estimate(
-                deployment=fields["deployment"],
-                metric=fields["metric"],
-                contingent=fields["contingent"],
-                source=Source.objects.get(pk=fields["source_id"]),
+                **fields,
                 via=via,
-                as_of=fields["as_of"],
-                as_of_precision=fields["as_of_precision"],
                 period_end=period_end[0] if period_end else None,
-                low=fields["low"],
-                best=fields["best"],
-                high=fields["high"],
                 qualifier=claim.qualifier,
                 status=Estimate.Status.PROPOSED,
                 notes=f"Proposed by ingestion from article {article.pk}.",
+                refresh_analysis=False,  # the flag step hands it over, with the rest
             )
             ClaimKey.objects.create(key=key, estimate=estimate)
     except IntegrityError:
@@ -704,20 +767,85 @@ def _estimate_for(
 
 def flag(article: Article, estimate_ids: Iterable[int]) -> None:
     """Hand the estimates an article touched to the analysis (corroboration counts,
-    discrepancies, revisions): tracker.analysis's write hook, `refresh_after_commit`."""
-    ids = list(estimate_ids)
+    discrepancies, revisions), once its transaction commits.
+
+    In-process (no broker, or tasks run eagerly) the analysis runs at the commit, through
+    tracker.analysis's write hook. With workers, the ids join a set in Redis and one
+    `refresh_analysis_task`, a second later, refreshes everything gathered meanwhile: a
+    burst of articles about one deployment re-analyses each of its groups once, not once
+    per article. The analysis then trails the article by about that second."""
+    ids = sorted({pk for pk in estimate_ids if pk is not None})
     if not ids:
         return
+    if _tasks_in_process():
+        refresh_after_commit(ids, note_place=False)
+    else:
+        transaction.on_commit(lambda: _gather_for_refresh(ids), robust=True)
+
+
+REFRESH_DELAY_SECONDS = 1.0
+# A scheduled refresh that never ran (its worker was killed) stops blocking new ones.
+REFRESH_SCHEDULE_TTL_SECONDS = 60
+
+
+def _tasks_in_process() -> bool:
+    from tracker.celery import app
+
+    return bool(app.conf.task_always_eager) or not settings.REDIS_URL
+
+
+_REDIS: dict[str, Any] = {}
+
+
+def _pending_keys() -> tuple[Any, str, str]:
+    """The Redis client and the keys of the pending ids and of the scheduled mark, named
+    after the database, so that two sites sharing one Redis keep apart."""
+    import redis
+
+    client = _REDIS.get(settings.REDIS_URL)
+    if client is None:
+        client = _REDIS[settings.REDIS_URL] = redis.Redis.from_url(settings.REDIS_URL)
+    name = settings.DATABASES["default"]["NAME"]
+    return client, f"tracker:analysis:pending:{name}", f"tracker:analysis:scheduled:{name}"
+
+
+def _gather_for_refresh(ids: list[int]) -> None:
+    client, pending, scheduled = _pending_keys()
+    client.sadd(pending, *ids)
+    if client.set(scheduled, 1, nx=True, ex=REFRESH_SCHEDULE_TTL_SECONDS):
+        from articles import tasks
+
+        tasks.refresh_analysis_task.apply_async(countdown=REFRESH_DELAY_SECONDS, ignore_result=True)
+
+
+def analysis_pending() -> bool:
+    """Whether estimates gathered by `flag` still wait for their refresh."""
+    if _tasks_in_process():
+        return False
+    client, pending, scheduled = _pending_keys()
+    return bool(client.exists(pending, scheduled))
+
+
+def refresh_gathered_analysis() -> int:
+    """Refresh the analysis of the estimates gathered by `flag` since the last run;
+    returns how many. The mark is dropped before the ids are taken, so an id gathered
+    meanwhile is either taken now or schedules the next run."""
+    client, pending, scheduled = _pending_keys()
+    client.delete(scheduled)
+    with client.pipeline(transaction=True) as pipe:
+        pipe.smembers(pending)
+        pipe.delete(pending)
+        members, _deleted = pipe.execute()
+    ids = sorted(int(member) for member in members)
+    if not ids:
+        return 0
     try:
-        from tracker.analysis import refresh_after_commit  # type: ignore[import-not-found]
-    except ImportError:
-        # TODO(ingestion): tracker.analysis (branch "analysis") is not merged here yet.
-        # Once it is, this calls its hook; until then nothing is flagged.
-        return
-    # Outside a transaction the hook runs at once. Where the domain services already
-    # call it for each estimate and citation written, this call is the article's one
-    # catch-all; refresh is idempotent, so the overlap costs time, never correctness.
-    refresh_after_commit(ids, note_place=False)
+        refresh(ids)
+    except Exception:
+        # Not lost: the next article's flag schedules them again (`analyse` repairs all).
+        client.sadd(pending, *ids)
+        raise
+    return len(ids)
 
 
 # ---------------------------------------------------------------------------------------
@@ -726,26 +854,26 @@ def flag(article: Article, estimate_ids: Iterable[int]) -> None:
 
 def process_article(article_id: int) -> Article | None:
     """dedupe → extract → match → flag for an article that has its text. Returns None when
-    the article is gone; does nothing to one already in a final status."""
-    article = Article.objects.filter(pk=article_id).first()
-    if article is None or article.status in Article.FINAL_STATUSES:
-        return article
-    if not article.text:
-        # A URL not fetched yet: that is fetch_article's work.
-        return article
+    the article is gone; does nothing to one already in a final status.
+
+    One transaction, opened by locking the article's row: a twice-delivered task waits
+    there, then finds the article done. The analysis refresh for everything the article
+    touched runs once, after the commit."""
+    article = None
     try:
         with transaction.atomic():
+            article = Article.objects.select_for_update().filter(pk=article_id).first()
+            if article is None or article.status in Article.FINAL_STATUSES:
+                return article
+            if not article.text:
+                # A URL not fetched yet: that is fetch_article's work.
+                return article
             dedupe(article)
-            claims = run_extraction(article)
-    except ExtractionError as error:
-        mark_failed(article, f"The extractor refused this text: {error}")
-        return article
-    try:
-        with transaction.atomic():
-            # Row lock: a twice-delivered task waits here, then finds the article done.
-            locked = Article.objects.select_for_update().filter(pk=article.pk).first()
-            if locked is None or locked.status in Article.FINAL_STATUSES:
-                return locked
+            try:
+                claims = run_extraction(article)
+            except ExtractionError as error:
+                mark_failed(article, f"The extractor refused this text: {error}")
+                return article
             outcome = match_claims(article, claims)
             note = ""
             if outcome.skipped:
@@ -758,12 +886,14 @@ def process_article(article_id: int) -> Article | None:
                 "updated_at": timezone.now(),
             }
             Article.objects.filter(pk=article.pk).update(**finished)
+            flag(article, outcome.estimate_ids)
     except ValidationError as error:
-        mark_failed(article, "; ".join(error.messages))
+        # Nothing of the article's processing was kept; the failure is recorded.
+        if article is not None:
+            mark_failed(article, "; ".join(error.messages))
         return article
     for name, value in finished.items():
         setattr(article, name, value)
-    flag(article, outcome.estimate_ids)
     return article
 
 
@@ -787,7 +917,7 @@ def reextract_article(article: Article) -> MatchOutcome | None:
         Article.objects.filter(pk=article.pk).update(
             extractor_version=ENGINE_VERSION, processed_at=timezone.now()
         )
-    flag(article, outcome.estimate_ids)
+        flag(article, outcome.estimate_ids)  # one refresh, after the commit
     return outcome
 
 
@@ -829,6 +959,7 @@ __all__ = [
     "MainText",
     "MatchOutcome",
     "UnsafeURLError",
+    "analysis_pending",
     "dedupe",
     "extract_main_text",
     "fetch_article",
@@ -837,6 +968,7 @@ __all__ = [
     "match_claims",
     "process_article",
     "reextract_article",
+    "refresh_gathered_analysis",
     "requeue_stuck_articles",
     "run_extraction",
     "store_fetched_text",

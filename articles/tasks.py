@@ -14,7 +14,8 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from celery.signals import worker_init
+from celery.signals import task_postrun, task_prerun, worker_init
+from django.db import close_old_connections
 from django.db.backends.signals import connection_created
 from django.utils import timezone
 
@@ -45,6 +46,15 @@ def _worker_commits_without_waiting_for_disk(**kwargs) -> None:
     Submissions (web pages, API, commands) run outside workers and keep durable commits.
     """
     connection_created.connect(_asynchronous_commits, weak=False)
+    # What Django does around each request, around each task: close a connection that
+    # is older than DB_CONN_MAX_AGE or broken (CELERY_DB_REUSE_MAX keeps Celery from
+    # closing it every time), so a worker reuses one connection for many articles.
+    task_prerun.connect(_close_old_connections, weak=False)
+    task_postrun.connect(_close_old_connections, weak=False)
+
+
+def _close_old_connections(**kwargs) -> None:
+    close_old_connections()
 
 
 class TransientFetchError(Exception):
@@ -66,7 +76,7 @@ def fetch_article_task(self, article_id: int) -> str:
         return "gone"
     if article.status != ArticleStatus.QUEUED or article.text:
         if article.status in (ArticleStatus.FETCHED, ArticleStatus.EXTRACTED):
-            process_article_task.delay(article.pk)
+            process_article_task.apply_async((article.pk,), ignore_result=True)
         return article.status
     try:
         article = services.fetch_article(article)
@@ -93,6 +103,13 @@ def process_article_task(article_id: int) -> str:
         if article is not None:
             services.mark_failed(article, "Processing this article took longer than allowed.")
     return article.status if article is not None else "gone"
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def refresh_analysis_task() -> int:
+    """The analysis of the estimates ingestion touched in the last moment (see
+    services.flag); idempotent, so a second delivery only recomputes."""
+    return services.refresh_gathered_analysis()
 
 
 @shared_task(acks_late=True)

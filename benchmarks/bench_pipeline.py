@@ -173,9 +173,10 @@ def drive_submit(count: int, queue: str, offset: int) -> dict:
 
 def drive_wait(count: int, queue: str, timeout: float) -> dict:
     _django(queue)
-    from django.db.models import Max, Min
+    from django.db.models import Max, Min, Sum
 
     from articles.models import Article
+    from articles.services import analysis_pending
     from tracker.models import Citation, Estimate
 
     deadline = time.monotonic() + timeout
@@ -183,18 +184,27 @@ def drive_wait(count: int, queue: str, timeout: float) -> dict:
         if not Article.objects.exclude(status__in=Article.FINAL_STATUSES).exists():
             break
         time.sleep(0.25)
+    # The analysis of the last articles runs a moment after them: it is part of the work.
+    while analysis_pending() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    analysed_at = time.time()
     span = Article.objects.filter(processed_at__isnull=False).aggregate(
         first=Min("processed_at"), last=Max("processed_at")
     )
     statuses: dict[str, int] = {}
     for status in Article.objects.values_list("status", flat=True):
         statuses[status] = statuses.get(status, 0) + 1
-    seconds = (span["last"] - span["first"]).total_seconds() if span["first"] else None
+    seconds = None
+    if span["first"]:
+        last = max(span["last"].timestamp(), analysed_at)
+        seconds = last - span["first"].timestamp()
     return {
         "statuses": statuses,
         "span_seconds": seconds,
         "estimates": Estimate.objects.count(),
         "citations": Citation.objects.count(),
+        # What the analysis counted: equal to `citations` once it has caught up.
+        "counted": Estimate.objects.aggregate(n=Sum("citation_count"))["n"] or 0,
         "finished_at": time.time(),
     }
 
@@ -226,12 +236,21 @@ def _run(args: list[str], env: dict[str, str]) -> str:
     return result.stdout
 
 
+def run_worker(queue: str) -> None:
+    """`celery worker` on the bench's queue, which is also its default queue: the tasks
+    the pipeline enqueues itself (the analysis refresh) stay on the bench's queue."""
+    from tracker.celery import app
+
+    app.conf.task_default_queue = queue
+    app.worker_main(
+        ["worker", "--pool=prefork", f"--concurrency={WORKERS}", "-Q", queue,
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=WARNING"]
+    )  # fmt: skip
+
+
 def _worker(env: dict[str, str], queue: str) -> subprocess.Popen:
-    celery = str(Path(sys.executable).with_name("celery"))
     return subprocess.Popen(  # noqa: S603 - our own worker
-        [celery, "-A", "tracker", "worker", "--pool=prefork", f"--concurrency={WORKERS}",
-         "-Q", queue, "--without-gossip", "--without-mingle", "--without-heartbeat",
-         "--loglevel=WARNING"],
+        [sys.executable, "-m", "benchmarks.bench_pipeline", "worker", queue],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
     )  # fmt: skip
@@ -246,6 +265,72 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
     except ProcessLookupError:
         pass
+
+
+def _connect(name: str):
+    import psycopg
+
+    url = _database_url(name).replace("postgres://", "postgresql://", 1)
+    return psycopg.connect(url, autocommit=True)
+
+
+def _cpu_seconds(pids: set[int]) -> dict[int, float]:
+    """User + system CPU of each of these processes so far, from /proc (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return found
+
+
+def _group(leader: int) -> set[int]:
+    """The worker's processes: its session leader and the pool it forked."""
+    pids = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            if int(fields[2]) == leader:  # process group id
+                pids.add(int(entry.name))
+    return pids
+
+
+class CPUMeter:
+    """CPU spent by the worker's processes and by PostgreSQL's backends for the bench
+    database between two snapshots: per-article cost that other load on the machine
+    does not inflate the way it inflates wall time."""
+
+    def __init__(self, worker: subprocess.Popen, name: str) -> None:
+        self.worker, self.name = worker, name
+        self.connection = _connect(name)
+
+    def processed(self) -> int:
+        return self.connection.execute(
+            "SELECT count(*) FROM articles_article WHERE processed_at IS NOT NULL"
+        ).fetchone()[0]
+
+    def snapshot(self) -> tuple[dict[int, float], dict[int, float]]:
+        backends = {
+            row[0]
+            for row in self.connection.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [self.name],
+            )
+        }
+        return _cpu_seconds(_group(self.worker.pid)), _cpu_seconds(backends)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _spent(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(value - before.get(pid, 0.0) for pid, value in after.items())
 
 
 def _row(measure: str, value, how: str) -> dict:
@@ -272,7 +357,11 @@ def run(context=None, count: int | None = None) -> list[dict]:
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(name),
-        "DEBUG": "1",
+        # Production settings, as a deployed worker runs: DEBUG would also keep a log
+        # of every query in each worker process.
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
     }
     me = ["-m", "benchmarks.bench_pipeline"]
@@ -284,7 +373,17 @@ def run(context=None, count: int | None = None) -> list[dict]:
         # 1. Queue `count` articles with no worker running, then drain them.
         submit = json.loads(_run([*me, "submit", str(count), queue, "0"], env))
         worker = _worker(env, queue)
+        meter = CPUMeter(worker, name)
+        deadline = time.monotonic() + 120
+        while meter.processed() == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the worker starting up is not the pipeline's cost
+        first = meter.processed(), meter.snapshot()
         drained = json.loads(_run([*me, "wait", str(count), queue, "600"], env))
+        last = meter.processed(), meter.snapshot()
+        meter.close()
+        measured = max(last[0] - first[0], 1)
+        worker_ms = 1000 * _spent(first[1][0], last[1][0]) / measured
+        postgres_ms = 1000 * _spent(first[1][1], last[1][1]) / measured
         if context is None:
             # 2. Submit more while the worker runs: end to end.
             before = drained["citations"]
@@ -309,14 +408,32 @@ def run(context=None, count: int | None = None) -> list[dict]:
         "articles/s through the pipeline" if context else "pipeline_articles_per_second",
         round((count - 1) / drained["span_seconds"], 1),
         f"{how}; statuses {done}, {drained['estimates']} estimates, "
-        f"{drained['citations']} citations; submitting them from one process ran at "
+        f"{drained['citations']} citations ({drained['counted']} counted by the analysis); "
+        f"submitting them from one process ran at "
         f"{count / submit['seconds']:.0f} articles/s",
     )
+    cpu_how = (
+        f"CPU (user + system, from /proc) per article over the {measured} articles "
+        "finished after the first one, "
+    )
+    cpu = [
+        _row(
+            "worker CPU per article" if context else "worker_cpu_ms_per_article",
+            round(worker_ms, 1),
+            cpu_how + f"summed over the celery worker's {WORKERS + 1} processes",
+        ),
+        _row(
+            "PostgreSQL CPU per article" if context else "postgres_cpu_ms_per_article",
+            round(postgres_ms, 1),
+            cpu_how + "summed over the PostgreSQL backends serving the bench database",
+        ),
+    ]
     if context is not None:
-        # The harness's table: one row, bounded (the end-to-end phase is left out).
-        return [{**pipeline, "unit": "articles/s"}]
+        # The harness's table: one row per measure, bounded (no end-to-end phase).
+        return [{**pipeline, "unit": "articles/s"}, *({**row, "unit": "ms"} for row in cpu)]
     return [
         pipeline,
+        *cpu,
         _row(
             "submit_articles_per_second",
             round(count / submit["seconds"], 1),
@@ -334,6 +451,12 @@ def run(context=None, count: int | None = None) -> list[dict]:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "submit":
         print(json.dumps(drive_submit(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))))
+    elif len(sys.argv) > 1 and sys.argv[1] == "worker":
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+        import django
+
+        django.setup()
+        run_worker(sys.argv[2])
     elif len(sys.argv) > 1 and sys.argv[1] == "wait":
         print(json.dumps(drive_wait(int(sys.argv[2]), sys.argv[3], float(sys.argv[4]))))
     else:

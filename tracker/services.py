@@ -7,11 +7,14 @@ or a Citation by hand.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from tracker.analysis import refresh_after_commit
 from tracker.models import (
@@ -70,7 +73,6 @@ def validate_estimate_fields(
         raise ValidationError(errors)
 
 
-@transaction.atomic
 def create_estimate(
     *,
     deployment: Deployment,
@@ -89,7 +91,10 @@ def create_estimate(
     status: str = Estimate.Status.PROPOSED,
     notes: str = "",
     user: Any = None,
+    refresh_analysis: bool = True,
 ) -> Estimate:
+    """A new estimate. With `refresh_analysis=False` the caller hands its id to the
+    analysis itself (ingestion's flag step does, for all an article touched)."""
     validate_estimate_fields(
         low=low,
         best=best,
@@ -136,9 +141,33 @@ def create_estimate(
         validate_unique=False,
         validate_constraints=False,
     )
-    estimate.save()
-    refresh_after_commit([estimate.pk], note_place=False)
+    # Everything above reads no database, so a refusal leaves the caller's transaction
+    # as it was; the row and its historical record are written together, without a
+    # savepoint of their own (a caller that must survive a failed insert makes one).
+    with transaction.atomic(savepoint=False):
+        estimate.save()
+        if refresh_analysis:
+            refresh_after_commit([estimate.pk], note_place=False)
     return estimate
+
+
+def check_quote(
+    article: Any, quote: str, start: int | None, end: int | None
+) -> tuple[str, int | None, int | None]:
+    """The quote stripped, with its offsets found in the article's text when not given;
+    refuses an empty quote and offsets that do not frame it."""
+    quote = quote.strip()
+    if not quote:
+        raise ValidationError({"quote": "A citation needs the words the article used."})
+    text = getattr(article, "text", "") or ""
+    if start is None and quote in text:
+        start = text.index(quote)
+        end = start + len(quote)
+    if start is not None and (end is None or text[start:end] != quote):
+        raise ValidationError(
+            {"quote": "The quote does not match the article's text at those offsets."}
+        )
+    return quote, start, end
 
 
 def cite(
@@ -157,17 +186,7 @@ def cite(
     An article cites an estimate once: citing it again returns the existing citation,
     so a retried task or a re-run import creates nothing new.
     """
-    quote = quote.strip()
-    if not quote:
-        raise ValidationError({"quote": "A citation needs the words the article used."})
-    text = getattr(article, "text", "") or ""
-    if start is None and quote in text:
-        start = text.index(quote)
-        end = start + len(quote)
-    if start is not None and (end is None or text[start:end] != quote):
-        raise ValidationError(
-            {"quote": "The quote does not match the article's text at those offsets."}
-        )
+    quote, start, end = check_quote(article, quote, start, end)
     try:
         with transaction.atomic():
             citation, created = Citation.objects.get_or_create(
@@ -188,6 +207,90 @@ def cite(
     if created:
         refresh_after_commit([estimate.pk], note_place=False)
     return citation, created
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One estimate an article states, and where: an item for `cite_many`."""
+
+    estimate: Estimate
+    quote: str
+    start: int | None = None
+    end: int | None = None
+
+
+def cite_many(
+    *,
+    article: Any,
+    quotes: list[Quote],
+    method: str = Citation.Method.MANUAL,
+    extractor_version: str = "",
+    user: Any = None,
+    refresh_analysis: bool = True,
+    created_here: Collection[int] = (),
+) -> list[tuple[Citation, bool]]:
+    """`cite` for several estimates of one article, with the same rules and result per
+    item, in a fixed number of queries: one to find what the article already cites, one
+    insert of the new citations and one of their historical records. An estimate given
+    twice is cited once (the first quote). Refused quotes raise before anything is
+    written; a concurrent writer's citation falls back to `cite`, one by one.
+    `refresh_analysis=False`: as for `create_estimate`. `created_here`: ids of estimates
+    the caller created in the current transaction; nobody else can see them yet, let
+    alone cite them, so the lookup and the savepoint are left out for those."""
+    checked = [(item.estimate, *check_quote(article, item.quote, item.start, item.end))
+               for item in quotes]  # fmt: skip
+    if not checked:
+        return []
+    earlier = {estimate.pk for estimate, *_rest in checked} - set(created_here)
+    existing = (
+        {
+            citation.estimate_id: citation
+            for citation in Citation.objects.filter(article=article, estimate_id__in=earlier)
+        }
+        if earlier
+        else {}
+    )
+    new: dict[int, Citation] = {}
+    for estimate, quote, start, end in checked:
+        if estimate.pk in existing or estimate.pk in new:
+            continue
+        new[estimate.pk] = Citation(
+            estimate=estimate,
+            article=article,
+            quote=quote,
+            start=start,
+            end=end,
+            method=method,
+            extractor_version=extractor_version,
+            created_by=user if getattr(user, "pk", None) else None,
+        )
+    if new:
+        try:
+            # A savepoint only where a concurrent citation is possible.
+            with transaction.atomic(savepoint=bool(earlier & set(new))):
+                bulk_create_with_history(
+                    list(new.values()),
+                    Citation,
+                    default_user=user if getattr(user, "pk", None) else None,
+                )
+        except IntegrityError:
+            # Someone cited one of them meanwhile: one by one, theirs stands.
+            results = [
+                cite(estimate=estimate, article=article, quote=quote, start=start, end=end,
+                     method=method, extractor_version=extractor_version, user=user)
+                for estimate, quote, start, end in checked
+            ]  # fmt: skip
+            return results
+        if refresh_analysis:
+            refresh_after_commit(list(new), note_place=False)
+    results: list[tuple[Citation, bool]] = []
+    for estimate, *_rest in checked:
+        if estimate.pk in existing:
+            results.append((existing[estimate.pk], False))
+        else:
+            results.append((new[estimate.pk], True))
+            existing[estimate.pk] = new[estimate.pk]  # given again: not created again
+    return results
 
 
 # --- Editors: update, review, merge, delete and restore estimates --------------------------

@@ -16,6 +16,7 @@ from tests.articles.texts import (
     RELAY,
     RELAY_SYNDICATED,
     UNKNOWN_SOURCE,
+    numbered_report,
 )
 from tracker.models import Citation, Estimate, Reliability, Source, SourceKind
 
@@ -231,3 +232,20 @@ def test_sweep_fails_an_article_that_keeps_getting_stuck(demo):
     article.refresh_from_db()
     assert article.status == ArticleStatus.FAILED
     assert "stopped 3 times" in article.error
+
+
+def test_processing_an_article_takes_a_fixed_number_of_queries(
+    demo, ingest, django_assert_num_queries
+):
+    ingest(numbered_report(1))  # loads the per-process caches of sources and domain
+    article = services.submit_text(text=numbered_report(2), published=PUBLISHED)
+    # Savepoint and release of the article's transaction (nested in the test's), its row
+    # locked; dedupe: the sketch stored, the articles sharing enough of it, their
+    # sketches (report 1 is one); the status moved to extracted; the estimates on record
+    # for the claims; the new estimate's savepoint, row, history, claim key and release;
+    # the citation and its history; the status done. (The analysis runs after commit.)
+    with django_assert_num_queries(16):
+        services.process_article(article.pk)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DONE
+    assert article.citations.get().estimate.status == Estimate.Status.PROPOSED

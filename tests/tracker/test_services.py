@@ -53,3 +53,35 @@ def test_a_quote_that_does_not_match_its_offsets_is_refused():
         services.cite(
             estimate=EstimateFactory(), article=article, quote="about 400", start=0, end=9
         )
+
+
+def test_citing_several_estimates_at_once_keeps_what_the_article_already_cites():
+    article = ArticleFactory(text="Officials said about 400 soldiers were killed and 900 hurt.")
+    killed, wounded = EstimateFactory(), EstimateFactory()
+    first, _ = services.cite(estimate=killed, article=article, quote="about 400 soldiers")
+    results = services.cite_many(
+        article=article,
+        quotes=[
+            services.Quote(estimate=killed, quote="400 soldiers"),
+            services.Quote(estimate=wounded, quote="900 hurt"),
+            services.Quote(estimate=wounded, quote="900"),
+        ],
+    )
+    assert [created for _citation, created in results] == [False, True, False]
+    assert results[0][0].pk == first.pk
+    assert wounded.citations.get().quote == "900 hurt"
+    assert wounded.citations.get().history.count() == 1
+
+
+def test_citing_several_refuses_a_quote_not_in_the_article_and_writes_nothing():
+    article = ArticleFactory(text="Officials said about 400 soldiers were killed.")
+    estimate = EstimateFactory()
+    with pytest.raises(ValidationError):
+        services.cite_many(
+            article=article,
+            quotes=[
+                services.Quote(estimate=estimate, quote="about 400"),
+                services.Quote(estimate=EstimateFactory(), quote="1,000", start=0, end=5),
+            ],
+        )
+    assert not estimate.citations.exists()
