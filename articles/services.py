@@ -812,10 +812,26 @@ def _pending_keys() -> tuple[Any, str, str]:
 def _gather_for_refresh(ids: list[int]) -> None:
     client, pending, scheduled = _pending_keys()
     client.sadd(pending, *ids)
+    _schedule_refresh(client, scheduled)
+
+
+def _schedule_refresh(client: Any, scheduled: str) -> bool:
     if client.set(scheduled, 1, nx=True, ex=REFRESH_SCHEDULE_TTL_SECONDS):
         from articles import tasks
 
         tasks.refresh_analysis_task.apply_async(countdown=REFRESH_DELAY_SECONDS, ignore_result=True)
+        return True
+    return False
+
+
+def reschedule_gathered_analysis() -> bool:
+    """Schedule the refresh of ids still gathered when none is scheduled (its worker was
+    killed, or it failed): what the periodic sweep runs, so they wait for the next sweep
+    at worst, not for the next article."""
+    if _tasks_in_process():
+        return False
+    client, pending, scheduled = _pending_keys()
+    return bool(client.exists(pending)) and _schedule_refresh(client, scheduled)
 
 
 def analysis_pending() -> bool:
@@ -970,6 +986,7 @@ __all__ = [
     "reextract_article",
     "refresh_gathered_analysis",
     "requeue_stuck_articles",
+    "reschedule_gathered_analysis",
     "run_extraction",
     "store_fetched_text",
     "submit_file",

@@ -114,7 +114,9 @@ def refresh_analysis_task() -> int:
 
 @shared_task(acks_late=True)
 def sweep_stuck_articles_task() -> int:
-    """Periodic: re-queue articles a killed worker left half-way."""
+    """Periodic: re-queue articles a killed worker left half-way, and schedule the
+    analysis of estimates whose refresh was lost with its worker."""
+    services.reschedule_gathered_analysis()
     return services.requeue_stuck_articles(older_than=STUCK_AFTER)
 
 

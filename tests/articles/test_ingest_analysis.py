@@ -67,3 +67,23 @@ def test_a_failed_refresh_keeps_its_estimates_for_the_next_run(
     monkeypatch.undo()
     monkeypatch.setattr(services, "_tasks_in_process", lambda: False)
     assert services.refresh_gathered_analysis() == 1
+
+
+def test_the_sweep_schedules_a_refresh_lost_with_its_worker(
+    demo, with_workers, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = services.submit_text(text=numbered_report(5), published=PUBLISHED)
+    assert len(with_workers) == 1
+    client, _pending, scheduled = services._pending_keys()
+    client.delete(scheduled)  # the worker that held the scheduled run was killed
+
+    tasks.sweep_stuck_articles_task.apply()
+    assert len(with_workers) == 2  # scheduled again, once
+    tasks.sweep_stuck_articles_task.apply()
+    assert len(with_workers) == 2  # already scheduled: not twice
+    assert services.refresh_gathered_analysis() == 1
+    assert _counts([article]) == [1]
+    client.delete(scheduled)
+    tasks.sweep_stuck_articles_task.apply()
+    assert len(with_workers) == 2  # nothing waits: nothing to schedule
