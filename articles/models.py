@@ -135,7 +135,10 @@ class ArticleShingle(models.Model):
     incoming text may copy (see articles.dedupe).
     """
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="shingles")
+    # Indexed by the unique (article, hash) constraint, which leads with it.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="shingles", db_index=False
+    )
     hash = models.BigIntegerField()
 
     class Meta:

@@ -290,7 +290,11 @@ class Estimate(models.Model):
 
     Credibility = Credibility
 
-    deployment = models.ForeignKey(Deployment, on_delete=models.PROTECT, related_name="estimates")
+    # No index of its own on deployment, source or updated_at: composite indexes lead with
+    # each (timeline, source, sync; see Meta), and every index slows each write and load.
+    deployment = models.ForeignKey(
+        Deployment, on_delete=models.PROTECT, related_name="estimates", db_index=False
+    )
     contingent = models.ForeignKey(
         Contingent, on_delete=models.PROTECT, null=True, blank=True, related_name="estimates"
     )
@@ -307,7 +311,11 @@ class Estimate(models.Model):
         null=True, blank=True, help_text="For a figure over a period: its last day."
     )
     source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, related_name="estimates", help_text="The originator."
+        Source,
+        on_delete=models.PROTECT,
+        related_name="estimates",
+        help_text="The originator.",
+        db_index=False,
     )
     via = models.ForeignKey(
         Source,
@@ -354,7 +362,7 @@ class Estimate(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = EstimateQuerySet.as_manager()
     history = HistoricalRecords(
@@ -490,7 +498,10 @@ class Citation(models.Model):
 
     Method = CitationMethod
 
-    estimate = models.ForeignKey(Estimate, on_delete=models.CASCADE, related_name="citations")
+    # Indexed by the unique (estimate, article) constraint, which leads with it.
+    estimate = models.ForeignKey(
+        Estimate, on_delete=models.CASCADE, related_name="citations", db_index=False
+    )
     # A string reference, not an import: the domain does not depend on ingestion's code.
     article = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="citations"
@@ -521,7 +532,6 @@ class Citation(models.Model):
             models.CheckConstraint(condition=~Q(quote=""), name="citation_has_quote"),
             _choice_check("method", CitationMethod, "citation_method_valid"),
         ]
-        indexes = [models.Index(fields=["article"], name="citation_article_idx")]
 
     def __str__(self) -> str:
         return self.quote[:80]
