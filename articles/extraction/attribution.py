@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .model import KnownSource
+from .patterns import word_trie
 from .registry import SourceIndex
 
 _VERBS = (
@@ -27,9 +28,15 @@ _VERBS = (
     r"|acknowledged|admitted|concluded|showed|shows|show|detailed|details|released|released|stressed"
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
 )
+_VERB_LIST = _VERBS.replace(r"\s+", " ").split("|")
+_SPEAKER_ADVERBS = ["has", "have", "had", "also", "earlier", "previously", "now", "separately",
+                    "recently", "further"]  # fmt: skip
+# After a word, maybe a closing quote or comma, then spaces: adverbs, then the verb. The same
+# as `(?<=\w)["',]?\s+(?:has\s+|...|on\s+\w+\s+)*(?:said|...)\b`, but written to start with
+# a character class (which `re` scans for in C) and with the verbs as a trie.
 _SPEAKER_VERB = re.compile(
-    rf"(?<=\w)[\"',]?\s+(?:has\s+|have\s+|had\s+|also\s+|earlier\s+|previously\s+|now\s+|separately\s+"
-    rf"|on\s+\w+\s+|recently\s+|further\s+)*(?:{_VERBS})\b"
+    r"[\"',\s](?<=\w[\"',\s])(?:(?<=[\"',])\s+|(?<=\s)\s*)"
+    rf"(?:(?:{word_trie(_SPEAKER_ADVERBS)})\s+|on\s+\w+\s+)*(?:{word_trie(_VERB_LIST)})\b"
 )
 _REPORTED = re.compile(r"\bthat\s+$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
@@ -56,8 +63,10 @@ _BARE_ESTIMATE = re.compile(
 )
 # A subject ending in one of these is no speaker: "X has said" is matched from "X", and
 # "Pyongyang is estimated to" is a passive with no one named.
+_NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "this", "its", "is",
+                     "are", "was", "were", "be", "been", "being"]  # fmt: skip
 _ENDS_IN_VERB = re.compile(
-    rf"\b(?:{_VERBS}|also|has|have|had|an?|the|that|this|its|is|are|was|were|be|been|being)$",
+    rf"\b(?:{word_trie(_VERB_LIST + _NOT_SUBJECT_ENDS, fold=True)})$",
     re.I,
 )
 _APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the\s+\w+\s+(?:of|for))\b[^,]*,?\s*$")
@@ -67,8 +76,10 @@ _PARTICIPLE = re.compile(
 _CLAUSE_END = re.compile(
     r"[,;:()\"]|\s(?:on|in|that|who|which|during|after|before|as|when|to|from|for|while|with)\s"
 )
+_SUBJECT_OPENERS = ["that", "and", "but", "while", "whereas", "as", "when", "because", "which",
+                    "who"]  # fmt: skip
 _SUBJECT_START = re.compile(
-    r"[;:\"(]|\b(?:that|and|but|while|whereas|as|when|because|which|who)\s", re.I
+    r"[;:\"(]|\b(?:" + word_trie(_SUBJECT_OPENERS, fold=True) + r")\s", re.I
 )
 
 _LEADING = re.compile(

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import word_trie
+
 # (metric, pattern). Order matters inside one position: longer phrases first.
 _CUES: list[tuple[str, str]] = [
     ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:wounded|injured)"
@@ -133,7 +135,7 @@ def _cue_starts() -> re.Pattern[str]:
     """
     long = sorted((p for p in _CUE_PREFIXES if len(p) >= 3), key=len, reverse=True)
     short = sorted(p for p in _CUE_PREFIXES if len(p) < 3)
-    body = "|".join(map(re.escape, long))
+    body = word_trie(long, fold=True)
     if short:
         body += "|(?:" + "|".join(map(re.escape, short)) + ")(?![A-Za-z])"
     return re.compile(rf"(?<![A-Za-z])(?:{body})", re.I | re.A)
