@@ -431,7 +431,7 @@ def find_mentions(
     if not _ORIGIN_WORDS.isdisjoint(words):
         spans.extend(_origins(norm, start, end))
     if not _ESTIMATE_WORDS.isdisjoint(words):
-        spans.extend(_estimates(norm, start, end))
+        spans.extend(_estimates(norm, start, end, words))
     if not _INVERTED_WORDS.isdisjoint(words):
         spans.extend(_inverted(norm, start, end))
     if not _VERB_WORDS.isdisjoint(words):
@@ -463,12 +463,25 @@ def _origins(norm: str, start: int, end: int) -> list[_Span]:
     return spans
 
 
-def _estimates(norm: str, start: int, end: int) -> list[_Span]:
+# Words each estimate pattern needs whole (between spaces), tested on the sentence's words
+# before the pattern is scanned: "figures from", "the agency's estimates", "NIS estimates were".
+_FROM_WORDS = frozenset(["from", "by"])
+_BARE_ESTIMATE_WORDS = frozenset(["assessment", "assessments", "estimate", "estimates", "figures",
+                                  "count", "counts", "tally"])  # fmt: skip
+
+
+def _estimates(norm: str, start: int, end: int, words: frozenset[str] | set[str]) -> list[_Span]:
     spans = []
-    for m in _FIGURES_FROM.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "speaker", "figures"))
-    for pattern in (_POSSESSIVE, _BARE_ESTIMATE):
+    if not _FROM_WORDS.isdisjoint(words):
+        for m in _FIGURES_FROM.finditer(norm, start, end):
+            s, e = _object_phrase(norm, m.end(), end)
+            spans.append((s, e, "speaker", "figures"))
+    patterns = []
+    if "'" in norm[start:end]:
+        patterns.append(_POSSESSIVE)
+    if not _BARE_ESTIMATE_WORDS.isdisjoint(words):
+        patterns.append(_BARE_ESTIMATE)
+    for pattern in patterns:
         for m in pattern.finditer(norm, start, end):
             spans.append((m.start("x"), m.end("x"), "speaker", "possessive"))
     return spans

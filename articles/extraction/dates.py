@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .patterns import word_trie
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -257,7 +259,7 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 # Substring tests as single scans (same answers as `any(x in text for x in names)`).
-_ANY_MONTH_PREFIX = re.compile("|".join(map(re.escape, _MONTH_PREFIXES)))
+_ANY_MONTH_PREFIX = re.compile(word_trie(_MONTH_PREFIXES))
 _ANY_WEEKDAY = re.compile("|".join(map(re.escape, _WEEKDAY_NAMES)))
 
 
