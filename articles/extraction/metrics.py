@@ -144,6 +144,27 @@ def _cue_starts() -> re.Pattern[str]:
 _CUE_START = _cue_starts()
 
 
+def _cues_by_letter() -> dict[str, re.Pattern[str]]:
+    """`_CUE` with only the alternatives that can start with each letter, in the same order.
+
+    Cues are matched at word starts, so the first letter is known: trying only the
+    alternatives that can begin there gives the same match as the whole pattern, sooner.
+    Alternatives that start with no letter ("(?:wounded|injured)...") are kept in each.
+    """
+    out = {}
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        groups = []
+        for metric, pattern in _CUES:
+            kept = [a for a in _top_level(pattern) if _prefix(a)[:1] in ("", letter)]
+            if kept:
+                groups.append(f"(?P<{metric}>\\b(?:{'|'.join(kept)})\\b)")
+        out[letter] = re.compile("|".join(groups), re.I)
+    return out
+
+
+_CUE_AT = _cues_by_letter()
+
+
 def _starts_cue_word(word: str) -> bool:
     w = word.lower()
     return w[:4] in _CUE_PREFIXES or w[:3] in _CUE_PREFIXES or w in _CUE_WORDS_2
@@ -166,7 +187,7 @@ def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     for position in positions:
         if position < taken:
             continue  # inside the previous cue: "wounded" in "killed or wounded"
-        m = _CUE.match(norm, position, end)
+        m = _CUE_AT.get(norm[position].lower(), _CUE).match(norm, position, end)
         if m is None:
             continue
         metric = m.lastgroup or ""
