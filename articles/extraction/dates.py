@@ -33,6 +33,9 @@ _PART = (
     r"|the\s+middle\s+of)[\s-]+)?"
 )
 
+# Each pattern that can start at many positions opens with a lookahead on the characters
+# its first word can start with: the same matches, but most positions fail after one test
+# instead of after trying every alternative.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     (
@@ -43,28 +46,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("month_day", re.compile(rf"(?P<m>{_M})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?(?![\d,]\d)")),
-    ("day_month", re.compile(rf"\b(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")),
+    ("day_month", re.compile(rf"\b(?=[0-9])(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")),
     (
         "month_range",
         re.compile(
-            rf"(?i:between|from)\s+{_PART}(?P<m>{_M})(?:\s+(?P<y>{_Y}))?(?P<rel>{_REL_YEAR})?"
+            rf"(?i:(?=[bf])(?:between|from))\s+{_PART}(?P<m>{_M})(?:\s+(?P<y>{_Y}))?(?P<rel>{_REL_YEAR})?"
             rf"\s*(?:and|to|through|-|until)\s*{_PART}(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?(?P<rel2>{_REL_YEAR})?"
         ),
     ),
     (
         "month",
-        re.compile(rf"{_PART}(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|(?P<rel>{_REL_YEAR}))?(?![\w-])"),
+        re.compile(
+            rf"(?=[eltmJFMASOND]){_PART}(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|(?P<rel>{_REL_YEAR}))?(?![\w-])"
+        ),
     ),
     (
         "year",
         re.compile(
-            rf"(?i:\b(?:in|since|during|by|throughout|of|early|late|mid-?|end\s+of)\s+)(?P<y>{_Y})\b"
+            rf"(?i:\b(?=[isdbtoelm])(?:in|since|during|by|throughout|of|early|late|mid-?|end\s+of)\s+)"
+            rf"(?P<y>{_Y})\b"
         ),
     ),
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>last\s+week|this\s+week|(?:the\s+)?past\s+week|earlier\s+this\s+week|yesterday"
+            r"\b(?=[ltpey])(?P<rel>last\s+week|this\s+week|(?:the\s+)?past\s+week|earlier\s+this\s+week|yesterday"
             r"|today|this\s+morning|last\s+month|this\s+month|earlier\s+this\s+month|(?:the\s+)?past\s+month"
             r"|last\s+year|the\s+previous\s+year|this\s+year|earlier\s+this\s+year)\b",
             re.I,
@@ -73,7 +79,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?P<last>(?:last|this|on|since|by)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday"
+            r"\b(?=[ltosbMTWFS])(?P<last>(?:last|this|on|since|by)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday"
             r"|Friday|Saturday|Sunday)\b"
         ),
     ),

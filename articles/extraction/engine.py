@@ -141,6 +141,20 @@ _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
 _FORCE_METRICS = frozenset({"deployed", "in_training", "combined_force"})
 
 
+def _lower_and_broken(norm: str) -> tuple[str | None, str | None]:
+    """The whole text in lower case, and that with `_WORD_BREAKS` applied, for slicing per
+    sentence; (None, None) when a slice of the lower-cased text might not be the lower case
+    of the slice (a character that lowers to two, or a capital sigma, which lowers by context).
+    """
+    lower = norm.lower()
+    if len(lower) != len(norm) or "\u03a3" in norm:
+        return None, None
+    broken = lower
+    for ch in _PUNCTUATION + "-":  # one C scan per character: faster than str.translate
+        broken = broken.replace(ch, " ")
+    return lower, broken
+
+
 @dataclass
 class _Candidate:
     claim: Claim
@@ -219,6 +233,7 @@ class _Extraction:
     ) -> None:
         self.text = text
         self.norm = normalise(text)
+        self.lower, self.broken = _lower_and_broken(self.norm)
         self.published = published
         self.outlet = outlet
         self.index = index
@@ -257,8 +272,11 @@ class _Extraction:
 
     def _view(self, paragraph: Paragraph, sentence: Sentence) -> _SentenceView:
         s, e = sentence.start, sentence.end
-        lower = self.norm[s:e].lower()
-        words = set(lower.translate(_WORD_BREAKS).split())
+        if self.lower is not None and self.broken is not None:
+            lower, words = self.lower[s:e], set(self.broken[s:e].split())
+        else:
+            lower = self.norm[s:e].lower()
+            words = set(lower.translate(_WORD_BREAKS).split())
         has_digit = _DIGIT.search(self.norm, s, e) is not None
         numeric = has_digit or not _NUMBER_WORDS.isdisjoint(words)
         # Sentences without any figure only matter for their "as of" date and attribution.
