@@ -138,7 +138,9 @@ def _cue_starts() -> re.Pattern[str]:
     body = word_trie(long, fold=True)
     if short:
         body += "|(?:" + "|".join(map(re.escape, short)) + ")(?![A-Za-z])"
-    return re.compile(rf"(?<![A-Za-z])(?:{body})", re.I | re.A)
+    # The lookahead on first letters (a set test) fails most positions before the lookbehind.
+    first = "".join(sorted({p[0] for p in _CUE_PREFIXES}))
+    return re.compile(rf"(?=[{first}])(?<![A-Za-z])(?:{body})", re.I | re.A)
 
 
 _CUE_START = _cue_starts()
