@@ -45,24 +45,28 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
 
+# The qualifier patterns are searched over the words before a figure; each opens with a
+# lookahead on its phrases' first letters, so most positions fail after one test.
 _APPROX = re.compile(
-    r"(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to|an?\s+estimated"
+    r"(?=[arncesju~])(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to|an?\s+estimated"
     r"|estimated|an\s+approximate|circa|just\s+(?:under|over)|upward\s+of|~)\s*)$",
     re.I,
 )
 _AT_LEAST = re.compile(
-    r"(?:\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
+    r"(?=[moauinewbstp])(?:\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
     r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|exceed(?:ed|s)?|surpass(?:ed|es)?"
     r"|top(?:ped|s)?|passed)\s*)$",
     re.I,
 )
 _AT_MOST = re.compile(
-    r"(?:\b(?:up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|under"
+    r"(?=[uaflnb])(?:\b(?:up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|under"
     r"|below|a\s+maximum\s+of|not\s+more\s+than)\s*)$",
     re.I,
 )
 # Filler allowed between a qualifier and its number: "about an additional 3,000".
-_FILLER = re.compile(r"(?:\b(?:an?|the|additional|extra|further|another|total\s+of)\s+)*$", re.I)
+_FILLER = re.compile(
+    r"(?:(?=[atef])\b(?:an?|the|additional|extra|further|another|total\s+of)\s+)*$", re.I
+)
 _PLUS_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+(?:more|so)\b|\s+plus\b)", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|to|and|or)\s*$", re.I)
 _BETWEEN = re.compile(
