@@ -229,10 +229,15 @@ class _Extraction:
     """One report's extraction; holds the state carried from sentence to sentence."""
 
     def __init__(
-        self, text: str, published: dt.date | None, outlet: str | None, index: SourceIndex
+        self,
+        text: str,
+        published: dt.date | None,
+        outlet: str | None,
+        index: SourceIndex,
+        norm: str | None = None,
     ) -> None:
         self.text = text
-        self.norm = normalise(text)
+        self.norm = normalise(text) if norm is None else norm
         self.lower, self.broken = _lower_and_broken(self.norm)
         self.published = published
         self.outlet = outlet
@@ -706,9 +711,10 @@ def extract(
     _check(text, published)
     if not text.strip():
         return []
-    if not metrics._NK.search(normalise(text)):
+    norm = normalise(text)
+    if not metrics._NK.search(norm):
         return []  # not about the deployment at all
-    return _Extraction(text, published, outlet, source_index(sources)).run()
+    return _Extraction(text, published, outlet, source_index(sources), norm).run()
 
 
 __all__ = ["MAX_TEXT_CHARS", "extract", "format_date"]
