@@ -379,7 +379,9 @@ class _Extraction:
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
         attribution = (
-            self._attribution(view, clause) or carried or self.attributor.weak(view.mentions)
+            self._attribution(view, clause, carried if explicit else None)
+            or carried
+            or self.attributor.weak(view.mentions)
         )
         date = self._date(view, figure, clause, as_of_carry, metric)
         contingent = self._contingent(view, clause, figure, metric)
@@ -405,13 +407,18 @@ class _Extraction:
         self.last_metric = metric
         return _Candidate(claim, view.heading, explicit, date is not None)
 
-    def _attribution(self, view: _SentenceView, clause: tuple[int, int]) -> Attribution | None:
+    def _attribution(
+        self, view: _SentenceView, clause: tuple[int, int], sentence: Attribution | None
+    ) -> Attribution | None:
+        """The clause's own attribution, else the sentence's (`sentence`: what
+        `attribute(view.mentions)` gave in `run`; attributing changes no state once every
+        sentence has been learnt, so it is not worked out again for each figure)."""
         inside = [m for m in view.mentions if clause[0] <= m.start < clause[1]]
         if inside:
             found = self.attributor.attribute(inside)
             if found is not None:
                 return found
-        return self.attributor.attribute(view.mentions)
+        return sentence
 
     def _metric(self, view: _SentenceView, figure: Figure, clause: tuple[int, int]) -> str | None:
         norm = self.norm
