@@ -218,7 +218,7 @@ class _SentenceView:
     dates: list[DateMention]
     figures: list[Figure]
     mentions: list[Mention]
-    clauses: list[tuple[int, int]]
+    clauses: list[tuple[int, int]] = field(default_factory=list)  # filled when it has figures
     cues: list[tuple[int, int, str]] = field(default_factory=list)  # filled when it has figures
     heads: dict[int, metrics.Head] = field(default_factory=dict)  # figure start → its head
     positions: dict[int, int] = field(default_factory=dict)  # figure start → its index
@@ -251,11 +251,13 @@ class _Extraction:
         self._resolve_anaphora(views)
         for view in views:
             self.attributor.learn(view.mentions)
-        carried = self._first_attribution(views)
+        # Once every sentence is learnt, attributing changes no state: each sentence's own
+        # attribution is worked out once, for the first one found and for the loop below.
+        owns = [self.attributor.attribute(view.mentions) for view in views]
+        carried = self._first_attribution(owns)
         as_of_carry: tuple[int, DateMention] | None = None
         candidates: list[_Candidate] = []
-        for view in views:
-            own = self.attributor.attribute(view.mentions)
+        for view, own in zip(views, owns, strict=True):
             if as_of_carry and as_of_carry[0] != view.sentence.paragraph:
                 as_of_carry = None
             for figure in self._usable(view):
@@ -296,9 +298,7 @@ class _Extraction:
             else []
         )
         mentions = find_mentions(self.norm, s, e, self.index, words)
-        return _SentenceView(
-            sentence, paragraph.heading, dates, figures, mentions, _clauses(self.norm, sentence)
-        )
+        return _SentenceView(sentence, paragraph.heading, dates, figures, mentions)
 
     def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
         """ "The agency", "the spy agency": the organisation named last before, if known."""
@@ -311,9 +311,8 @@ class _Extraction:
                 elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
                     view.mentions[i] = Mention(m.start, m.end, m.role, last, m.cue)
 
-    def _first_attribution(self, views: list[_SentenceView]) -> Attribution | None:
-        for view in views:
-            found = self.attributor.attribute(view.mentions)
+    def _first_attribution(self, owns: list[Attribution | None]) -> Attribution | None:
+        for found in owns:
             if found is not None:
                 return found
         if self.outlet:
@@ -328,6 +327,8 @@ class _Extraction:
         runs from one such figure to the next.
         """
         figures = view.figures
+        if not figures:
+            return figures  # most sentences: nothing to read, no cues or clauses needed
         ratio: set[int] = set()
         for i in range(len(figures) - 1):
             between = self.norm[figures[i].end : figures[i + 1].start]
@@ -358,6 +359,7 @@ class _Extraction:
         view.positions = {f.start: i for i, f in enumerate(live)}
         if live:
             view.cues = metrics.cues(self.norm, view.sentence.start, view.sentence.end)
+            view.clauses = _clauses(self.norm, view.sentence)  # only claims look at clauses
         return live
 
     def _claim(
