@@ -233,7 +233,12 @@ def _bounds(qualifier: str, n: int) -> tuple[int | None, int | None, int | None]
     return n, n, n
 
 
-_START = re.compile(rf"\d+|\b(?=[otfsenhOTFSENH])(?:{_WORD})", re.I)
+# The number words as a trie: a trie tries "seven" before "seventeen", unlike `_WORD`, but
+# only the start of a hit is used (the full pattern is matched there) and a shorter hit's
+# end lies inside the same run of letters, where no later hit can start: same candidates.
+_START = re.compile(
+    rf"\d+|\b(?=[otfsenhOTFSENH])(?:{word_trie([*_UNITS, *_TENS], fold=True)})", re.I
+)
 _DIGITS = re.compile(r"\d+")
 _WORD_SET = frozenset([*_UNITS, *_TENS])
 _WORD_LIST = tuple(sorted(_WORD_SET))

@@ -7,6 +7,7 @@ odd spaces folded to ASCII one character for one), so offsets carry over unchang
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -237,8 +238,21 @@ def _is_caption(line: str) -> bool:
 _ANY_BIO_WORD = re.compile("|".join(map(re.escape, _BIO_WORDS)))
 
 
+# The same words with "follow" bare: a line's key holds "follow " only where the text holds
+# "follow" and then some white space, so a report without any of these has no bio line.
+_ANY_BIO_GATE = re.compile("|".join(map(re.escape, [w.strip() for w in _BIO_WORDS])))
+
+
 def _is_bio(lower: str) -> bool:
     return _ANY_BIO_WORD.search(lower) is not None and bool(_BIO.search(lower))
+
+
+def _holds(positions: list[int] | None, start: int, end: int) -> bool:
+    """Whether a sorted list of positions has one in [start, end) (None: maybe)."""
+    if positions is None:
+        return True
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def segment(norm: str) -> list[Paragraph]:
@@ -251,6 +265,10 @@ def segment(norm: str) -> list[Paragraph]:
     seen: set[str] = set()
     in_related = False
     offset = 0
+    # Where the bio words are, from one scan of the whole report: only the lines holding
+    # one are tested. (A lower case of another length: every line is tested.)
+    lower = norm.lower()
+    bio_at = [m.start() for m in _ANY_BIO_GATE.finditer(lower)] if len(lower) == len(norm) else None
     for line in norm.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
@@ -265,7 +283,12 @@ def segment(norm: str) -> list[Paragraph]:
             continue
         in_related = False
         key = " ".join(stripped.lower().split())
-        if key in seen or _CLUTTER.match(line) or _is_caption(stripped) or _is_bio(key):
+        if (
+            key in seen
+            or _CLUTTER.match(line)
+            or _is_caption(stripped)
+            or (_holds(bio_at, start, end) and _is_bio(key))
+        ):
             continue
         seen.add(key)
         lead = len(line) - len(line.lstrip())
