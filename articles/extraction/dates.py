@@ -270,7 +270,7 @@ _ANY_WEEKDAY = re.compile("|".join(map(re.escape, _WEEKDAY_NAMES)))
 
 
 def _wanted_kinds(
-    text: str, words: frozenset[str] | set[str] | None, has_digit: bool
+    text: str, words: frozenset[str] | set[str] | None, has_digit: bool, lower: str | None = None
 ) -> frozenset[str]:
     """The patterns that can match at all, judged from cheap substring tests on the text.
 
@@ -289,7 +289,8 @@ def _wanted_kinds(
         kinds.update(("month_range", "month"))
         if has_digit:
             kinds.update(("day_range", "month_day", "day_month"))
-    lower = text.lower()
+    if lower is None:
+        lower = text.lower()
     if (words is None or not _RELATIVE_WORDS.isdisjoint(words)) and (
         "yesterday" in lower
         or "today" in lower
@@ -314,13 +315,15 @@ def find_dates(
     published: dt.date | None,
     words: frozenset[str] | set[str] | None = None,
     has_digit: bool = True,
+    lower: str | None = None,
 ) -> list[DateMention]:
     """Date mentions in norm[start:end], longest first where they overlap, in text order.
 
-    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped.
+    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped;
+    `lower`, norm[start:end].lower() if the caller has it.
     """
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    kinds = _wanted_kinds(norm[start:end], words, has_digit)
+    kinds = _wanted_kinds(norm[start:end], words, has_digit, lower)
     if not kinds:
         return []
     for kind, pattern in _PATTERNS:
