@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -39,6 +40,10 @@ _SPEAKER_VERB = re.compile(
     r"[\"',\s](?<=\w[\"',\s])(?:(?<=[\"',])\s+|(?<=\s)\s*)"
     rf"(?:(?:{word_trie(_SPEAKER_ADVERBS)})\s+|on\s+\w+\s+)*(?:{word_trie(_VERB_LIST)})\b"
 )
+# White space then a speaker verb: every `_SPEAKER_VERB` match ends with one, and this
+# simpler pattern is found several times faster (see `_speaker_verbs`).
+_VERB_AFTER_SPACE = re.compile(rf"\s(?:{word_trie(_VERB_LIST)})\b")
+_CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _REPORTED = re.compile(r"\bthat\s+$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _ORIGIN = re.compile(
@@ -496,9 +501,58 @@ def _inverted(norm: str, start: int, end: int) -> list[_Span]:
     return spans
 
 
+def _chain_start(norm: str, lower: int, space: int) -> int:
+    """A position no `_SPEAKER_VERB` match whose verb follows `space` starts before.
+
+    Such a match is a separator right after a word, white space, then adverbs and "on <word>"
+    pairs (each a whole token between spaces), then the verb. Walking back over the tokens
+    that can be part of that chain (an adverb, "on", or a word after "on") finds where it
+    can begin at the earliest.
+    """
+    x = space
+    while x > lower and norm[x - 1].isspace():
+        x -= 1
+    while x > lower:
+        j = x
+        while j > lower and not norm[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > lower and norm[k - 1].isspace():
+            k -= 1
+        # The token is a chain word, or the word of a pair: the token before it is "on".
+        after_on = (
+            k - 2 >= lower and norm[k - 2 : k] == "on" and (k - 2 == lower or norm[k - 3].isspace())
+        )
+        if not (after_on or norm[j:x] in _CHAIN_WORDS):
+            break
+        if k == j:
+            return lower  # the token starts the searched range
+        x = k
+    return max(lower, x - 1)
+
+
+def _speaker_verbs(norm: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The same matches as `_SPEAKER_VERB.finditer(norm, start, end)`, found faster.
+
+    The pattern tries its adverbs and verbs at every space; instead, the next space-then-verb
+    is found with a plain pattern, and the full one is searched only from where a match
+    ending at that verb (or later) can start at the earliest.
+    """
+    pos = start
+    while pos < end:
+        verb = _VERB_AFTER_SPACE.search(norm, pos, end)
+        if verb is None:
+            return
+        match = _SPEAKER_VERB.search(norm, _chain_start(norm, pos, verb.start()), end)
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     spans = []
-    for m in _SPEAKER_VERB.finditer(norm, start, end):
+    for m in _speaker_verbs(norm, start, end):
         s, e = _subject_phrase(norm, start, m.start())
         subject = norm[s:e]
         # The verb pattern can only match the last 30 characters: search just those.

@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from articles.extraction import extract
+from articles.extraction.attribution import _SPEAKER_VERB, _speaker_verbs
 from articles.extraction.patterns import word_trie
 
 from .texts import PUBLISHED, RELAY
@@ -54,3 +55,23 @@ def test_letters_whose_lower_case_is_longer_do_not_shift_claims() -> None:
         replace(c, start=c.start + len(prefix), end=c.end + len(prefix)) for c in plain
     ]
     assert all(text[c.start : c.end] == c.quote for c in shifted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The agency said on Monday that 1,000 were killed.", id="plain"),
+        pytest.param("Kim has also said so, and Lee had earlier told reporters.", id="adverbs"),
+        pytest.param("They on Monday said, then on on said it.", id="on-word-pairs"),
+        pytest.param('"We are ready," said Kim. Unsaid things', id="quote-and-word-inside"),
+        pytest.param("Yu\n  previously   has said it", id="runs-of-space"),
+        pytest.param("no verb in here at all", id="none"),
+    ],
+)
+def test_speaker_verbs_found_like_the_full_scan(text) -> None:
+    for start in range(len(text) + 1):
+        for end in (start, (start + len(text)) // 2, len(text)):
+            if end < start:
+                continue
+            full = [m.span() for m in _SPEAKER_VERB.finditer(text, start, end)]
+            assert [m.span() for m in _speaker_verbs(text, start, end)] == full
