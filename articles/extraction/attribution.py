@@ -87,6 +87,10 @@ _SUBJECT_OPENERS = ["that", "and", "but", "while", "whereas", "as", "when", "bec
 _SUBJECT_START = re.compile(
     r"[;:\"(]|\b(?:" + word_trie(_SUBJECT_OPENERS, fold=True) + r")\s", re.I
 )
+# The last of those in a text, as one match from the text's start: `.*` runs to the end and
+# gives back a character at a time, so the opener nearest the verb is found first. (No two
+# `_SUBJECT_START` matches can overlap, so the last match of a scan is the rightmost one.)
+_LAST_SUBJECT_START = re.compile(r"(?s:.*)(?:" + _SUBJECT_START.pattern + ")", re.I)
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|and|but|also|that|while|with|as|moreover|meanwhile|however|separately|in|its|his|her"
@@ -288,9 +292,8 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     appositive = _APPOSITIVE.search(region) if "," in region else None
     if appositive:
         region = region[: appositive.start()]
-    cut = 0
-    for m in _SUBJECT_START.finditer(region):
-        cut = m.end()
+    last = _LAST_SUBJECT_START.match(region)  # match, not search: linear without an opener
+    cut = last.end() if last else 0
     parts = region[cut:].split(",")
     # "In January, the NIS said": the last part; "X, citing Y, said": the first.
     index = len(parts) - 1
