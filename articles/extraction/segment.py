@@ -7,7 +7,6 @@ odd spaces folded to ASCII one character for one), so offsets carry over unchang
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -234,25 +233,9 @@ def _is_caption(line: str) -> bool:
     return bool(_CAPTION.search(line))
 
 
-# `any(word in lower for word in _BIO_WORDS)` as one scan in C.
-_ANY_BIO_WORD = re.compile("|".join(map(re.escape, _BIO_WORDS)))
-
-
-# The same words with "follow" bare: a line's key holds "follow " only where the text holds
-# "follow" and then some white space, so a report without any of these has no bio line.
-_ANY_BIO_GATE = re.compile("|".join(map(re.escape, [w.strip() for w in _BIO_WORDS])))
-
-
-def _is_bio(lower: str) -> bool:
-    return _ANY_BIO_WORD.search(lower) is not None and bool(_BIO.search(lower))
-
-
-def _holds(positions: list[int] | None, start: int, end: int) -> bool:
-    """Whether a sorted list of positions has one in [start, end) (None: maybe)."""
-    if positions is None:
-        return True
-    i = bisect.bisect_left(positions, start)
-    return i < len(positions) and positions[i] < end
+def _is_bio(lower: str, words: tuple[str, ...] = _BIO_WORDS) -> bool:
+    """`words`: the bio words that can be in the line (those of the report, see `segment`)."""
+    return any(w in lower for w in words) and bool(_BIO.search(lower))
 
 
 def segment(norm: str) -> list[Paragraph]:
@@ -265,10 +248,10 @@ def segment(norm: str) -> list[Paragraph]:
     seen: set[str] = set()
     in_related = False
     offset = 0
-    # Where the bio words are, from one scan of the whole report: only the lines holding
-    # one are tested. (A lower case of another length: every line is tested.)
+    # The bio words the report holds, from a few substring tests of the whole text: most
+    # lines then need none ("follow " in a line's key is "follow" and a space in the text).
     lower = norm.lower()
-    bio_at = [m.start() for m in _ANY_BIO_GATE.finditer(lower)] if len(lower) == len(norm) else None
+    bio_words = tuple(w for w in _BIO_WORDS if w.strip() in lower)
     for line in norm.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
@@ -287,7 +270,7 @@ def segment(norm: str) -> list[Paragraph]:
             key in seen
             or _CLUTTER.match(line)
             or _is_caption(stripped)
-            or (_holds(bio_at, start, end) and _is_bio(key))
+            or (bool(bio_words) and _is_bio(key, bio_words))
         ):
             continue
         seen.add(key)
