@@ -179,8 +179,12 @@ def _qualifier(before: str) -> tuple[str, int]:
         return "exact", 0
     filler = _FILLER.search(before)
     head = before[: filler.start()] if filler else before
+    # Each qualifier phrase is at most three words, so a match lies in the last three
+    # tokens: searching from there finds the same (leftmost) match.
+    parts = head.rsplit(None, 3)
+    tail = len(parts[0]) if len(parts) > 3 else 0
     for name, pattern in (("approx", _APPROX), ("at_least", _AT_LEAST), ("at_most", _AT_MOST)):
-        found = pattern.search(head)
+        found = pattern.search(head, tail)
         if found:
             return name, len(before) - found.start()
     return "exact", 0
