@@ -619,17 +619,22 @@ class Attributor:
 
     @staticmethod
     def _pick(mentions: list[Mention]) -> tuple[Entity | None, Entity | None]:
-        speaker = next(
-            (m.entity for m in mentions if m.role == "speaker" and m.entity and not m.entity.weak),
-            None,
-        )
-        origin = next(
-            (m.entity for m in mentions if m.role == "origin" and m.entity and not m.entity.weak),
-            None,
-        )
+        # One pass: the first named speaker and origin, and every named speaker.
+        speaker: Entity | None = None
+        origin: Entity | None = None
+        named: list[Mention] = []
+        for m in mentions:
+            entity = m.entity
+            if entity is None or entity.weak:
+                continue
+            if m.role == "speaker":
+                if speaker is None:
+                    speaker = entity
+                named.append(m)
+            elif m.role == "origin" and origin is None:
+                origin = entity
         if origin is None:
             # "According to X, ... Y said": the one named after "according to" is relayed.
-            named = [m for m in mentions if m.role == "speaker" and m.entity and not m.entity.weak]
             names = {m.entity.name for m in named if m.entity}
             if len(names) >= 2 and named[0].cue == "according":
                 return named[-1].entity, named[0].entity
