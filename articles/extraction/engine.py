@@ -11,7 +11,7 @@ from . import metrics
 from .attribution import Attribution, Attributor, Entity, Mention, find_mentions
 from .dates import DateMention, find_dates, format_date
 from .model import Claim, ExtractionError, KnownSource
-from .numbers import Figure, find_figures, has_number_word, number_words_in
+from .numbers import Figure, find_figures, has_number_word
 from .registry import SourceIndex, source_index
 from .segment import Paragraph, Sentence, normalise, segment
 
@@ -239,7 +239,6 @@ class _Extraction:
         self.text = text
         self.norm = normalise(text) if norm is None else norm
         self.lower, self.broken = _lower_and_broken(self.norm)
-        self.number_words = number_words_in(self.lower) if self.lower is not None else None
         self.published = published
         self.outlet = outlet
         self.index = index
@@ -293,12 +292,8 @@ class _Extraction:
             if numeric or "as of" in lower
             else []
         )
-        if numeric and self.number_words is not None:
-            worded = any(w in lower for w in self.number_words)
-        else:
-            worded = numeric and has_number_word(lower)
         figures = (
-            find_figures(self.norm, s, e, [(d.start, d.end) for d in dates], worded)
+            find_figures(self.norm, s, e, [(d.start, d.end) for d in dates], has_number_word(lower))
             if numeric
             else []
         )

@@ -256,15 +256,6 @@ def has_number_word(lower: str) -> bool:
     return _ANY_WORD.search(lower) is not None
 
 
-def number_words_in(lower: str) -> tuple[str, ...]:
-    """The number words a lower-case text holds anywhere (even inside a word).
-
-    For a whole report: a slice of it holds a number word only if the report does, and
-    testing a sentence for the few found (`str.__contains__` each) beats scanning the trie.
-    """
-    return tuple(w for w in _WORD_LIST if w in lower)
-
-
 def _candidates(norm: str, start: int, end: int, words: bool = True):
     """Matches of the figure pattern, tried only where a digit run or number word starts.
 
