@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import KnownSource
+from .patterns import word_trie
 from .registry import SourceIndex
 
 _VERBS = (
@@ -27,10 +30,20 @@ _VERBS = (
     r"|acknowledged|admitted|concluded|showed|shows|show|detailed|details|released|released|stressed"
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
 )
+_VERB_LIST = _VERBS.replace(r"\s+", " ").split("|")
+_SPEAKER_ADVERBS = ["has", "have", "had", "also", "earlier", "previously", "now", "separately",
+                    "recently", "further"]  # fmt: skip
+# After a word, maybe a closing quote or comma, then spaces: adverbs, then the verb. The same
+# as `(?<=\w)["',]?\s+(?:has\s+|...|on\s+\w+\s+)*(?:said|...)\b`, but written to start with
+# a character class (which `re` scans for in C) and with the verbs as a trie.
 _SPEAKER_VERB = re.compile(
-    rf"(?<=\w)[\"',]?\s+(?:has\s+|have\s+|had\s+|also\s+|earlier\s+|previously\s+|now\s+|separately\s+"
-    rf"|on\s+\w+\s+|recently\s+|further\s+)*(?:{_VERBS})\b"
+    r"[\"',\s](?<=\w[\"',\s])(?:(?<=[\"',])\s+|(?<=\s)\s*)"
+    rf"(?:(?:{word_trie(_SPEAKER_ADVERBS)})\s+|on\s+\w+\s+)*(?:{word_trie(_VERB_LIST)})\b"
 )
+# White space then a speaker verb: every `_SPEAKER_VERB` match ends with one, and this
+# simpler pattern is found several times faster (see `_speaker_verbs`).
+_VERB_AFTER_SPACE = re.compile(rf"\s(?:{word_trie(_VERB_LIST)})\b")
+_CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _REPORTED = re.compile(r"\bthat\s+$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _ORIGIN = re.compile(
@@ -56,8 +69,10 @@ _BARE_ESTIMATE = re.compile(
 )
 # A subject ending in one of these is no speaker: "X has said" is matched from "X", and
 # "Pyongyang is estimated to" is a passive with no one named.
+_NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "this", "its", "is",
+                     "are", "was", "were", "be", "been", "being"]  # fmt: skip
 _ENDS_IN_VERB = re.compile(
-    rf"\b(?:{_VERBS}|also|has|have|had|an?|the|that|this|its|is|are|was|were|be|been|being)$",
+    rf"\b(?:{word_trie(_VERB_LIST + _NOT_SUBJECT_ENDS, fold=True)})$",
     re.I,
 )
 _APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the\s+\w+\s+(?:of|for))\b[^,]*,?\s*$")
@@ -67,9 +82,15 @@ _PARTICIPLE = re.compile(
 _CLAUSE_END = re.compile(
     r"[,;:()\"]|\s(?:on|in|that|who|which|during|after|before|as|when|to|from|for|while|with)\s"
 )
+_SUBJECT_OPENERS = ["that", "and", "but", "while", "whereas", "as", "when", "because", "which",
+                    "who"]  # fmt: skip
 _SUBJECT_START = re.compile(
-    r"[;:\"(]|\b(?:that|and|but|while|whereas|as|when|because|which|who)\s", re.I
+    r"[;:\"(]|\b(?:" + word_trie(_SUBJECT_OPENERS, fold=True) + r")\s", re.I
 )
+# The last of those in a text, as one match from the text's start: `.*` runs to the end and
+# gives back a character at a time, so the opener nearest the verb is found first. (No two
+# `_SUBJECT_START` matches can overlap, so the last match of a scan is the rightmost one.)
+_LAST_SUBJECT_START = re.compile(r"(?s:.*)(?:" + _SUBJECT_START.pattern + ")", re.I)
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|and|but|also|that|while|with|as|moreover|meanwhile|however|separately|in|its|his|her"
@@ -233,8 +254,9 @@ class Entity:
     weak: bool = False
 
 
-@dataclass(frozen=True)
-class Mention:
+# Mentions and attributions are made by the dozen per report and only read: named tuples,
+# which are built faster than frozen dataclasses.
+class Mention(NamedTuple):
     start: int
     end: int
     role: str  # "speaker" or "origin"
@@ -242,8 +264,7 @@ class Mention:
     cue: str = "verb"  # which pattern found it: verb, according, origin, possessive...
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     source: str | None
     via: str | None
 
@@ -271,9 +292,8 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     appositive = _APPOSITIVE.search(region) if "," in region else None
     if appositive:
         region = region[: appositive.start()]
-    cut = 0
-    for m in _SUBJECT_START.finditer(region):
-        cut = m.end()
+    last = _LAST_SUBJECT_START.match(region)  # match, not search: linear without an opener
+    cut = last.end() if last else 0
     parts = region[cut:].split(",")
     # "In January, the NIS said": the last part; "X, citing Y, said": the first.
     index = len(parts) - 1
@@ -420,7 +440,7 @@ def find_mentions(
     if not _ORIGIN_WORDS.isdisjoint(words):
         spans.extend(_origins(norm, start, end))
     if not _ESTIMATE_WORDS.isdisjoint(words):
-        spans.extend(_estimates(norm, start, end))
+        spans.extend(_estimates(norm, start, end, words))
     if not _INVERTED_WORDS.isdisjoint(words):
         spans.extend(_inverted(norm, start, end))
     if not _VERB_WORDS.isdisjoint(words):
@@ -452,12 +472,25 @@ def _origins(norm: str, start: int, end: int) -> list[_Span]:
     return spans
 
 
-def _estimates(norm: str, start: int, end: int) -> list[_Span]:
+# Words each estimate pattern needs whole (between spaces), tested on the sentence's words
+# before the pattern is scanned: "figures from", "the agency's estimates", "NIS estimates were".
+_FROM_WORDS = frozenset(["from", "by"])
+_BARE_ESTIMATE_WORDS = frozenset(["assessment", "assessments", "estimate", "estimates", "figures",
+                                  "count", "counts", "tally"])  # fmt: skip
+
+
+def _estimates(norm: str, start: int, end: int, words: frozenset[str] | set[str]) -> list[_Span]:
     spans = []
-    for m in _FIGURES_FROM.finditer(norm, start, end):
-        s, e = _object_phrase(norm, m.end(), end)
-        spans.append((s, e, "speaker", "figures"))
-    for pattern in (_POSSESSIVE, _BARE_ESTIMATE):
+    if not _FROM_WORDS.isdisjoint(words):
+        for m in _FIGURES_FROM.finditer(norm, start, end):
+            s, e = _object_phrase(norm, m.end(), end)
+            spans.append((s, e, "speaker", "figures"))
+    patterns = []
+    if "'" in norm[start:end]:
+        patterns.append(_POSSESSIVE)
+    if not _BARE_ESTIMATE_WORDS.isdisjoint(words):
+        patterns.append(_BARE_ESTIMATE)
+    for pattern in patterns:
         for m in pattern.finditer(norm, start, end):
             spans.append((m.start("x"), m.end("x"), "speaker", "possessive"))
     return spans
@@ -471,9 +504,58 @@ def _inverted(norm: str, start: int, end: int) -> list[_Span]:
     return spans
 
 
+def _chain_start(norm: str, lower: int, space: int) -> int:
+    """A position no `_SPEAKER_VERB` match whose verb follows `space` starts before.
+
+    Such a match is a separator right after a word, white space, then adverbs and "on <word>"
+    pairs (each a whole token between spaces), then the verb. Walking back over the tokens
+    that can be part of that chain (an adverb, "on", or a word after "on") finds where it
+    can begin at the earliest.
+    """
+    x = space
+    while x > lower and norm[x - 1].isspace():
+        x -= 1
+    while x > lower:
+        j = x
+        while j > lower and not norm[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > lower and norm[k - 1].isspace():
+            k -= 1
+        # The token is a chain word, or the word of a pair: the token before it is "on".
+        after_on = (
+            k - 2 >= lower and norm[k - 2 : k] == "on" and (k - 2 == lower or norm[k - 3].isspace())
+        )
+        if not (after_on or norm[j:x] in _CHAIN_WORDS):
+            break
+        if k == j:
+            return lower  # the token starts the searched range
+        x = k
+    return max(lower, x - 1)
+
+
+def _speaker_verbs(norm: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The same matches as `_SPEAKER_VERB.finditer(norm, start, end)`, found faster.
+
+    The pattern tries its adverbs and verbs at every space; instead, the next space-then-verb
+    is found with a plain pattern, and the full one is searched only from where a match
+    ending at that verb (or later) can start at the earliest.
+    """
+    pos = start
+    while pos < end:
+        verb = _VERB_AFTER_SPACE.search(norm, pos, end)
+        if verb is None:
+            return
+        match = _SPEAKER_VERB.search(norm, _chain_start(norm, pos, verb.start()), end)
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     spans = []
-    for m in _SPEAKER_VERB.finditer(norm, start, end):
+    for m in _speaker_verbs(norm, start, end):
         s, e = _subject_phrase(norm, start, m.start())
         subject = norm[s:e]
         # The verb pattern can only match the last 30 characters: search just those.
@@ -537,17 +619,22 @@ class Attributor:
 
     @staticmethod
     def _pick(mentions: list[Mention]) -> tuple[Entity | None, Entity | None]:
-        speaker = next(
-            (m.entity for m in mentions if m.role == "speaker" and m.entity and not m.entity.weak),
-            None,
-        )
-        origin = next(
-            (m.entity for m in mentions if m.role == "origin" and m.entity and not m.entity.weak),
-            None,
-        )
+        # One pass: the first named speaker and origin, and every named speaker.
+        speaker: Entity | None = None
+        origin: Entity | None = None
+        named: list[Mention] = []
+        for m in mentions:
+            entity = m.entity
+            if entity is None or entity.weak:
+                continue
+            if m.role == "speaker":
+                if speaker is None:
+                    speaker = entity
+                named.append(m)
+            elif m.role == "origin" and origin is None:
+                origin = entity
         if origin is None:
             # "According to X, ... Y said": the one named after "according to" is relayed.
-            named = [m for m in mentions if m.role == "speaker" and m.entity and not m.entity.weak]
             names = {m.entity.name for m in named if m.entity}
             if len(names) >= 2 and named[0].cue == "according":
                 return named[-1].entity, named[0].entity

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .patterns import word_trie
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -31,6 +33,9 @@ _PART = (
     r"|the\s+middle\s+of)[\s-]+)?"
 )
 
+# Each pattern that can start at many positions opens with a lookahead on the characters
+# its first word can start with: the same matches, but most positions fail after one test
+# instead of after trying every alternative.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     (
@@ -41,28 +46,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("month_day", re.compile(rf"(?P<m>{_M})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?(?![\d,]\d)")),
-    ("day_month", re.compile(rf"\b(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")),
+    ("day_month", re.compile(rf"\b(?=[0-9])(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")),
     (
         "month_range",
         re.compile(
-            rf"(?i:between|from)\s+{_PART}(?P<m>{_M})(?:\s+(?P<y>{_Y}))?(?P<rel>{_REL_YEAR})?"
+            rf"(?i:(?=[bf])(?:between|from))\s+{_PART}(?P<m>{_M})(?:\s+(?P<y>{_Y}))?(?P<rel>{_REL_YEAR})?"
             rf"\s*(?:and|to|through|-|until)\s*{_PART}(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?(?P<rel2>{_REL_YEAR})?"
         ),
     ),
     (
         "month",
-        re.compile(rf"{_PART}(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|(?P<rel>{_REL_YEAR}))?(?![\w-])"),
+        re.compile(
+            rf"(?=[eltmJFMASOND]){_PART}(?P<m>{_M})(?:,?\s+(?P<y>{_Y})|(?P<rel>{_REL_YEAR}))?(?![\w-])"
+        ),
     ),
     (
         "year",
         re.compile(
-            rf"(?i:\b(?:in|since|during|by|throughout|of|early|late|mid-?|end\s+of)\s+)(?P<y>{_Y})\b"
+            rf"(?i:\b(?=[isdbtoelm])(?:in|since|during|by|throughout|of|early|late|mid-?|end\s+of)\s+)"
+            rf"(?P<y>{_Y})\b"
         ),
     ),
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>last\s+week|this\s+week|(?:the\s+)?past\s+week|earlier\s+this\s+week|yesterday"
+            r"\b(?=[ltpey])(?P<rel>last\s+week|this\s+week|(?:the\s+)?past\s+week|earlier\s+this\s+week|yesterday"
             r"|today|this\s+morning|last\s+month|this\s+month|earlier\s+this\s+month|(?:the\s+)?past\s+month"
             r"|last\s+year|the\s+previous\s+year|this\s+year|earlier\s+this\s+year)\b",
             re.I,
@@ -71,7 +79,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?P<last>(?:last|this|on|since|by)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday"
+            r"\b(?=[ltosbMTWFS])(?P<last>(?:last|this|on|since|by)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday"
             r"|Friday|Saturday|Sunday)\b"
         ),
     ),
@@ -257,12 +265,12 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 # Substring tests as single scans (same answers as `any(x in text for x in names)`).
-_ANY_MONTH_PREFIX = re.compile("|".join(map(re.escape, _MONTH_PREFIXES)))
+_ANY_MONTH_PREFIX = re.compile(word_trie(_MONTH_PREFIXES))
 _ANY_WEEKDAY = re.compile("|".join(map(re.escape, _WEEKDAY_NAMES)))
 
 
 def _wanted_kinds(
-    text: str, words: frozenset[str] | set[str] | None, has_digit: bool
+    text: str, words: frozenset[str] | set[str] | None, has_digit: bool, lower: str | None = None
 ) -> frozenset[str]:
     """The patterns that can match at all, judged from cheap substring tests on the text.
 
@@ -281,7 +289,8 @@ def _wanted_kinds(
         kinds.update(("month_range", "month"))
         if has_digit:
             kinds.update(("day_range", "month_day", "day_month"))
-    lower = text.lower()
+    if lower is None:
+        lower = text.lower()
     if (words is None or not _RELATIVE_WORDS.isdisjoint(words)) and (
         "yesterday" in lower
         or "today" in lower
@@ -306,13 +315,15 @@ def find_dates(
     published: dt.date | None,
     words: frozenset[str] | set[str] | None = None,
     has_digit: bool = True,
+    lower: str | None = None,
 ) -> list[DateMention]:
     """Date mentions in norm[start:end], longest first where they overlap, in text order.
 
-    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped.
+    `words` (the sentence's lower-case words) lets patterns that cannot match be skipped;
+    `lower`, norm[start:end].lower() if the caller has it.
     """
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    kinds = _wanted_kinds(norm[start:end], words, has_digit)
+    kinds = _wanted_kinds(norm[start:end], words, has_digit, lower)
     if not kinds:
         return []
     for kind, pattern in _PATTERNS:

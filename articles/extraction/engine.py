@@ -141,6 +141,20 @@ _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
 _FORCE_METRICS = frozenset({"deployed", "in_training", "combined_force"})
 
 
+def _lower_and_broken(norm: str) -> tuple[str | None, str | None]:
+    """The whole text in lower case, and that with `_WORD_BREAKS` applied, for slicing per
+    sentence; (None, None) when a slice of the lower-cased text might not be the lower case
+    of the slice (a character that lowers to two, or a capital sigma, which lowers by context).
+    """
+    lower = norm.lower()
+    if len(lower) != len(norm) or "\u03a3" in norm:
+        return None, None
+    broken = lower
+    for ch in _PUNCTUATION + "-":  # one C scan per character: faster than str.translate
+        broken = broken.replace(ch, " ")
+    return lower, broken
+
+
 @dataclass
 class _Candidate:
     claim: Claim
@@ -204,7 +218,7 @@ class _SentenceView:
     dates: list[DateMention]
     figures: list[Figure]
     mentions: list[Mention]
-    clauses: list[tuple[int, int]]
+    clauses: list[tuple[int, int]] = field(default_factory=list)  # filled when it has figures
     cues: list[tuple[int, int, str]] = field(default_factory=list)  # filled when it has figures
     heads: dict[int, metrics.Head] = field(default_factory=dict)  # figure start → its head
     positions: dict[int, int] = field(default_factory=dict)  # figure start → its index
@@ -215,10 +229,16 @@ class _Extraction:
     """One report's extraction; holds the state carried from sentence to sentence."""
 
     def __init__(
-        self, text: str, published: dt.date | None, outlet: str | None, index: SourceIndex
+        self,
+        text: str,
+        published: dt.date | None,
+        outlet: str | None,
+        index: SourceIndex,
+        norm: str | None = None,
     ) -> None:
         self.text = text
-        self.norm = normalise(text)
+        self.norm = normalise(text) if norm is None else norm
+        self.lower, self.broken = _lower_and_broken(self.norm)
         self.published = published
         self.outlet = outlet
         self.index = index
@@ -231,11 +251,13 @@ class _Extraction:
         self._resolve_anaphora(views)
         for view in views:
             self.attributor.learn(view.mentions)
-        carried = self._first_attribution(views)
+        # Once every sentence is learnt, attributing changes no state: each sentence's own
+        # attribution is worked out once, for the first one found and for the loop below.
+        owns = [self.attributor.attribute(view.mentions) for view in views]
+        carried = self._first_attribution(owns)
         as_of_carry: tuple[int, DateMention] | None = None
         candidates: list[_Candidate] = []
-        for view in views:
-            own = self.attributor.attribute(view.mentions)
+        for view, own in zip(views, owns, strict=True):
             if as_of_carry and as_of_carry[0] != view.sentence.paragraph:
                 as_of_carry = None
             for figure in self._usable(view):
@@ -257,13 +279,16 @@ class _Extraction:
 
     def _view(self, paragraph: Paragraph, sentence: Sentence) -> _SentenceView:
         s, e = sentence.start, sentence.end
-        lower = self.norm[s:e].lower()
-        words = set(lower.translate(_WORD_BREAKS).split())
+        if self.lower is not None and self.broken is not None:
+            lower, words = self.lower[s:e], set(self.broken[s:e].split())
+        else:
+            lower = self.norm[s:e].lower()
+            words = set(lower.translate(_WORD_BREAKS).split())
         has_digit = _DIGIT.search(self.norm, s, e) is not None
         numeric = has_digit or not _NUMBER_WORDS.isdisjoint(words)
         # Sentences without any figure only matter for their "as of" date and attribution.
         dates = (
-            find_dates(self.norm, s, e, self.published, words, has_digit)
+            find_dates(self.norm, s, e, self.published, words, has_digit, lower)
             if numeric or "as of" in lower
             else []
         )
@@ -273,9 +298,7 @@ class _Extraction:
             else []
         )
         mentions = find_mentions(self.norm, s, e, self.index, words)
-        return _SentenceView(
-            sentence, paragraph.heading, dates, figures, mentions, _clauses(self.norm, sentence)
-        )
+        return _SentenceView(sentence, paragraph.heading, dates, figures, mentions)
 
     def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
         """ "The agency", "the spy agency": the organisation named last before, if known."""
@@ -288,9 +311,8 @@ class _Extraction:
                 elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
                     view.mentions[i] = Mention(m.start, m.end, m.role, last, m.cue)
 
-    def _first_attribution(self, views: list[_SentenceView]) -> Attribution | None:
-        for view in views:
-            found = self.attributor.attribute(view.mentions)
+    def _first_attribution(self, owns: list[Attribution | None]) -> Attribution | None:
+        for found in owns:
             if found is not None:
                 return found
         if self.outlet:
@@ -305,6 +327,8 @@ class _Extraction:
         runs from one such figure to the next.
         """
         figures = view.figures
+        if not figures:
+            return figures  # most sentences: nothing to read, no cues or clauses needed
         ratio: set[int] = set()
         for i in range(len(figures) - 1):
             between = self.norm[figures[i].end : figures[i + 1].start]
@@ -335,6 +359,7 @@ class _Extraction:
         view.positions = {f.start: i for i, f in enumerate(live)}
         if live:
             view.cues = metrics.cues(self.norm, view.sentence.start, view.sentence.end)
+            view.clauses = _clauses(self.norm, view.sentence)  # only claims look at clauses
         return live
 
     def _claim(
@@ -356,7 +381,9 @@ class _Extraction:
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
         attribution = (
-            self._attribution(view, clause) or carried or self.attributor.weak(view.mentions)
+            self._attribution(view, clause, carried if explicit else None)
+            or carried
+            or self.attributor.weak(view.mentions)
         )
         date = self._date(view, figure, clause, as_of_carry, metric)
         contingent = self._contingent(view, clause, figure, metric)
@@ -382,13 +409,18 @@ class _Extraction:
         self.last_metric = metric
         return _Candidate(claim, view.heading, explicit, date is not None)
 
-    def _attribution(self, view: _SentenceView, clause: tuple[int, int]) -> Attribution | None:
+    def _attribution(
+        self, view: _SentenceView, clause: tuple[int, int], sentence: Attribution | None
+    ) -> Attribution | None:
+        """The clause's own attribution, else the sentence's (`sentence`: what
+        `attribute(view.mentions)` gave in `run`; attributing changes no state once every
+        sentence has been learnt, so it is not worked out again for each figure)."""
         inside = [m for m in view.mentions if clause[0] <= m.start < clause[1]]
         if inside:
             found = self.attributor.attribute(inside)
             if found is not None:
                 return found
-        return self.attributor.attribute(view.mentions)
+        return sentence
 
     def _metric(self, view: _SentenceView, figure: Figure, clause: tuple[int, int]) -> str | None:
         norm = self.norm
@@ -688,9 +720,10 @@ def extract(
     _check(text, published)
     if not text.strip():
         return []
-    if not metrics._NK.search(normalise(text)):
+    norm = normalise(text)
+    if not metrics._NK.search(norm):
         return []  # not about the deployment at all
-    return _Extraction(text, published, outlet, source_index(sources)).run()
+    return _Extraction(text, published, outlet, source_index(sources), norm).run()
 
 
 __all__ = ["MAX_TEXT_CHARS", "extract", "format_date"]

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import word_trie
+
 # (metric, pattern). Order matters inside one position: longer phrases first.
 _CUES: list[tuple[str, str]] = [
     ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:wounded|injured)"
@@ -133,13 +135,36 @@ def _cue_starts() -> re.Pattern[str]:
     """
     long = sorted((p for p in _CUE_PREFIXES if len(p) >= 3), key=len, reverse=True)
     short = sorted(p for p in _CUE_PREFIXES if len(p) < 3)
-    body = "|".join(map(re.escape, long))
+    body = word_trie(long, fold=True)
     if short:
         body += "|(?:" + "|".join(map(re.escape, short)) + ")(?![A-Za-z])"
-    return re.compile(rf"(?<![A-Za-z])(?:{body})", re.I | re.A)
+    # The lookahead on first letters (a set test) fails most positions before the lookbehind.
+    first = "".join(sorted({p[0] for p in _CUE_PREFIXES}))
+    return re.compile(rf"(?=[{first}])(?<![A-Za-z])(?:{body})", re.I | re.A)
 
 
 _CUE_START = _cue_starts()
+
+
+def _cues_by_letter() -> dict[str, re.Pattern[str]]:
+    """`_CUE` with only the alternatives that can start with each letter, in the same order.
+
+    Cues are matched at word starts, so the first letter is known: trying only the
+    alternatives that can begin there gives the same match as the whole pattern, sooner.
+    Alternatives that start with no letter ("(?:wounded|injured)...") are kept in each.
+    """
+    out = {}
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        groups = []
+        for metric, pattern in _CUES:
+            kept = [a for a in _top_level(pattern) if _prefix(a)[:1] in ("", letter)]
+            if kept:
+                groups.append(f"(?P<{metric}>\\b(?:{'|'.join(kept)})\\b)")
+        out[letter] = re.compile("|".join(groups), re.I)
+    return out
+
+
+_CUE_AT = _cues_by_letter()
 
 
 def _starts_cue_word(word: str) -> bool:
@@ -164,7 +189,7 @@ def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     for position in positions:
         if position < taken:
             continue  # inside the previous cue: "wounded" in "killed or wounded"
-        m = _CUE.match(norm, position, end)
+        m = _CUE_AT.get(norm[position].lower(), _CUE).match(norm, position, end)
         if m is None:
             continue
         metric = m.lastgroup or ""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import word_trie
+
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -43,24 +45,28 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
 
+# The qualifier patterns are searched over the words before a figure; each opens with a
+# lookahead on its phrases' first letters, so most positions fail after one test.
 _APPROX = re.compile(
-    r"(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to|an?\s+estimated"
+    r"(?=[arncesju~])(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to|an?\s+estimated"
     r"|estimated|an\s+approximate|circa|just\s+(?:under|over)|upward\s+of|~)\s*)$",
     re.I,
 )
 _AT_LEAST = re.compile(
-    r"(?:\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
+    r"(?=[moauinewbstp])(?:\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
     r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|exceed(?:ed|s)?|surpass(?:ed|es)?"
     r"|top(?:ped|s)?|passed)\s*)$",
     re.I,
 )
 _AT_MOST = re.compile(
-    r"(?:\b(?:up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|under"
+    r"(?=[uaflnb])(?:\b(?:up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|under"
     r"|below|a\s+maximum\s+of|not\s+more\s+than)\s*)$",
     re.I,
 )
 # Filler allowed between a qualifier and its number: "about an additional 3,000".
-_FILLER = re.compile(r"(?:\b(?:an?|the|additional|extra|further|another|total\s+of)\s+)*$", re.I)
+_FILLER = re.compile(
+    r"(?:(?=[atef])\b(?:an?|the|additional|extra|further|another|total\s+of)\s+)*$", re.I
+)
 _PLUS_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+(?:more|so)\b|\s+plus\b)", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|to|and|or)\s*$", re.I)
 _BETWEEN = re.compile(
@@ -173,8 +179,12 @@ def _qualifier(before: str) -> tuple[str, int]:
         return "exact", 0
     filler = _FILLER.search(before)
     head = before[: filler.start()] if filler else before
+    # Each qualifier phrase is at most three words, so a match lies in the last three
+    # tokens: searching from there finds the same (leftmost) match.
+    parts = head.rsplit(None, 3)
+    tail = len(parts[0]) if len(parts) > 3 else 0
     for name, pattern in (("approx", _APPROX), ("at_least", _AT_LEAST), ("at_most", _AT_MOST)):
-        found = pattern.search(head)
+        found = pattern.search(head, tail)
         if found:
             return name, len(before) - found.start()
     return "exact", 0
@@ -227,12 +237,18 @@ def _bounds(qualifier: str, n: int) -> tuple[int | None, int | None, int | None]
     return n, n, n
 
 
-_START = re.compile(rf"\d+|\b(?=[otfsenhOTFSENH])(?:{_WORD})", re.I)
+# The number words as a trie: a trie tries "seven" before "seventeen", unlike `_WORD`, but
+# only the start of a hit is used (the full pattern is matched there) and a shorter hit's
+# end lies inside the same run of letters, where no later hit can start: same candidates.
+_START = re.compile(
+    rf"\d+|\b(?=[otfsenhOTFSENH])(?:{word_trie([*_UNITS, *_TENS], fold=True)})", re.I
+)
 _DIGITS = re.compile(r"\d+")
 _WORD_SET = frozenset([*_UNITS, *_TENS])
 _WORD_LIST = tuple(sorted(_WORD_SET))
-# Any number word as a substring: one scan in C instead of one `in` test per word in Python.
-_ANY_WORD = re.compile("|".join(map(re.escape, _WORD_LIST)))
+# Any number word as a substring: one scan in C instead of one `in` test per word in Python
+# (a trie: two comparisons at most positions instead of one per word).
+_ANY_WORD = re.compile(word_trie(_WORD_LIST))
 
 
 def has_number_word(lower: str) -> bool:

@@ -233,12 +233,9 @@ def _is_caption(line: str) -> bool:
     return bool(_CAPTION.search(line))
 
 
-# `any(word in lower for word in _BIO_WORDS)` as one scan in C.
-_ANY_BIO_WORD = re.compile("|".join(map(re.escape, _BIO_WORDS)))
-
-
-def _is_bio(lower: str) -> bool:
-    return _ANY_BIO_WORD.search(lower) is not None and bool(_BIO.search(lower))
+def _is_bio(lower: str, words: tuple[str, ...] = _BIO_WORDS) -> bool:
+    """`words`: the bio words that can be in the line (those of the report, see `segment`)."""
+    return any(w in lower for w in words) and bool(_BIO.search(lower))
 
 
 def segment(norm: str) -> list[Paragraph]:
@@ -251,6 +248,10 @@ def segment(norm: str) -> list[Paragraph]:
     seen: set[str] = set()
     in_related = False
     offset = 0
+    # The bio words the report holds, from a few substring tests of the whole text: most
+    # lines then need none ("follow " in a line's key is "follow" and a space in the text).
+    lower = norm.lower()
+    bio_words = tuple(w for w in _BIO_WORDS if w.strip() in lower)
     for line in norm.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
@@ -265,7 +266,12 @@ def segment(norm: str) -> list[Paragraph]:
             continue
         in_related = False
         key = " ".join(stripped.lower().split())
-        if key in seen or _CLUTTER.match(line) or _is_caption(stripped) or _is_bio(key):
+        if (
+            key in seen
+            or _CLUTTER.match(line)
+            or _is_caption(stripped)
+            or (bool(bio_words) and _is_bio(key, bio_words))
+        ):
             continue
         seen.add(key)
         lead = len(line) - len(line.lstrip())
