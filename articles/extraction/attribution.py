@@ -33,12 +33,16 @@ _VERBS = (
 _VERB_LIST = _VERBS.replace(r"\s+", " ").split("|")
 _SPEAKER_ADVERBS = ["has", "have", "had", "also", "earlier", "previously", "now", "separately",
                     "recently", "further"]  # fmt: skip
+# At most this many adverbs or "on <word>" pairs before the verb ("has also earlier said"):
+# real text has two or three; the bound keeps "on said on said …" linear.
+_CHAIN_MAX = 6
 # After a word, maybe a closing quote or comma, then spaces: adverbs, then the verb. The same
-# as `(?<=\w)["',]?\s+(?:has\s+|...|on\s+\w+\s+)*(?:said|...)\b`, but written to start with
-# a character class (which `re` scans for in C) and with the verbs as a trie.
+# as `(?<=\w)["',]?\s+(?:has\s+|...|on\s+\w+\s+){0,6}(?:said|...)\b`, but written to start
+# with a character class (which `re` scans for in C) and with the verbs as a trie.
 _SPEAKER_VERB = re.compile(
     r"[\"',\s](?<=\w[\"',\s])(?:(?<=[\"',])\s+|(?<=\s)\s*)"
-    rf"(?:(?:{word_trie(_SPEAKER_ADVERBS)})\s+|on\s+\w+\s+)*(?:{word_trie(_VERB_LIST)})\b"
+    rf"(?:(?:{word_trie(_SPEAKER_ADVERBS)})\s+|on\s+\w+\s+){{0,{_CHAIN_MAX}}}"
+    rf"(?:{word_trie(_VERB_LIST)})\b"
 )
 # White space then a speaker verb: every `_SPEAKER_VERB` match ends with one, and this
 # simpler pattern is found several times faster (see `_speaker_verbs`).
@@ -286,8 +290,18 @@ def _object_phrase(norm: str, start: int, limit: int) -> tuple[int, int]:
     return s, s + min(stop, 120)
 
 
+SUBJECT_REACH = 1_000
+
+
 def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
-    """The subject before a speaker verb, skipping appositives ("Yu, who visited Kyiv, said")."""
+    """The subject before a speaker verb, skipping appositives ("Yu, who visited Kyiv, said").
+
+    Only the last SUBJECT_REACH characters before the verb are read (from a word's start):
+    a subject further back is no name anyway, and a sentence of thousands of speaker verbs
+    ("on said on said …") would otherwise cost time quadratic in its length."""
+    if verb_start - lower > SUBJECT_REACH:
+        space = norm.find(" ", verb_start - SUBJECT_REACH, verb_start)
+        lower = verb_start - SUBJECT_REACH if space < 0 else space + 1
     region = norm[lower:verb_start]
     appositive = _APPOSITIVE.search(region) if "," in region else None
     if appositive:
@@ -515,7 +529,9 @@ def _chain_start(norm: str, lower: int, space: int) -> int:
     x = space
     while x > lower and norm[x - 1].isspace():
         x -= 1
-    while x > lower:
+    tokens = 0
+    while x > lower and tokens < 2 * _CHAIN_MAX:  # a pair is two tokens
+        tokens += 1
         j = x
         while j > lower and not norm[j - 1].isspace():
             j -= 1

@@ -51,6 +51,14 @@ def test_text_just_under_the_cap_finishes_in_bounded_time():
     assert len(claims) == 1  # the same figure repeated is one claim
 
 
+def test_a_sentence_of_thousands_of_speaker_verbs_finishes_in_bounded_time():
+    # Each "said" once looked back over the whole sentence: quadratic, minutes at this size.
+    text = "Kim" + " on said" * 16_000 + " that 400 North Korean soldiers were killed."
+    started = time.monotonic()
+    extract(text, published=dt.date(2025, 1, 1))
+    assert time.monotonic() - started < 30
+
+
 def test_future_publication_date_is_refused():
     with pytest.raises(ExtractionError, match="future"):
         extract(
