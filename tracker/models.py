@@ -498,10 +498,10 @@ class Citation(models.Model):
 
     Method = CitationMethod
 
-    # Indexed by the unique (estimate, article) constraint, which leads with it.
-    estimate = models.ForeignKey(
-        Estimate, on_delete=models.CASCADE, related_name="citations", db_index=False
-    )
+    # Its own index although the unique (estimate, article) one leads with it: the planner
+    # costs the wider index higher and falls back to scanning every citation for the
+    # timeline's citation counts (a hash join, 24 ms -> 89 ms at 100k estimates).
+    estimate = models.ForeignKey(Estimate, on_delete=models.CASCADE, related_name="citations")
     # A string reference, not an import: the domain does not depend on ingestion's code.
     article = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="citations"
