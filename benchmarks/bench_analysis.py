@@ -177,52 +177,43 @@ def _measure_prepared(context, size: int) -> list[dict]:
                     .order_by("-as_of", "-id")
                     .first()
                 )
-                estimate = services.create_estimate(
-                    deployment=Deployment.objects.get(pk=sample.deployment_id),
-                    metric=Metric.objects.get(pk=sample.metric_id),
-                    source=Source.objects.get(pk=sample.source_id),
-                    contingent=sample.contingent,
-                    as_of=sample.as_of,
-                    low=sample.low,
-                    best=sample.best,
-                    high=sample.high,
-                    qualifier=sample.qualifier,
-                    status=Estimate.Status.CONFIRMED,
-                )
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    refresh([estimate.pk])
-                    elapsed = time.perf_counter() - started
+
+                def add_and_refresh(like) -> tuple[Estimate, float, int]:
+                    """A confirmed estimate like `like`, then the refresh a write runs."""
+                    added = services.create_estimate(
+                        deployment=Deployment.objects.get(pk=like.deployment_id),
+                        metric=Metric.objects.get(pk=like.metric_id),
+                        source=Source.objects.get(pk=like.source_id),
+                        contingent=like.contingent,
+                        as_of=like.as_of,
+                        low=like.low,
+                        best=like.best,
+                        high=like.high,
+                        qualifier=like.qualifier,
+                        status=Estimate.Status.CONFIRMED,
+                    )
+                    with CaptureQueriesContext(connection) as queries:
+                        started = time.perf_counter()
+                        refresh([added.pk])
+                        elapsed = time.perf_counter() - started
+                    return added, elapsed, len(queries)
+
+                estimate, elapsed, queries = add_and_refresh(sample)
                 row(
                     "refresh after one new estimate",
                     elapsed,
                     f"a confirmed estimate added to the largest (deployment, metric) group "
-                    f"({top['n']:,} estimates), then refresh([its id]); {len(queries)} queries",
+                    f"({top['n']:,} estimates), then refresh([its id]); {queries} queries",
                 )
                 # The same again: the first refresh also caught up the analysis of that
                 # group's year (the prepared data was never analysed); this one is what a
                 # write costs on a database the hooks keep up to date.
-                second = services.create_estimate(
-                    deployment=estimate.deployment,
-                    metric=estimate.metric,
-                    source=estimate.source,
-                    contingent=estimate.contingent,
-                    as_of=estimate.as_of,
-                    low=estimate.low,
-                    best=estimate.best,
-                    high=estimate.high,
-                    qualifier=estimate.qualifier,
-                    status=Estimate.Status.CONFIRMED,
-                )
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    refresh([second.pk])
-                    elapsed = time.perf_counter() - started
+                _second, elapsed, queries = add_and_refresh(estimate)
                 row(
                     "refresh after one more estimate (analysis up to date)",
                     elapsed,
                     f"a second estimate like the first, in the year the first refresh "
-                    f"brought up to date, then refresh([its id]); {len(queries)} queries",
+                    f"brought up to date, then refresh([its id]); {queries} queries",
                 )
                 article = Article.objects.create(
                     url="https://bench.invalid/analysis", text="One quote."
