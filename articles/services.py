@@ -810,9 +810,17 @@ def _pending_keys() -> tuple[Any, str, str]:
 
 
 def _gather_for_refresh(ids: list[int]) -> None:
-    client, pending, scheduled = _pending_keys()
-    client.sadd(pending, *ids)
-    _schedule_refresh(client, scheduled)
+    import redis
+
+    try:
+        client, pending, scheduled = _pending_keys()
+        client.sadd(pending, *ids)
+        _schedule_refresh(client, scheduled)
+    except redis.RedisError:
+        # Redis is unreachable: the ids could not be handed over, so refresh them here
+        # rather than leave their analysis behind.
+        logger.warning("Could not gather %d estimates for their refresh; refreshing now", len(ids))
+        refresh(ids)
 
 
 def _schedule_refresh(client: Any, scheduled: str) -> bool:

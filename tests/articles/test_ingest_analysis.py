@@ -87,3 +87,18 @@ def test_the_sweep_schedules_a_refresh_lost_with_its_worker(
     client.delete(scheduled)
     tasks.sweep_stuck_articles_task.apply()
     assert len(with_workers) == 2  # nothing waits: nothing to schedule
+
+
+def test_with_redis_unreachable_the_article_is_still_analysed(
+    demo, with_workers, django_capture_on_commit_callbacks, monkeypatch
+):
+    import redis
+
+    def unreachable():
+        raise redis.ConnectionError("Connection refused")
+
+    monkeypatch.setattr(services, "_pending_keys", unreachable)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = services.submit_text(text=numbered_report(6), published=PUBLISHED)
+    assert with_workers == []  # nothing could be scheduled
+    assert _counts([article]) == [1]  # but the analysis ran at once
