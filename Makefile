@@ -2,7 +2,11 @@
 # what they need first (a pinned uv in var/uv, the locked Python packages in .venv, the
 # locked npm packages in node_modules) and do nothing more when that is already done.
 SHELL := /bin/bash
-PYTHON ?= python3.11
+# Debian's python3.11 when there is one: it is built with profile-guided optimisation and
+# LTO, and runs this project's Python about 1.3× as fast as a plain source build (pyenv's).
+# The production image's python:3.11 is built the same way.
+PYTHON ?= $(shell [ -x /usr/bin/python3.11 ] && /usr/bin/python3.11 -c "import ensurepip" 2>/dev/null \
+	&& echo /usr/bin/python3.11 || echo python3.11)
 UV_VERSION := 0.13.9
 UV := var/uv/bin/uv
 VENV := .venv
@@ -22,6 +26,13 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 	$(UV) sync --frozen --python $(PYTHON) --quiet
 	@touch $@
 
+# The extraction engine compiled with Cython (articles/extraction/build.py); the package
+# falls back to its sources whenever they differ from what was compiled.
+EXTRACTION_SOURCES := $(filter-out %/__init__.py %/build.py %/evaluate.py,$(wildcard articles/extraction/*.py))
+var/compiled/.built: $(VENV)/.synced $(EXTRACTION_SOURCES) articles/extraction/build.py
+	$(PY) -m articles.extraction.build
+	@touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
@@ -33,7 +44,7 @@ chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver); } || \
 	  echo "warning: chromium is not installed; the browser tests will fail (apt-get install chromium)"
 
-install: $(VENV)/.synced node_modules/.installed
+install: $(VENV)/.synced node_modules/.installed var/compiled/.built
 
 # The embedded default: SQLite under var/, tasks in-process, demo data, a demo editor.
 run: install

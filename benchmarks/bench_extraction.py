@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import time
 
+import articles.extraction
 from articles.extraction import extract
 from articles.extraction.evaluate import EVAL_DIR, load_sources
 
@@ -56,7 +57,8 @@ def run(context=None, seconds: float = 3.0) -> list[dict]:
             "value": round(count / elapsed, 1),
             "how": f"{len(reports)} own eval reports, each followed by the next ones to "
             f"~{mean_kb:.1f} KB, with the eval "
-            f"source registry, single process, CPU time over {count} extractions",
+            f"source registry, single process, CPU time over {count} extractions; "
+            f"engine {articles.extraction.BUILD} (see articles/extraction/build.py)",
         }
     ]
 

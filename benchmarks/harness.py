@@ -507,7 +507,8 @@ def machine_description(postgres_version: str, redis_url: str) -> dict[str, str]
         "Cores": str(os.cpu_count()),
         "Memory": memory,
         "OS": platform.platform(),
-        "Python": platform.python_version(),
+        # Debian's build (PGO and LTO) runs the same code about 1.3× as fast as pyenv's.
+        "Python": f"{platform.python_version()} ({os.path.realpath(sys.executable)})",
         "PostgreSQL": postgres_version,
         "Redis": redis_version,
         "Load average at start (1, 5, 15 min)": load,

@@ -1,0 +1,95 @@
+"""The compiled extraction engine: the same claims as the sources, and never a stale build."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import articles.extraction as extraction
+from articles.extraction import build
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Claims of every own eval report and of the bench's reports, as JSON, from one engine.
+DUMP = """
+import dataclasses, json, sys
+import articles.extraction as extraction
+from articles.extraction import extract
+from articles.extraction.evaluate import EVAL_DIR, load_sources
+index = load_sources()
+meta = json.loads((EVAL_DIR / "reports.json").read_text())["files"]
+texts = [(EVAL_DIR / "reports" / name).read_text(encoding="utf-8") for name in sorted(meta)]
+texts.append("\\n\\n".join(texts))  # one long report: state carried across many paragraphs
+claims = [[dataclasses.asdict(c) for c in extract(t, sources=index)] for t in texts]
+json.dump({"build": extraction.BUILD, "claims": claims}, sys.stdout, sort_keys=True)
+"""
+
+
+def _dump(**env: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", DUMP],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.mark.skipif(
+    extraction.BUILD != "compiled", reason="no compiled engine for these sources (make install)"
+)
+def test_compiled_engine_gives_the_same_claims_as_the_sources() -> None:
+    compiled = _dump()
+    pure = _dump(TRACKER_PURE_EXTRACTION="1")
+    assert (compiled["build"], pure["build"]) == ("compiled", "python")
+    assert sum(len(c) for c in pure["claims"]) > 100  # the comparison covers real claims
+    assert compiled["claims"] == pure["claims"]
+
+
+def _fake_build(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the sources and a manifest of their digests, as `build` writes it."""
+    package = tmp_path / "articles" / "extraction"
+    package.mkdir(parents=True)
+    for name in build.MODULES:
+        (package / f"{name}.py").write_bytes((build.PACKAGE / f"{name}.py").read_bytes())
+    compiled = tmp_path / "compiled"
+    where = build.target(compiled)
+    where.mkdir(parents=True)
+    (where / build.MANIFEST).write_text(json.dumps({"sources": build.digests(package)}))
+    return package, compiled
+
+
+def test_a_build_of_the_current_sources_is_used(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("TRACKER_PURE_EXTRACTION", raising=False)
+    package, compiled = _fake_build(tmp_path)
+    assert extraction.compiled_path(package, compiled) == build.target(compiled)
+
+
+def test_an_edited_source_makes_the_package_ignore_the_build(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("TRACKER_PURE_EXTRACTION", raising=False)
+    package, compiled = _fake_build(tmp_path)
+    with (package / "numbers.py").open("a") as source:
+        source.write("\n# an edit after the build\n")
+    assert extraction.compiled_path(package, compiled) is None
+
+
+def test_a_missing_or_broken_manifest_means_no_build(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("TRACKER_PURE_EXTRACTION", raising=False)
+    package, compiled = _fake_build(tmp_path)
+    manifest = build.target(compiled) / build.MANIFEST
+    manifest.write_text("{not json")
+    assert extraction.compiled_path(package, compiled) is None
+    manifest.unlink()
+    assert extraction.compiled_path(package, compiled) is None
+
+
+def test_the_switch_turns_the_build_off(tmp_path, monkeypatch) -> None:
+    package, compiled = _fake_build(tmp_path)
+    monkeypatch.setenv("TRACKER_PURE_EXTRACTION", "1")
+    assert extraction.compiled_path(package, compiled) is None
