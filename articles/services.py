@@ -412,6 +412,45 @@ def _store_sketch(article_id: int, sketch: list[int]) -> None:
     )
 
 
+def _candidate_sketches(article_id: int, sketch: list[int]) -> dict[int, list[int]]:
+    """The (at most 5) earlier articles of the window sharing the most of `sketch`, with
+    their own sketches, most shared first. On PostgreSQL one statement (the sketches come
+    back as arrays); elsewhere two queries."""
+    low = article_id - near.WINDOW_ARTICLES
+    if connection.vendor == "postgresql":
+        table = ArticleShingle._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(  # the table's name is ours; every value is a parameter
+                f"""WITH shared AS (
+                    SELECT article_id, count(*) AS shared FROM {table}
+                    WHERE hash = ANY(%s::bigint[]) AND article_id < %s AND article_id >= %s
+                    GROUP BY article_id HAVING count(*) >= %s
+                    ORDER BY shared DESC, article_id LIMIT 5)
+                SELECT shared.article_id, array_agg(s.hash ORDER BY s.hash)
+                FROM shared JOIN {table} s ON s.article_id = shared.article_id
+                GROUP BY shared.article_id, shared.shared
+                ORDER BY shared.shared DESC, shared.article_id""",  # noqa: S608
+                [sketch, article_id, low, near.MIN_SHARED],
+            )
+            return {row[0]: row[1] for row in cursor.fetchall()}
+    candidates = list(
+        ArticleShingle.objects.filter(
+            hash__in=sketch, article_id__lt=article_id, article_id__gte=low
+        )
+        .values("article_id")
+        .annotate(shared=Count("id"))
+        .filter(shared__gte=near.MIN_SHARED)
+        .order_by("-shared", "article_id")
+        .values_list("article_id", flat=True)[:5]
+    )
+    sketches: dict[int, list[int]] = {pk: [] for pk in candidates}
+    for pk, value in ArticleShingle.objects.filter(article_id__in=candidates).values_list(
+        "article_id", "hash"
+    ):
+        sketches[pk].append(value)
+    return {pk: sorted(values) for pk, values in sketches.items()}
+
+
 def dedupe(article: Article) -> Article | None:
     """Link the article to the earlier one it copies with small edits, if any, and store
     its sketch so later copies find it. Returns the original found (or already linked)."""
@@ -421,28 +460,11 @@ def dedupe(article: Article) -> Article | None:
         return article.duplicate_of
     if len(sketch) < near.MIN_SHARED:
         return None
-    candidates = list(
-        ArticleShingle.objects.filter(
-            hash__in=sketch,
-            article_id__lt=article.pk,
-            article_id__gte=article.pk - near.WINDOW_ARTICLES,
-        )
-        .values("article_id")
-        .annotate(shared=Count("id"))
-        .filter(shared__gte=near.MIN_SHARED)
-        .order_by("-shared", "article_id")
-        .values_list("article_id", flat=True)[:5]
-    )
-    if not candidates:
-        return None
-    sketches: dict[int, list[int]] = {}
-    for article_id, value in ArticleShingle.objects.filter(article_id__in=candidates).values_list(
-        "article_id", "hash"
-    ):
-        sketches.setdefault(article_id, []).append(value)
+    sketches = _candidate_sketches(article.pk, sketch)
+    candidates = list(sketches)
     best_id, best_score = None, 0.0
     for candidate in candidates:
-        score = near.resemblance(sketch, sorted(sketches.get(candidate, [])))
+        score = near.resemblance(sketch, sketches[candidate])
         if score > best_score:
             best_id, best_score = candidate, score
     if best_id is None or best_score < near.NEAR_DUPLICATE_THRESHOLD:

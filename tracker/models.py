@@ -386,9 +386,7 @@ class Estimate(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EstimateQuerySet.as_manager()
-    history = _history(
-        excluded_fields=["citation_count", "outlet_count", "originator_count"]
-    )
+    history = _history(excluded_fields=["citation_count", "outlet_count", "originator_count"])
 
     class Meta:
         ordering = ["-as_of", "-id"]
