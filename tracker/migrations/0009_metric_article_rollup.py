@@ -178,7 +178,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='metricarticle',
-            constraint=models.UniqueConstraint(fields=('deployment', 'metric', 'article'), include=('confirmed', 'proposed'), name='metric_article_unique'),
+            constraint=models.UniqueConstraint(fields=('deployment', 'metric', 'article'), name='metric_article_unique'),
         ),
         migrations.RunPython(_on_postgresql(TRIGGERS), _on_postgresql(DROP_TRIGGERS)),
     ]
