@@ -454,6 +454,14 @@ class Estimate(models.Model):
             models.Index(fields=["updated_at", "id"], name="estimate_sync_idx"),
             # The API's default order (newest first) and its keyset cursor (as_of, id).
             models.Index(fields=["as_of", "id"], name="estimate_as_of_id_idx"),
+            # The contingents' strengths (queries.contingents_with_strength): each wave's
+            # visible figures of a metric, read from the index alone.
+            models.Index(
+                fields=["contingent", "metric", "source"],
+                include=["low", "best", "high"],
+                condition=Q(status="confirmed", deleted_at__isnull=True),
+                name="estimate_strength_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -610,3 +618,47 @@ class Discrepancy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.reason[:60]}"
+
+
+class MetricArticle(models.Model):
+    """How many citations an article gives of a deployment's live estimates of one metric,
+    by status: a roll-up of Citation joined to Estimate, so that the overview counts the
+    articles citing each metric from one row per (metric, article) instead of joining
+    every citation to its estimate (seconds at a million estimates).
+
+    Kept exact on PostgreSQL by triggers on both tables (migration 0009), so every write
+    path counts: services, the admin, bulk writes, cascades, raw SQL. A row goes when both
+    counts reach zero. Never written by Django: the relations neither cascade nor have
+    database constraints, or a Django-side cascade could run before the triggers. Empty
+    on other databases, where the overview joins the citations as before.
+    """
+
+    # No index of their own: the unique constraint leads with the deployment.
+    deployment = models.ForeignKey(
+        Deployment, models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    metric = models.ForeignKey(
+        Metric, models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    article = models.ForeignKey(
+        "articles.Article",
+        models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    # Citations of its live confirmed (proposed) estimates.
+    confirmed = models.PositiveIntegerField(default=0)
+    proposed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # The triggers' upsert key. The counts read the table itself: its rows are
+            # narrow, and a deployment's are a large share of them.
+            models.UniqueConstraint(
+                fields=["deployment", "metric", "article"], name="metric_article_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.confirmed} + {self.proposed} citations"

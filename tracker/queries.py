@@ -23,9 +23,11 @@ from django.db.models import (
     IntegerField,
     Max,
     Min,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -43,6 +45,7 @@ from tracker.models import (
     Estimate,
     EstimateStatus,
     Metric,
+    MetricArticle,
     Qualifier,
     Source,
 )
@@ -505,23 +508,45 @@ class HeadlineFigures:
 def headline_figures(deployment: Deployment, *, user: Any) -> HeadlineFigures:
     """Two queries: the latest row of each source per metric (`latest_rows_by_probe` on
     PostgreSQL, `latest_rows` elsewhere), and the number of distinct articles citing each
-    metric's visible estimates."""
+    metric's visible estimates (`articles_per_metric`)."""
     estimates = visible_estimates(user).filter(deployment=deployment)
     if connection.vendor == "postgresql":
         latest = latest_rows_by_probe(deployment, user=user)
     else:
         latest = latest_rows(estimates)
-    counts = (
-        Citation.objects.filter(visibility_q(user, prefix="estimate__"))
-        .filter(estimate__deployment=deployment)
-        .values("estimate__metric_id")
-        .annotate(articles=Count("article_id", distinct=True))
-        .order_by()
-    )
     return HeadlineFigures(
-        latest=latest,
-        articles_per_metric={row["estimate__metric_id"]: row["articles"] for row in counts},
+        latest=latest, articles_per_metric=articles_per_metric(deployment, user=user)
     )
+
+
+def articles_per_metric(deployment: Deployment, *, user: Any) -> dict[int, int]:
+    """How many distinct articles cite the deployment's estimates of each metric that
+    `user` may see, in one query. On PostgreSQL it counts the rows of the MetricArticle
+    roll-up (one per metric and article, read from its unique index alone) rather than
+    joining every citation to its estimate; elsewhere, where no trigger keeps the roll-up,
+    it joins them."""
+    if connection.vendor == "postgresql":
+        # A row counts when the article cites an estimate of a status `user` may see.
+        cites_visible = Q()
+        for status in visible_statuses(user):
+            cites_visible |= Q(**{f"{status}__gt": 0})
+        rows = (
+            MetricArticle.objects.filter(cites_visible, deployment=deployment)
+            .values("metric_id")
+            .annotate(articles=Count("*"))
+            .order_by()
+            .values_list("metric_id", "articles")
+        )
+    else:
+        rows = (
+            Citation.objects.filter(visibility_q(user, prefix="estimate__"))
+            .filter(estimate__deployment=deployment)
+            .values("estimate__metric_id")
+            .annotate(articles=Count("article_id", distinct=True))
+            .order_by()
+            .values_list("estimate__metric_id", "articles")
+        )
+    return dict(rows)
 
 
 def metric_headlines(
@@ -556,15 +581,29 @@ def metric_headlines(
 def contingents_with_strength(deployment: Deployment, *, user: Any) -> QuerySet[Contingent]:
     """The deployment's contingents, each annotated (one query) with what the visible
     `deployed` estimates for it say: strength_low, strength_high, strength_estimates and
-    strength_sources."""
-    visible = visibility_q(user, prefix="estimates__") & Q(estimates__metric__slug="deployed")
+    strength_sources.
+
+    Each figure is a subquery over the contingent's own `deployed` estimates, which
+    estimate_strength_idx holds with their bounds (for readers who see confirmed
+    estimates only): a few index-only scans per contingent, where a join to every
+    estimate of every contingent, of all metrics, read the table."""
+    deployed = (
+        Estimate.objects.filter(visibility_q(user))
+        .filter(contingent=OuterRef("pk"), metric__slug="deployed")
+        .order_by()
+        .values("contingent")
+    )
+
+    def figure(aggregate):
+        return Subquery(deployed.annotate(value=aggregate).values("value"))
+
     return (
         Contingent.objects.filter(deployment=deployment)
         .annotate(
-            strength_low=Min(Coalesce("estimates__low", "estimates__best"), filter=visible),
-            strength_high=Max(Coalesce("estimates__high", "estimates__best"), filter=visible),
-            strength_estimates=Count("estimates", filter=visible, distinct=True),
-            strength_sources=Count("estimates__source", filter=visible, distinct=True),
+            strength_low=figure(Min(Coalesce("low", "best"))),
+            strength_high=figure(Max(Coalesce("high", "best"))),
+            strength_estimates=Coalesce(figure(Count("*")), 0),
+            strength_sources=Coalesce(figure(Count("source", distinct=True)), 0),
         )
         .order_by("number")
     )

@@ -7,6 +7,8 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 OUR_MODELS = [m for m in admin.site._registry if m._meta.app_label in {"tracker", "articles"}]
+# Not data anyone edits: a roll-up the database's triggers keep (tracker.models.MetricArticle).
+DERIVED = {"MetricArticle"}
 
 
 def test_every_model_of_ours_is_in_the_admin():
@@ -15,7 +17,9 @@ def test_every_model_of_ours_is_in_the_admin():
     ours = [
         m
         for m in apps.get_models()
-        if m._meta.app_label in {"tracker", "articles"} and not m.__name__.startswith("Historical")
+        if m._meta.app_label in {"tracker", "articles"}
+        and not m.__name__.startswith("Historical")
+        and m.__name__ not in DERIVED
     ]
     assert set(ours) <= set(OUR_MODELS)
 

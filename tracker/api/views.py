@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
@@ -11,7 +11,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from tracker import services
+from tracker import queries, services
 from tracker.api import serializers as s
 from tracker.api.base import ApiViewMixin
 from tracker.api.errors import error_body
@@ -34,8 +34,9 @@ from tracker.models import (
     Metric,
     Source,
 )
-from tracker.queries import MAX_POINTS_PER_CHART, MAX_POINTS_PER_SERIES, timeline_series
+from tracker.queries import MAX_POINTS_PER_CHART, MAX_POINTS_PER_SERIES, timeline_estimates
 from tracker.roles import is_editor
+from tracker.web import cache
 
 SLUG = r"[-a-zA-Z0-9_]+"
 
@@ -162,7 +163,7 @@ class DeploymentViewSet(ReadOnlyViewSet):
         query = s.TimeseriesQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         number = query.validated_data.get("contingent")
-        deployment, metric_obj = _deployment_and_metric(slug, metric)
+        deployment, metric_obj = _deployment_and_metric(slug, metric, number)
         series = _series(request, deployment, metric_obj, number)
         return Response(
             {
@@ -174,13 +175,22 @@ class DeploymentViewSet(ReadOnlyViewSet):
         )
 
 
-def _deployment_and_metric(slug: str, metric: str) -> tuple[Deployment, Metric]:
+def _deployment_and_metric(slug: str, metric: str, number: int | None) -> tuple[Deployment, Metric]:
     """The deployment and the metric named in the URL, in one query (404 if either is
-    unknown); the metric comes as its id and slug, all the timeline needs of it."""
+    unknown); the metric comes as its id and slug, all the timeline needs of it. The same
+    query brings the data version (for the series' cache) and, when `number` is given,
+    the id of that wave (`wave_pk`, None if the deployment has no such wave)."""
+    deployments = Deployment.objects.annotate(
+        metric_pk=Subquery(Metric.objects.filter(slug=metric).values("pk"))
+    )
+    if number is not None:
+        deployments = deployments.annotate(
+            wave_pk=Subquery(
+                Contingent.objects.filter(deployment=OuterRef("pk"), number=number).values("pk")
+            )
+        )
     try:
-        deployment = Deployment.objects.annotate(
-            metric_pk=Subquery(Metric.objects.filter(slug=metric).values("pk"))
-        ).get(slug=slug)
+        deployment = cache.with_data_version(deployments).get(slug=slug)
     except Deployment.DoesNotExist as missing:
         raise Http404 from missing
     if deployment.metric_pk is None:
@@ -189,19 +199,28 @@ def _deployment_and_metric(slug: str, metric: str) -> tuple[Deployment, Metric]:
 
 
 def _series(request, deployment: Deployment, metric: Metric, number: int | None) -> list:
-    """The timeline chart's series, of one wave when `number` is given."""
+    """The timeline chart's series, of one wave when `number` is given.
+
+    Cached as the timeline page caches them (tracker/web/cache.py): under the data
+    version, the filtered query's SQL (deployment, metric, wave, what the reader may see)
+    and the point caps that shape the series, so a write shows on the next request and
+    readers who see the same estimates share one entry."""
     filters = {}
     if number is not None:
-        # The timeline's filter names a wave by its id, the API by its number.
-        wave = (
-            Contingent.objects.filter(deployment=deployment, number=number)
-            .values_list("pk", flat=True)
-            .first()
-        )
-        if wave is None:
+        if deployment.wave_pk is None:
             return []  # no such wave: nothing to draw
-        filters["contingent"] = wave
-    return timeline_series(deployment, metric, filters=filters, user=request.user)
+        # The timeline's filter names a wave by its id, the API by its number.
+        filters["contingent"] = deployment.wave_pk
+    estimates = timeline_estimates(deployment, metric, filters=filters, user=request.user)
+    key = cache.cache_key(
+        "api-series",
+        cache.data_version(deployment),
+        cache.queryset_identity(estimates),
+        queries.MAX_POINTS_PER_SERIES,
+        queries.MAX_POINTS_PER_CHART,
+        queries.MIN_POINTS_PER_SERIES,
+    )
+    return cache.cached(key, lambda: queries.series_for_estimates(estimates))
 
 
 @extend_schema_view(list=extend_schema(summary="List contingents (waves)"))

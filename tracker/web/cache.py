@@ -1,13 +1,14 @@
 """A cache for the pages' aggregates over many estimates, keyed by a data version.
 
-The timeline's chart series and the overview's headline ranges, article counts and
-contingent strengths read every estimate of a deployment (or of a metric): their cost
-grows with the data. They are kept in Django's cache (Redis when REDIS_URL is set,
-locmem otherwise) under a key that contains a *data version*: the newest id and change
-time of every table they are computed from, each read from the end of an index, so the
-version costs one small query (joined to the page's deployment query, see
-`with_data_version`) whatever the size of the tables. Any write to those tables through
-the ORM moves the version, so a page never serves an aggregate computed before a write:
+The timeline's chart series (on the page and from the API's timeseries endpoint) and the
+overview's headline ranges, article counts and contingent strengths read every estimate
+of a deployment (or of a metric): their cost grows with the data. They are kept in
+Django's cache (Redis when REDIS_URL is set, locmem otherwise) under a key that contains
+a *data version*: the newest id and change time of every table they are computed from,
+each read from the end of an index, so the version costs one small query (joined to the
+page's deployment query, see `with_data_version`) whatever the size of the tables. Any
+write to those tables through the ORM moves the version, so a page never serves an
+aggregate computed before a write:
 
 - estimates: a new row moves the largest id; a save moves `updated_at` (auto_now) and
   adds a history row (simple_history), a delete adds a history row;
