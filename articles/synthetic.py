@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from django.db import connections, models, transaction
 from django.utils.text import slugify
 
-from articles.bulkload import deferred_indexes, reset_sequences, write_rows
+from articles.bulkload import deferred_indexes, paused_rollup, reset_sequences, write_rows
 from articles.models import Article, ArticleStatus
 from tracker.models import (
     Citation,
@@ -51,6 +51,7 @@ from tracker.models import (
     Estimate,
     EstimateStatus,
     Metric,
+    MetricArticle,
     Qualifier,
     Reliability,
     Source,
@@ -256,29 +257,34 @@ def _make(
         plan = _EstimatePlan.make(rng, spec.estimates, world, articles, using)
         result.timings["planning"] = time.perf_counter() - tick
 
-        # Into empty tables, indexes and foreign keys are cheaper built once at the end.
-        with deferred_indexes(using, big_tables) if empty else nullcontext():
+        # The articles-per-metric roll-up is made once at the end, not row by row.
+        with paused_rollup(using):
+            # Into empty tables, indexes and foreign keys are cheaper built once at the end.
+            with deferred_indexes(using, big_tables) if empty else nullcontext():
+                tick = time.perf_counter()
+                result.articles = write_rows(using, Article, articles.columns, articles.rows())
+                result.timings["articles"] = time.perf_counter() - tick
+                tick = time.perf_counter()
+                result.estimates = write_rows(using, Estimate, plan.columns, plan.rows())
+                result.timings["estimates"] = time.perf_counter() - tick
+                tick = time.perf_counter()
+                result.citations = write_rows(
+                    using, Citation, plan.citation_columns, plan.citation_rows()
+                )
+                result.timings["citations"] = time.perf_counter() - tick
+                tick = time.perf_counter()
+            if empty and connection.vendor == "postgresql":
+                result.timings["indexes and foreign keys"] = time.perf_counter() - tick
             tick = time.perf_counter()
-            result.articles = write_rows(using, Article, articles.columns, articles.rows())
-            result.timings["articles"] = time.perf_counter() - tick
-            tick = time.perf_counter()
-            result.estimates = write_rows(using, Estimate, plan.columns, plan.rows())
-            result.timings["estimates"] = time.perf_counter() - tick
-            tick = time.perf_counter()
-            result.citations = write_rows(
-                using, Citation, plan.citation_columns, plan.citation_rows()
-            )
-            result.timings["citations"] = time.perf_counter() - tick
-            tick = time.perf_counter()
-        if empty and connection.vendor == "postgresql":
-            result.timings["indexes and foreign keys"] = time.perf_counter() - tick
+        if connection.vendor == "postgresql":
+            result.timings["articles per metric roll-up"] = time.perf_counter() - tick
         reset_sequences(using, big_tables)
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         tick = time.perf_counter()
         with connection.cursor() as cursor:
             # Fresh statistics, so that the planner sees the new sizes at once, and the
             # visibility map set, as autovacuum would leave it, for index-only scans.
-            for model in (*big_tables, Source, SourceAlias, Contingent, Deployment):
+            for model in (*big_tables, MetricArticle, Source, SourceAlias, Contingent, Deployment):
                 table = connection.ops.quote_name(model._meta.db_table)
                 cursor.execute(f"VACUUM (ANALYZE) {table}")
         result.timings["vacuum analyze"] = time.perf_counter() - tick
