@@ -242,12 +242,13 @@ def test_processing_an_article_takes_a_fixed_number_of_queries(
     article = services.submit_text(text=numbered_report(2), published=PUBLISHED)
     # Savepoint and release of the article's transaction (nested in the test's), its row
     # locked; dedupe: the sketch stored, the articles sharing enough of it with their
-    # sketches (report 1 is one; one statement on PostgreSQL, two elsewhere); the status
-    # moved to extracted; the estimates on record for the claims; the new estimate's
-    # savepoint, row, history, claim key and release;
-    # the citation and its history; the status done. (The analysis runs after commit.)
-    with django_assert_num_queries(15 if connection.vendor == "postgresql" else 16):
+    # sketches (report 1 is one; one statement on PostgreSQL, two elsewhere); the
+    # estimates on record for the claims; the new estimate's savepoint, row, history,
+    # claim key and release; the citation and its history; the status done, with the
+    # engine's version. (The analysis runs after commit.)
+    with django_assert_num_queries(14 if connection.vendor == "postgresql" else 15):
         services.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == ArticleStatus.DONE
+    assert article.extractor_version == ENGINE_VERSION
     assert article.citations.get().estimate.status == Estimate.Status.PROPOSED
