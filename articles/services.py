@@ -853,8 +853,13 @@ def _gather_for_refresh(ids: list[int]) -> None:
 
     try:
         client, pending, scheduled = _pending_keys()
-        client.sadd(pending, *ids)
-        _schedule_refresh(client, scheduled)
+        # One round trip for both: the ids join the set, then the mark is taken if free.
+        batch = client.pipeline(transaction=False)
+        batch.sadd(pending, *ids)
+        batch.set(scheduled, 1, nx=True, ex=REFRESH_SCHEDULE_TTL_SECONDS)
+        _added, marked = batch.execute()
+        if marked:
+            _enqueue_refresh()
     except redis.RedisError:
         # Redis is unreachable: the ids could not be handed over, so refresh them here
         # rather than leave their analysis behind.
@@ -862,11 +867,15 @@ def _gather_for_refresh(ids: list[int]) -> None:
         refresh(ids)
 
 
+def _enqueue_refresh() -> None:
+    from articles import tasks
+
+    tasks.refresh_analysis_task.apply_async(countdown=REFRESH_DELAY_SECONDS, ignore_result=True)
+
+
 def _schedule_refresh(client: Any, scheduled: str) -> bool:
     if client.set(scheduled, 1, nx=True, ex=REFRESH_SCHEDULE_TTL_SECONDS):
-        from articles import tasks
-
-        tasks.refresh_analysis_task.apply_async(countdown=REFRESH_DELAY_SECONDS, ignore_result=True)
+        _enqueue_refresh()
         return True
     return False
 
