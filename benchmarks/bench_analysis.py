@@ -6,9 +6,10 @@ database is left as it was): (a) one new confirmed estimate in the largest (depl
 metric) group, then `refresh([its id])` timed (that first refresh also catches up the
 analysis of the year it touches: the prepared data is never analysed); (a') a second one
 like it, now that the year is up to date; (b) one citation of it (`services.cite`) then
-the same refresh, timed together. A full `analyse` (`refresh()` of everything) only
-at the smallest size of at most 10,000 estimates: it re-analyses every group and would
-take minutes at 1,000,000.
+what runs after its commit (`recount_citations`: a citation changes only the counters),
+timed together. A full `analyse` (`refresh()` of everything) only at the smallest size
+of at most 10,000 estimates: it re-analyses every group and would take minutes at
+1,000,000.
 
 Run alone, it makes its own data as described below (slow at 100,000: minutes).
 
@@ -134,7 +135,7 @@ def _measure_prepared(context, size: int) -> list[dict]:
 
     from articles.models import Article
     from tracker import services
-    from tracker.analysis import refresh
+    from tracker.analysis import recount_citations, refresh
     from tracker.models import Deployment, Estimate, Metric, Source
 
     rows: list[dict] = []
@@ -220,12 +221,12 @@ def _measure_prepared(context, size: int) -> list[dict]:
                 )
                 started = time.perf_counter()
                 services.cite(estimate=estimate, article=article, quote="One quote.")
-                refresh([estimate.pk])
+                recount_citations([estimate.pk])
                 row(
                     "one citation + its refresh",
                     time.perf_counter() - started,
                     "services.cite() of that estimate from a new article, then "
-                    "refresh([its id]) (what runs after the commit)",
+                    "recount_citations([its id]) (what runs after the commit of a citation)",
                 )
                 raise _Rollback
         except _Rollback:
@@ -245,7 +246,7 @@ def run(context=None, size: int = SIZE) -> list[dict]:
 
     from articles.models import Article
     from tracker import services
-    from tracker.analysis import refresh
+    from tracker.analysis import recount_citations, refresh
     from tracker.models import Discrepancy, Estimate, Metric, Source
 
     rng = random.Random(20250226)
@@ -313,7 +314,7 @@ def run(context=None, size: int = SIZE) -> list[dict]:
             article = Article.objects.create(url="https://bench.invalid/one", text="One quote.")
             services.cite(estimate=estimate, article=article, quote="One quote.")
             started = time.perf_counter()
-            refresh([estimate.pk])
+            recount_citations([estimate.pk])  # what runs after a citation's commit
             row("seconds to refresh after one citation", time.perf_counter() - started)
 
             started = time.perf_counter()

@@ -205,7 +205,7 @@ def cite(
         # A concurrent writer cited it first: theirs stands.
         return Citation.objects.get(estimate=estimate, article=article), False
     if created:
-        refresh_after_commit([estimate.pk], note_place=False)
+        refresh_after_commit([estimate.pk], note_place=False, counts_only=True)
     return citation, created
 
 
@@ -282,7 +282,7 @@ def cite_many(
             ]  # fmt: skip
             return results
         if refresh_analysis:
-            refresh_after_commit(list(new), note_place=False)
+            refresh_after_commit(list(new), note_place=False, counts_only=True)
     results: list[tuple[Citation, bool]] = []
     for estimate, *_rest in checked:
         if estimate.pk in existing:

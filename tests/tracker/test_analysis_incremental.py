@@ -8,7 +8,13 @@ import random
 import pytest
 
 from tests.articles.factories import ArticleFactory
-from tests.tracker.factories import ContingentFactory, DeploymentFactory, SourceFactory, metric
+from tests.tracker.factories import (
+    ContingentFactory,
+    DeploymentFactory,
+    EstimateFactory,
+    SourceFactory,
+    metric,
+)
 from tracker import services
 from tracker.analysis import refresh
 from tracker.models import Discrepancy, Estimate
@@ -159,4 +165,84 @@ def test_a_figure_filling_a_gap_in_a_chain_moves_the_decrease_it_explains(
         )  # fmt: skip
     decrease = Discrepancy.objects.get(kind="decrease")
     assert gap in decrease.estimates.all()
+    assert state() == as_full_refresh_leaves_it()
+
+
+def _figure(world, editor, as_of, value, *, precision="day"):
+    deployment, _, sources = world
+    return services.create_estimate(
+        deployment=deployment, metric=metric("killed"), source=sources[2], as_of=as_of,
+        as_of_precision=precision, low=value, best=value, high=value, status="confirmed",
+        user=editor,
+    )  # fmt: skip
+
+
+def test_a_figure_joining_a_window_rewrites_its_discrepancy_link_by_link(
+    world, editor, django_capture_on_commit_callbacks
+):
+    """A year-precision 100 disagrees with every day figure of 400 that year; one more
+    such figure joins the discrepancy: same row, one link inserted, none rewritten."""
+    with django_capture_on_commit_callbacks(execute=True):
+        _figure(world, editor, dt.date(2024, 1, 1), 100, precision="year")
+        for day in range(1, 9):
+            _figure(world, editor, dt.date(2024, 6, day), 400)
+    before = Discrepancy.objects.get(kind="value")
+    links = set(before.estimates.through.objects.values_list("pk", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        joining = _figure(world, editor, dt.date(2024, 7, 1), 400)
+    after = Discrepancy.objects.get(kind="value")
+    assert after.pk == before.pk and after.fingerprint != before.fingerprint
+    assert after.estimates.count() == 10 and joining in after.estimates.all()
+    kept = set(after.estimates.through.objects.values_list("pk", flat=True))
+    assert links < kept and len(kept - links) == 1  # the old links stay where they were
+    assert state() == as_full_refresh_leaves_it()
+
+
+def test_a_figure_leaving_a_window_deletes_only_its_link(
+    world, editor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _figure(world, editor, dt.date(2024, 1, 1), 100, precision="year")
+        made = [_figure(world, editor, dt.date(2024, 6, day), 400) for day in range(1, 5)]
+    before = Discrepancy.objects.get(kind="value")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reject_estimate(estimate_id=made[0].pk, reason="Misread.", user=editor)
+    after = Discrepancy.objects.get(kind="value")
+    assert after.pk == before.pk
+    assert made[0] not in after.estimates.all() and after.estimates.count() == 4
+    assert state() == as_full_refresh_leaves_it()
+
+
+def test_a_window_whose_old_discrepancy_is_gone_gets_a_new_one():
+    """store() pairs a stale discrepancy with its window's new one; if the stale row was
+    deleted meanwhile, the new one is created as usual."""
+    from tracker.analysis.discrepancies import Found, store
+
+    deployment = DeploymentFactory()
+    group = (deployment.pk, metric("killed").pk, None)
+    a, b = (
+        EstimateFactory(deployment=deployment, metric=metric("killed"), low=v, best=v, high=v)
+        for v in (100, 400)
+    )
+    new = Found("value", group, (a.pk, b.pk), lambda: "They differ.", "f" * 64, "1:2024-6")
+    assert store([new], ["gone"], {"gone": (group, "1:2024-6")}) == {"created": 1, "deleted": 0}
+    stored = Discrepancy.objects.get(fingerprint="f" * 64)
+    assert set(stored.estimates.all()) == {a, b} and stored.reason == "They differ."
+
+
+def test_a_citation_is_refreshed_in_one_statement(
+    world, editor, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """No rule reads the citation counters: after a citation's commit only its
+    estimate's citation and outlet counts are recounted (one UPDATE)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        cited = _figure(world, editor, dt.date(2024, 6, 1), 400)
+        _figure(world, editor, dt.date(2024, 6, 2), 100)
+    article = ArticleFactory(outlet="A")
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.cite(estimate=cited, article=article, quote="A figure.")
+    with django_assert_num_queries(4):  # SAVEPOINT, SET LOCAL jit = off, the UPDATE, RELEASE
+        for callback in callbacks:
+            callback()
+    assert Estimate.objects.get(pk=cited.pk).citation_count == 1
     assert state() == as_full_refresh_leaves_it()

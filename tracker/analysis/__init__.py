@@ -2,7 +2,7 @@
 
 The hook every write calls (stable signatures):
 
-    refresh_after_commit(estimate_ids, *, note_place=True)
+    refresh_after_commit(estimate_ids, *, note_place=True, counts_only=False)
         Call inside the transaction of any write that can change the analysis of these
         estimates: creating, updating, confirming, rejecting, merging or deleting an
         estimate, citing it or removing a citation. It notes the estimates' places
@@ -11,7 +11,11 @@ The hook every write calls (stable signatures):
         or year (an edit of its metric, contingent or date; a merge) should call it
         before changing the row, and both the old and the new place are refreshed.
         `note_place=False` skips that one query where nothing can move (a new estimate,
-        a new citation). Outside a transaction it runs at once.
+        a new citation). `counts_only=True` (a new citation) recounts only the
+        estimates' citations and outlets: no rule reads those counters, so the
+        discrepancies, revisions and originator counts stay as they are, and the
+        refresh costs one statement whatever the size of the group. Outside a
+        transaction it runs at once.
 
     refresh(estimate_ids=None)
         Synchronous. With ids: recounts their citations and outlets and re-analyses
@@ -59,6 +63,7 @@ __all__ = [
     "derived_casualties",
     "discrepancies_for",
     "dismiss_discrepancy",
+    "recount_citations",
     "refresh",
     "refresh_after_commit",
     "resolve_discrepancy",
@@ -134,12 +139,15 @@ def _refresh_groups(context: Context, ids: list[int], also: set) -> dict[str, in
     return {"superseded": superseded, **synced}
 
 
-def refresh_after_commit(estimate_ids: Iterable[int], *, note_place: bool = True) -> None:
+def refresh_after_commit(
+    estimate_ids: Iterable[int], *, note_place: bool = True, counts_only: bool = False
+) -> None:
     """Refresh these estimates' analysis once the current transaction commits.
 
     With note_place (the default) it also reads where the estimates are now (one query),
     so that a write made after this call that moves them is refreshed at both places.
     Creating an estimate or citing one moves nothing: those pass note_place=False.
+    Citing one changes only its citation and outlet counts: that passes counts_only.
     """
     ids = [pk for pk in estimate_ids if pk is not None]
     if not ids:
@@ -151,7 +159,7 @@ def refresh_after_commit(estimate_ids: Iterable[int], *, note_place: bool = True
     # callback, and the first to run after the commit drains what gathered, so a
     # callback lost with a rolled-back savepoint loses nothing.
     pending = _pending()
-    pending.ids.update(ids)
+    (pending.counted if counts_only else pending.ids).update(ids)
     pending.scopes.update(before)
     # robust: the write has committed; a failure here is logged and `analyse` repairs it.
     transaction.on_commit(_drain_pending, robust=True)
@@ -161,6 +169,7 @@ class _Pending:
     def __init__(self) -> None:
         self.ids: set[int] = set()
         self.scopes: set[Place] = set()
+        self.counted: set[int] = set()  # citations only: just their counters
 
 
 def _pending() -> _Pending:
@@ -173,8 +182,15 @@ def _pending() -> _Pending:
 
 def _drain_pending() -> None:
     pending = _pending()
-    if not pending.ids and not pending.scopes:
-        return
-    ids, scopes = pending.ids, pending.scopes
-    pending.ids, pending.scopes = set(), set()
-    refresh(ids, also=scopes)
+    ids, scopes, counted = pending.ids, pending.scopes, pending.counted
+    pending.ids, pending.scopes, pending.counted = set(), set(), set()
+    if ids or scopes:
+        refresh(ids, also=scopes)  # recounts the citations of these ids too
+    recount_citations(counted - ids)
+
+
+@transaction.atomic
+def recount_citations(estimate_ids: Iterable[int]) -> int:
+    """The refresh after a citation is added: the estimates' citation and outlet counts,
+    which nothing else of the analysis reads (one statement); returns the rows changed."""
+    return update_citation_counts(estimate_ids)

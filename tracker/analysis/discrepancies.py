@@ -24,7 +24,8 @@ deleted; resolved and dismissed ones are kept as the record of the editor's verd
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -58,6 +59,7 @@ class Found:
     estimate_ids: tuple[int, ...]
     explain: Callable[[], str]  # the reason, written out only for a discrepancy to store
     fingerprint: str
+    check: str = ""  # a value discrepancy's window (rules.window_key), to rewrite it in place
 
     @property
     def reason(self) -> str:
@@ -127,6 +129,7 @@ def value_found(
                 conflict.row_ids,
                 explain(conflict.window, involved),
                 fingerprint(DiscrepancyKind.VALUE, conflict.key, involved),
+                conflict.key,
             )
         )
     return found
@@ -222,8 +225,18 @@ def sync(groups: Iterable[GroupKey] | None, found: Sequence[Found]) -> dict[str,
     return _write([f for fp, f in wanted.items() if fp not in stored], stale)
 
 
-def store(found: Sequence[Found], stale: Sequence[str]) -> dict[str, int]:
-    """Create the found discrepancies not stored yet and delete the `stale` open ones."""
+def store(
+    found: Sequence[Found],
+    stale: Sequence[str],
+    windows: Mapping[str, tuple[GroupKey, str]] | None = None,
+) -> dict[str, int]:
+    """Create the found discrepancies not stored yet and delete the `stale` open ones.
+
+    `windows` gives the group and window of stale value discrepancies: one whose window
+    has a new discrepancy becomes it in place (see _rewrite), so a write that moves one
+    estimate in or out of a window of thousands writes that estimate's link, not all of
+    them. A discrepancy rewritten counts as one created and one deleted, as it would be
+    if it were replaced."""
     wanted = {f.fingerprint: f for f in found}
     stored: set[str] = set()
     fingerprints = sorted(wanted)
@@ -233,7 +246,67 @@ def store(found: Sequence[Found], stale: Sequence[str]) -> dict[str, int]:
                 fingerprint__in=fingerprints[start : start + 500]
             ).values_list("fingerprint", flat=True)
         )
-    return _write([f for fp, f in wanted.items() if fp not in stored], sorted(set(stale)))
+    new = [f for fp, f in wanted.items() if fp not in stored]
+    stale = sorted(set(stale))
+    rewrites = _pair(new, stale, windows or {})
+    replaced = {old for old, _ in rewrites}
+    rewritten = {f.fingerprint for _, f in rewrites}
+    counts = _write(
+        [f for f in new if f.fingerprint not in rewritten],
+        [fp for fp in stale if fp not in replaced],
+    )
+    missing = _rewrite(rewrites)
+    _write(missing, [])  # their old row went meanwhile: made anew
+    counts["created"] += len(rewrites)
+    counts["deleted"] += len(rewrites) - len(missing)
+    return counts
+
+
+def _pair(
+    new: Sequence[Found], stale: Sequence[str], windows: Mapping[str, tuple[GroupKey, str]]
+) -> list[tuple[str, Found]]:
+    """Stale value discrepancies, each with the new one of its group and window, if any."""
+    by_window = {(f.group, f.check): f for f in new if f.kind == DiscrepancyKind.VALUE}
+    pairs = []
+    for old in stale:
+        replacement = by_window.pop(windows.get(old), None)
+        if replacement is not None:
+            pairs.append((old, replacement))
+    return pairs
+
+
+def _rewrite(rewrites: Sequence[tuple[str, Found]]) -> list[Found]:
+    """Make each old open discrepancy the new one of its window: new fingerprint, reason
+    and creation time, and only the estimates that joined or left it written. What
+    readers see is what deleting the old one and creating the new one gives, but for the
+    row's id. Returns the new ones whose old row is gone (to create instead)."""
+    if not rewrites:
+        return []
+    ids = dict(
+        Discrepancy.objects.filter(
+            fingerprint__in=[old for old, _ in rewrites], status=DiscrepancyStatus.OPEN
+        ).values_list("fingerprint", "id")
+    )
+    todo = [(ids[old], f) for old, f in rewrites if old in ids]
+    Through = Discrepancy.estimates.through
+    named: dict[int, set[int]] = defaultdict(set)
+    for discrepancy_id, estimate_id in Through.objects.filter(
+        discrepancy_id__in=[pk for pk, _ in todo]
+    ).values_list("discrepancy_id", "estimate_id"):
+        named[discrepancy_id].add(estimate_id)
+    now = timezone.now()
+    joined = []
+    for pk, f in todo:
+        Discrepancy.objects.filter(pk=pk).update(
+            fingerprint=f.fingerprint, reason=f.reason, created_at=now, updated_at=now
+        )
+        wanted = set(f.estimate_ids)
+        left = named[pk] - wanted
+        if left:
+            Through.objects.filter(discrepancy_id=pk, estimate_id__in=sorted(left)).delete()
+        joined += [(pk, estimate_id) for estimate_id in sorted(wanted - named[pk])]
+    _link(joined)
+    return [f for old, f in rewrites if old not in ids]
 
 
 def _write(new: Sequence[Found], stale: Sequence[str]) -> dict[str, int]:
@@ -259,23 +332,29 @@ def _write(new: Sequence[Found], stale: Sequence[str]) -> dict[str, int]:
                 "fingerprint", "id"
             )
         )
-        Through = Discrepancy.estimates.through
-        pairs = [(ids[f.fingerprint], estimate_id) for f in new for estimate_id in f.estimate_ids]
-        if connection.vendor == "postgresql":
-            # One statement for any number of links (a window may name thousands).
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"INSERT INTO {Through._meta.db_table} (discrepancy_id, estimate_id) "  # noqa: S608
-                    "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING",
-                    [[d for d, _ in pairs], [e for _, e in pairs]],
-                )
-        else:
-            Through.objects.bulk_create(
-                [Through(discrepancy_id=d, estimate_id=e) for d, e in pairs],
-                ignore_conflicts=True,
-                batch_size=1000,
-            )
+        _link([(ids[f.fingerprint], estimate_id) for f in new for estimate_id in f.estimate_ids])
     return {"created": len(new), "deleted": deleted}
+
+
+def _link(pairs: Sequence[tuple[int, int]]) -> None:
+    """Add these (discrepancy, estimate) links."""
+    if not pairs:
+        return
+    Through = Discrepancy.estimates.through
+    if connection.vendor == "postgresql":
+        # One statement for any number of links (a window may name thousands).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {Through._meta.db_table} (discrepancy_id, estimate_id) "  # noqa: S608
+                "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING",
+                [[d for d, _ in pairs], [e for _, e in pairs]],
+            )
+    else:
+        Through.objects.bulk_create(
+            [Through(discrepancy_id=d, estimate_id=e) for d, e in pairs],
+            ignore_conflicts=True,
+            batch_size=1000,
+        )
 
 
 def analyse_groups(

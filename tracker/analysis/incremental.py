@@ -81,6 +81,8 @@ def _group_filter(group: GroupKey) -> Q:
 class Outcome:
     found: list[Found] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # fingerprints of open ones to delete
+    # the stored value ones' group and window, so that a new one of it can take their row
+    windows: dict[str, tuple[GroupKey, str]] = field(default_factory=dict)
     changes: dict[int, int | None] = field(default_factory=dict)  # supersedes to set
     counts: dict[int, int] = field(default_factory=dict)  # originator counts to write
 
@@ -138,7 +140,9 @@ def analyse(
             continue
         if kind == DiscrepancyKind.VALUE:
             lvl = max(lvl, rules.LEVELS[window])
-            in_scope = bool(written) or (lvl, rules.bucket(first, lvl)) in windows
+            key = (lvl, rules.bucket(first, lvl))
+            in_scope = bool(written) or key in windows
+            outcome.windows[fingerprint] = (group, rules.window_key(*key))
         elif kind == DiscrepancyKind.DATE:
             in_scope = bool(written)
         else:
@@ -206,13 +210,15 @@ def refresh_places(
         by_group[place[:3]].append(place)
     found: list[Found] = []
     stale: list[str] = []
+    stale_windows: dict[str, tuple[GroupKey, str]] = {}
     changes: dict[int, int | None] = {}
     counts: dict[int, int] = {}
     for group in sorted(by_group, key=lambda g: (g[0], g[1], g[2] or 0)):
         outcome = analyse(context, changed, group, by_group[group])
         found += outcome.found
         stale += outcome.stale
+        stale_windows.update(outcome.windows)
         changes.update(outcome.changes)
         counts.update(outcome.counts)
     wanted = {f.fingerprint for f in found}
-    return changes, counts, store(found, [fp for fp in stale if fp not in wanted])
+    return changes, counts, store(found, [fp for fp in stale if fp not in wanted], stale_windows)

@@ -147,6 +147,11 @@ class Conflict:
     row_ids: tuple[int, ...]
 
 
+def window_key(lvl: int, key: tuple[int, ...]) -> str:
+    """A window's stable identity, as its value discrepancy's fingerprint spells it."""
+    return f"{lvl}:{'-'.join(map(str, key))}"
+
+
 def windows_of(row_level: int, date: dt.date) -> list[tuple[int, tuple[int, ...]]]:
     """The (level, bucket) windows a row of this level and date belongs to."""
     return [(lvl, bucket(date, lvl)) for lvl in range(row_level, 3)]
@@ -193,7 +198,7 @@ def value_conflicts(
             conflicts.append(
                 Conflict(
                     window=_window_label(key),
-                    key=f"{lvl}:{'-'.join(map(str, key))}",
+                    key=window_key(lvl, key),
                     row_ids=tuple(sorted(involved)),
                 )
             )
