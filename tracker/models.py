@@ -446,6 +446,18 @@ class Estimate(models.Model):
                 condition=Q(status="confirmed", deleted_at__isnull=True),
                 name="estimate_corroborated_idx",
             ),
+            # The API's ?ordering=(-)originator_count and (-)citation_count, with or without
+            # a deployment: read in order, where a sort of every estimate took 0.4 s at 1M.
+            models.Index(
+                fields=["-originator_count", "-id"],
+                condition=Q(status="confirmed", deleted_at__isnull=True),
+                name="estimate_by_originators_idx",
+            ),
+            models.Index(
+                fields=["-citation_count", "-id"],
+                condition=Q(status="confirmed", deleted_at__isnull=True),
+                name="estimate_by_citations_idx",
+            ),
             models.Index(
                 fields=["deployment", "metric", "as_of", "low", "high"],
                 condition=Q(status="confirmed", deleted_at__isnull=True),

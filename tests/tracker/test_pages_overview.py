@@ -38,6 +38,29 @@ def test_home_lists_deployments_when_there_are_several(anonymous_client, demo):
     assert other.name in response.text
 
 
+def test_home_counts_follow_every_write_and_each_readers_view(
+    anonymous_client, editor_client, demo
+):
+    other = DeploymentFactory(name="Belarusian instructors in Russia")
+
+    def counts(client):
+        deployments = client.get("/").context["deployments"]
+        return {d.pk: d.estimate_count for d in deployments}
+
+    confirmed = Estimate.objects.filter(
+        deployment=demo, status=EstimateStatus.CONFIRMED, deleted_at__isnull=True
+    ).count()
+    assert counts(anonymous_client) == {demo.pk: confirmed, other.pk: 0}
+    EstimateFactory(deployment=other, status=EstimateStatus.CONFIRMED)
+    proposed = EstimateFactory(deployment=other, status=EstimateStatus.PROPOSED)
+    # Served from the cache between writes, yet each write shows on the next view.
+    assert counts(anonymous_client) == {demo.pk: confirmed, other.pk: 1}
+    assert counts(editor_client)[other.pk] == 2  # editors also see what awaits review
+    proposed.deleted_at = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+    proposed.save()
+    assert counts(editor_client)[other.pk] == 1
+
+
 def test_overview_shows_each_sources_latest_killed_figure_and_the_range(anonymous_client, demo):
     response = anonymous_client.get(overview_url(demo))
     assert response.status_code == 200
