@@ -163,9 +163,10 @@ GROUP BY e.deployment_id, e.metric_id, c.article_id
 
 
 @contextmanager
-def paused_rollup(using: str) -> Iterator[None]:
+def paused_rollup(using: str, *, rebuild: bool = True) -> Iterator[None]:
     """On PostgreSQL, load estimates and citations with the MetricArticle roll-up's
-    triggers off, then make the roll-up again in one statement: the triggers cost a
+    triggers off, then make the roll-up again in one statement (`rebuild`; without it the
+    caller writes the roll-up's rows itself, inside the block): the triggers cost a
     lookup and an upsert per row, which at a million citations is longer than the load.
     Run it inside a transaction, like `deferred_indexes`; nothing else may write meanwhile
     (ALTER TABLE locks both tables until the commit)."""
@@ -187,8 +188,21 @@ def paused_rollup(using: str) -> Iterator[None]:
         for table, trigger in _ROLLUP_TRIGGERS:
             cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        if not rebuild:
+            return
         cursor.execute("SET LOCAL work_mem = '256MB'")  # the grouping in memory, not on disk
+        # Its unique key is built once over the new rows (1.2 s at a million estimates)
+        # rather than kept up row by row (3 s).
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = 'tracker_metricarticle'::regclass AND contype = 'u'"
+        )
+        unique = cursor.fetchall()
+        for name, _definition in unique:
+            cursor.execute(f"ALTER TABLE tracker_metricarticle DROP CONSTRAINT {name}")
         cursor.execute(_ROLLUP_REBUILD)
+        for name, definition in unique:
+            cursor.execute(f"ALTER TABLE tracker_metricarticle ADD CONSTRAINT {name} {definition}")
 
 
 def reset_sequences(using: str, model_list: Sequence[type[models.Model]]) -> None:

@@ -201,10 +201,11 @@ def test_on_postgresql_copy_keeps_every_index_and_foreign_key(postgres, db):
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT indexdef FROM pg_indexes WHERE tablename IN "
-                "('tracker_estimate', 'tracker_citation', 'articles_article') "
+                "('tracker_estimate', 'tracker_citation', 'articles_article', "
+                "'tracker_metricarticle') "
                 "UNION ALL SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN "
                 "('tracker_estimate'::regclass, 'tracker_citation'::regclass, "
-                "'articles_article'::regclass) ORDER BY 1"
+                "'articles_article'::regclass, 'tracker_metricarticle'::regclass) ORDER BY 1"
             )
             return [row[0] for row in cursor.fetchall()]
 
