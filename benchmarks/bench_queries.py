@@ -238,7 +238,7 @@ see), which keeps them smaller than the table's other indexes.
 - **timeline**: `estimate_timeline_idx (deployment, metric, as_of)` read backwards
   (newest first) with an incremental sort on `id` for equal dates, then nested-loop joins
   to deployment, contingent, metric and sources for the page only (Memoize caches them).
-- **latest per source**: one probe per source into `estimate_latest_idx (deployment,
+- **latest per source**: one probe per source into `estimate_latest_cover_idx (deployment,
   metric, source, as_of DESC, id DESC)`, an index-only scan of one row each. It grows
   with the number of sources (hundreds), not estimates. A `DISTINCT ON (source)` would read
   every estimate of the metric.

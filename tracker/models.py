@@ -436,10 +436,14 @@ class Estimate(models.Model):
             # For the reads measured in benchmarks/bench_queries.py (plans in
             # docs/benchmarks.md): each serves a page of results without a scan over all
             # estimates. Partial on what readers see, so they stay small.
+            # Each source's latest figure (read from the end of its stretch), and, with the
+            # included columns, the timeline's per-source summaries by index-only scans
+            # (the first timeline after a write: 0.27 s of SQL at a million, 0.15 s).
             models.Index(
                 fields=["deployment", "metric", "source", "-as_of", "-id"],
+                include=["low", "best", "high", "citation_count"],
                 condition=Q(status="confirmed", deleted_at__isnull=True),
-                name="estimate_latest_idx",
+                name="estimate_latest_cover_idx",
             ),
             models.Index(
                 fields=["deployment", "-originator_count", "-citation_count", "-id"],

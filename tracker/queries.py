@@ -470,7 +470,7 @@ def latest_rows(estimates: QuerySet[Estimate]) -> list[tuple]:
 def latest_rows_by_probe(deployment: Deployment, *, user: Any) -> list[tuple]:
     """What `latest_rows` gives for the deployment's estimates visible to `user`, read
     on PostgreSQL by one index probe per (metric, source) pair (a LATERAL join over the
-    short metric and source tables, each probe the first entry of estimate_latest_idx
+    short metric and source tables, each probe the first entry of estimate_latest_cover_idx
     for the pair): its cost follows the number of sources, not of estimates. The metric
     ids come through an array so that the planner counts a few metrics rather than its
     default guess for a never-analysed small table, which made it compile the query (JIT,

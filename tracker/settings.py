@@ -134,6 +134,13 @@ else:
     }
     if not DATABASES["default"].get("ENGINE"):
         raise ImproperlyConfigured("DATABASE_URL is not a valid database URL.")
+    if "postgresql" in DATABASES["default"]["ENGINE"]:
+        # The charts' groupings sort a deployment's estimates of a metric (140k rows at a
+        # million estimates): within PostgreSQL's default 4 MB they spill to disk, and the
+        # first timeline after a write takes 0.3 s of SQL instead of 0.16 s.
+        _options = DATABASES["default"].setdefault("OPTIONS", {})
+        _work_mem = f"-c work_mem={env_int('DB_WORK_MEM_MB', 32, minimum=1)}MB"
+        _options["options"] = f"{_work_mem} {_options.get('options', '')}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

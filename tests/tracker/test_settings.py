@@ -40,6 +40,10 @@ def start(tmp_path, **env) -> subprocess.CompletedProcess:
         ({"DATABASE_URL": "nonsense://", "DEBUG": "1"}, "DATABASE_URL"),
         ({"CELERY_TASK_TIME_LIMIT": "ten"}, "CELERY_TASK_TIME_LIMIT"),
         ({"FETCH_MAX_BYTES": "12"}, "FETCH_MAX_BYTES"),
+        (
+            {"DATABASE_URL": "postgres://db/t", "DEBUG": "1", "DB_WORK_MEM_MB": "0"},
+            "DB_WORK_MEM_MB",
+        ),
     ],
     ids=[
         "production-without-secret-key",
@@ -51,6 +55,7 @@ def start(tmp_path, **env) -> subprocess.CompletedProcess:
         "database-url-unknown-scheme",
         "time-limit-not-a-number",
         "fetch-cap-too-small",
+        "work-mem-not-positive",
     ],
 )
 def test_bad_configuration_stops_start_up_naming_the_variable(tmp_path, env, named):
@@ -85,3 +90,12 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_sort_the_charts_groupings_in_memory(postgres):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW work_mem")
+        assert cursor.fetchone()[0] == "32MB"  # DB_WORK_MEM_MB's default, not PostgreSQL's 4MB
