@@ -36,9 +36,8 @@ def _four_kb(
         body, j = texts[i], i
         while len(body.encode()) < REPORT_BYTES:
             j = (j + 1) % len(texts)
-            for part in (
-                [p for p in texts[j].split("\n") if p.strip()] if by_paragraph else [texts[j]]
-            ):
+            parts = texts[j].split("\n") if by_paragraph else [texts[j]]
+            for part in filter(str.strip, parts):
                 body += "\n\n" + part
                 if len(body.encode()) >= REPORT_BYTES:
                     break

@@ -22,38 +22,65 @@ made from are unchanged, and never when TRACKER_PURE_EXTRACTION is set.
 """
 
 import hashlib
+import importlib
 import json
 import os
+import sys
 import sysconfig
+import warnings
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
+COMPILED_ROOT = _HERE.parents[1] / "var" / "compiled"
 
 
-def compiled_path(package: Path = _HERE, compiled: Path | None = None) -> Path | None:
+def compiled_dir(root: Path = COMPILED_ROOT) -> Path:
+    """Where this interpreter's compiled modules live (one directory per ABI); `build.py`
+    writes them there, with their manifest."""
+    return root / str(sysconfig.get_config_var("SOABI")) / "articles" / "extraction"
+
+
+def source_digest(path: Path) -> str:
+    """A module source's SHA-256, as the manifest records it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def compiled_path(package: Path = _HERE, root: Path = COMPILED_ROOT) -> Path | None:
     """The directory of compiled modules made from exactly these sources, if there is one.
 
-    Mirrors `build.target` and `build.digests` without importing `build` (which would be
-    one more module to read on every start)."""
+    Kept here rather than in `build` so that choosing costs no extra module on start."""
     if os.environ.get("TRACKER_PURE_EXTRACTION"):
         return None
-    compiled = compiled or package.parents[1] / "var" / "compiled"
-    where = compiled / str(sysconfig.get_config_var("SOABI")) / "articles" / "extraction"
+    where = compiled_dir(root)
     try:
         sources = json.loads((where / "manifest.json").read_text())["sources"]
         for name, digest in sources.items():
-            if hashlib.sha256((package / f"{name}.py").read_bytes()).hexdigest() != digest:
+            if source_digest(package / f"{name}.py") != digest:
                 return None  # edited since the build: the sources win until the next build
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return where
 
 
-_compiled = compiled_path()
-if _compiled is not None:
-    # Searched before this directory, so `from .engine import ...` loads the compiled module.
-    __path__.insert(0, str(_compiled))
-BUILD = "compiled" if _compiled is not None else "python"
+def _use_compiled(where: Path | None) -> bool:
+    """Put the compiled modules first on the package's path, if they load; a build that
+    does not (another interpreter's, a damaged file) is left aside with a warning and the
+    sources run instead."""
+    if where is None:
+        return False
+    __path__.insert(0, str(where))  # searched first: `from .engine import ...` finds them
+    try:
+        importlib.import_module(f"{__name__}.engine")
+    except ImportError as error:
+        __path__.remove(str(where))
+        for name in [m for m in sys.modules if m.startswith(f"{__name__}.")]:
+            del sys.modules[name]
+        warnings.warn(f"compiled extraction engine not used: {error}", stacklevel=2)
+        return False
+    return True
+
+
+BUILD = "compiled" if _use_compiled(compiled_path()) else "python"
 
 from .engine import MAX_TEXT_CHARS, extract  # noqa: E402
 from .model import Claim, ExtractionError, KnownSource  # noqa: E402

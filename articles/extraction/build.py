@@ -18,7 +18,6 @@ Without Cython or a C compiler the build says why and leaves the engine uncompil
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shlex
@@ -30,9 +29,11 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from articles.extraction import COMPILED_ROOT, compiled_dir, source_digest
+
 PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parents[1]
-COMPILED = ROOT / "var" / "compiled"
+COMPILED = COMPILED_ROOT
 MANIFEST = "manifest.json"
 # The modules `extract` runs through. Not `__init__` (it chooses between the builds),
 # `build` (this file) or `evaluate` (a command, not on the hot path).
@@ -54,14 +55,12 @@ DIRECTIVES = "language_level=3,annotation_typing=False,binding=True"
 
 def digests(package: Path = PACKAGE) -> dict[str, str]:
     """The SHA-256 of each compiled module's source, as the manifest records them."""
-    return {
-        name: hashlib.sha256((package / f"{name}.py").read_bytes()).hexdigest() for name in MODULES
-    }
+    return {name: source_digest(package / f"{name}.py") for name in MODULES}
 
 
 def target(compiled: Path = COMPILED) -> Path:
     """Where this interpreter's compiled modules live (one directory per ABI)."""
-    return compiled / sysconfig.get_config_var("SOABI") / "articles" / "extraction"
+    return compiled_dir(compiled)
 
 
 def _run(*args: str) -> None:

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,34 @@ def test_the_switch_turns_the_build_off(tmp_path, monkeypatch) -> None:
     package, compiled = _fake_build(tmp_path)
     monkeypatch.setenv("TRACKER_PURE_EXTRACTION", "1")
     assert extraction.compiled_path(package, compiled) is None
+
+
+def test_a_build_that_does_not_load_is_left_aside_for_the_sources(tmp_path) -> None:
+    # A copy of the package with a manifest matching its sources but a damaged engine.
+    package = tmp_path / "articles" / "extraction"
+    package.mkdir(parents=True)
+    (tmp_path / "articles" / "__init__.py").write_text("")
+    for source in build.PACKAGE.glob("*.py"):
+        (package / source.name).write_bytes(source.read_bytes())
+    where = extraction.compiled_dir(tmp_path / "var" / "compiled")
+    where.mkdir(parents=True)
+    (where / build.MANIFEST).write_text(json.dumps({"sources": build.digests(package)}))
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    (where / f"engine{suffix}").write_bytes(b"not a shared object")
+    script = (
+        "import warnings; warnings.simplefilter('always')\n"
+        "import articles.extraction as e\n"
+        "print(e.BUILD, len(e.extract('North Korea has sent about 11,000 troops to Russia.')))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TRACKER_PURE_EXTRACTION"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["python", "1"]  # the sources ran and found the figure
+    assert "compiled extraction engine not used" in result.stderr
