@@ -99,3 +99,36 @@ def test_postgresql_connections_sort_the_charts_groupings_in_memory(postgres):
     with connection.cursor() as cursor:
         cursor.execute("SHOW work_mem")
         assert cursor.fetchone()[0] == "32MB"  # DB_WORK_MEM_MB's default, not PostgreSQL's 4MB
+
+
+@pytest.mark.django_db
+def test_postgresql_prepares_a_statement_the_app_runs_again_and_again(postgres):
+    """Server-side binding: from its sixth run a statement is prepared once by PostgreSQL
+    rather than parsed and planned each time (what ingestion's per-article statements
+    gain); the ORM's results are those of the ordinary path."""
+    from django.db import connection
+
+    from tracker.models import Metric
+
+    counted = [Metric.objects.filter(slug="killed").count() for _ in range(6)]
+    assert counted == [counted[0]] * 6
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("tracker_metric" in statement for statement in prepared), prepared
+
+
+@pytest.mark.parametrize(("value", "binds"), [(None, True), ("1", True), ("0", False)])
+def test_server_side_binding_is_on_unless_turned_off_for_a_pooler(tmp_path, value, binds):
+    probe = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    env = {k: v for k, v in os.environ.items() if k != "DB_SERVER_SIDE_BINDING"}
+    env.update(DATABASE_URL="postgres://db/t", DEBUG="1", TRACKER_VAR_DIR=str(tmp_path),
+               DJANGO_SETTINGS_MODULE="tracker.settings")  # fmt: skip
+    if value is not None:
+        env["DB_SERVER_SIDE_BINDING"] = value
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {probe}"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert ("'server_side_binding': True" in result.stdout) is binds, result.stdout
