@@ -412,16 +412,20 @@ def _store_sketch(article_id: int, sketch: list[int]) -> None:
     )
 
 
-def _candidate_sketches(article_id: int, sketch: list[int]) -> dict[int, list[int]]:
-    """The (at most 5) earlier articles of the window sharing the most of `sketch`, with
-    their own sketches, most shared first. On PostgreSQL one statement (the sketches come
-    back as arrays); elsewhere two queries."""
+def _store_and_find_candidates(article_id: int, sketch: list[int]) -> dict[int, list[int]]:
+    """Store the article's sketch (as `_store_sketch`) and return the (at most 5) earlier
+    articles of the window sharing the most of it, with their own sketches, most shared
+    first. On PostgreSQL one statement: the insert runs as a CTE the search does not see
+    (one snapshot), and the sketches come back as arrays; elsewhere three queries."""
     low = article_id - near.WINDOW_ARTICLES
     if connection.vendor == "postgresql":
         table = ArticleShingle._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(  # the table's name is ours; every value is a parameter
-                f"""WITH shared AS (
+                f"""WITH stored AS (
+                    INSERT INTO {table} (article_id, hash) SELECT %s, unnest(%s::bigint[])
+                    ON CONFLICT DO NOTHING),
+                shared AS (
                     SELECT article_id, count(*) AS shared FROM {table}
                     WHERE hash = ANY(%s::bigint[]) AND article_id < %s AND article_id >= %s
                     GROUP BY article_id HAVING count(*) >= %s
@@ -430,9 +434,10 @@ def _candidate_sketches(article_id: int, sketch: list[int]) -> dict[int, list[in
                 FROM shared JOIN {table} s ON s.article_id = shared.article_id
                 GROUP BY shared.article_id, shared.shared
                 ORDER BY shared.shared DESC, shared.article_id""",  # noqa: S608
-                [sketch, article_id, low, near.MIN_SHARED],
+                [article_id, sketch, sketch, article_id, low, near.MIN_SHARED],
             )
             return {row[0]: row[1] for row in cursor.fetchall()}
+    _store_sketch(article_id, sketch)
     candidates = list(
         ArticleShingle.objects.filter(
             hash__in=sketch, article_id__lt=article_id, article_id__gte=low
@@ -455,12 +460,10 @@ def dedupe(article: Article) -> Article | None:
     """Link the article to the earlier one it copies with small edits, if any, and store
     its sketch so later copies find it. Returns the original found (or already linked)."""
     sketch = near.sketch(article.text)
-    _store_sketch(article.pk, sketch)
-    if article.duplicate_of_id:
-        return article.duplicate_of
-    if len(sketch) < near.MIN_SHARED:
-        return None
-    sketches = _candidate_sketches(article.pk, sketch)
+    if article.duplicate_of_id or len(sketch) < near.MIN_SHARED:
+        _store_sketch(article.pk, sketch)
+        return article.duplicate_of if article.duplicate_of_id else None
+    sketches = _store_and_find_candidates(article.pk, sketch)
     candidates = list(sketches)
     best_id, best_score = None, 0.0
     for candidate in candidates:
@@ -632,10 +635,11 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
     never changed), else on a new `proposed` estimate. Claims the domain refuses (a date
     in the future...) are skipped and listed in the outcome.
 
-    The queries do not grow with the claims found in the article, except for the new
-    estimates: one read of the estimates already on record for all the claims, one of
-    the article's citations, one insert of the new citations (and their history); then
-    per new estimate its row, history and ClaimKey, in a savepoint."""
+    The queries do not grow with the claims found in the article: one read of the
+    estimates already on record for all the claims; for those not on record, one insert
+    of the new estimates, one of their history and one of their ClaimKeys (`_propose`);
+    one read of the article's citations, one insert of the new citations and one of
+    their history."""
     deployment, metrics, contingents = _domain()
     outcome = MatchOutcome()
     skipped: list[str] = []
@@ -674,26 +678,37 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
         via = _source_for(claim.via) if claim.via else None
         wanted.append((claim, fields, via, _parse_date(claim.period_end, end=True)))
     on_record = _estimates_on_record([fields for _claim, fields, _via, _end in wanted])
-    quotes: list[domain.Quote] = []
-    created_here: set[int] = set()
+    # Claims not on record become proposed estimates, all in a fixed number of statements.
+    proposals: dict[tuple, tuple[Estimate, str]] = {}
     for claim, fields, via, period_end in wanted:
         identity = _identity(fields)
-        estimate = on_record.get(identity)
-        if estimate is None:
-            try:
-                estimate, created = _propose(
-                    fields, claim=claim, via=via, period_end=period_end, article=article
-                )
-            except ValidationError as error:
-                skipped.append(f"“{claim.quote[:80]}”: {'; '.join(error.messages)}")
-                continue
-            on_record[identity] = estimate
-            outcome.estimates_created += int(created)
-            if created:
-                created_here.add(estimate.pk)
-        quotes.append(
-            domain.Quote(estimate=estimate, quote=claim.quote, start=claim.start, end=claim.end)
-        )
+        if identity in on_record or identity in proposals:
+            continue
+        try:
+            estimate = domain.build_estimate(
+                **fields,
+                via=via,
+                period_end=period_end[0] if period_end else None,
+                qualifier=claim.qualifier,
+                status=Estimate.Status.PROPOSED,
+                notes=f"Proposed by ingestion from article {article.pk}.",
+            )
+        except ValidationError as error:
+            skipped.append(f"“{claim.quote[:80]}”: {'; '.join(error.messages)}")
+            continue
+        proposals[identity] = (estimate, _claim_key(fields))
+    created_here: set[int] = set()
+    for identity, (estimate, created) in _propose(proposals).items():
+        on_record[identity] = estimate
+        if created:
+            created_here.add(estimate.pk)
+    outcome.estimates_created = len(created_here)
+    quotes = [  # in the claims' order; a refused claim has no estimate to cite
+        domain.Quote(estimate=on_record[identity], quote=claim.quote, start=claim.start,
+                     end=claim.end)
+        for claim, identity in ((claim, _identity(fields)) for claim, fields, _v, _e in wanted)
+        if identity in on_record
+    ]  # fmt: skip
     cited = domain.cite_many(
         article=article,
         quotes=quotes,
@@ -761,17 +776,8 @@ def _estimates_on_record(wanted: list[dict[str, Any]]) -> dict[tuple, Estimate]:
     return found
 
 
-def _propose(
-    fields: dict[str, Any],
-    *,
-    claim: Claim,
-    via: Source | None,
-    period_end: tuple[dt.date, str] | None,
-    article: Article,
-) -> tuple[Estimate, bool]:
-    """A new proposed estimate for a claim, or the one another worker proposed for the
-    same claim at the same moment (their ClaimKey insert came first)."""
-    key = claim_key(
+def _claim_key(fields: dict[str, Any]) -> str:
+    return claim_key(
         deployment_id=fields["deployment"].pk,
         metric_id=fields["metric"].pk,
         contingent_id=fields["contingent"].pk if fields["contingent"] else None,
@@ -782,22 +788,51 @@ def _propose(
         best=fields["best"],
         high=fields["high"],
     )
-    try:
-        with transaction.atomic():
-            estimate = domain.create_estimate(
-                **fields,
-                via=via,
-                period_end=period_end[0] if period_end else None,
-                qualifier=claim.qualifier,
-                status=Estimate.Status.PROPOSED,
-                notes=f"Proposed by ingestion from article {article.pk}.",
-                refresh_analysis=False,  # the flag step hands it over, with the rest
+
+
+def _propose(proposals: dict[tuple, tuple[Estimate, str]]) -> dict[tuple, tuple[Estimate, bool]]:
+    """Save the proposed estimates (built, not saved) with their claim keys; for a claim
+    another worker proposed at the same moment (its key committed first), theirs, and
+    ours is removed as if never written. (estimate, created) per identity.
+
+    Three statements for any number (the rows, their history, the keys), with no
+    savepoint: the keys' insert skips those taken (ON CONFLICT DO NOTHING, which waits
+    for a concurrent writer of the same key to commit or roll back) and says which it
+    stored. Taking a key is rare: two more statements then, and one to read theirs."""
+    if not proposals:
+        return {}
+    mine = list(proposals.values())
+    domain.create_estimates([estimate for estimate, _key in mine], refresh_analysis=False)
+    table = ClaimKey._meta.db_table
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(  # the table's name is ours; every value is a parameter
+            f"INSERT INTO {table} (key, estimate_id, created_at) VALUES "  # noqa: S608
+            + ", ".join(["(%s, %s, %s)"] * len(mine))
+            + " ON CONFLICT (key) DO NOTHING RETURNING key",
+            [value for estimate, key in mine for value in (key, estimate.pk, now)],
+        )
+        stored = {row[0] for row in cursor.fetchall()}
+    lost = [(estimate, key) for estimate, key in mine if key not in stored]
+    theirs: dict[str, Estimate] = {}
+    if lost:
+        ids = [estimate.pk for estimate, _key in lost]
+        # Raw deletes: a queryset's delete() would record the removal in the history.
+        marks = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            for model in (Estimate.history.model, Estimate):
+                table = model._meta.db_table
+                cursor.execute(f"DELETE FROM {table} WHERE id IN ({marks})", ids)  # noqa: S608
+        theirs = {
+            row.key: row.estimate
+            for row in ClaimKey.objects.select_related("estimate").filter(
+                key__in=[key for _estimate, key in lost]
             )
-            ClaimKey.objects.create(key=key, estimate=estimate)
-    except IntegrityError:
-        # Another worker proposed this very claim first: cite theirs.
-        return ClaimKey.objects.select_related("estimate").get(key=key).estimate, False
-    return estimate, True
+        }
+    return {
+        identity: (theirs[key], False) if key in theirs else (estimate, True)
+        for identity, (estimate, key) in proposals.items()
+    }
 
 
 # ---------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def validate_estimate_fields(
         raise ValidationError(errors)
 
 
-def create_estimate(
+def build_estimate(
     *,
     deployment: Deployment,
     metric: Metric,
@@ -91,10 +91,9 @@ def create_estimate(
     status: str = Estimate.Status.PROPOSED,
     notes: str = "",
     user: Any = None,
-    refresh_analysis: bool = True,
 ) -> Estimate:
-    """A new estimate. With `refresh_analysis=False` the caller hands its id to the
-    analysis itself (ingestion's flag step does, for all an article touched)."""
+    """A new estimate, checked and not saved: `create_estimate` saves one, and
+    `create_estimates` several at once. A refusal (ValidationError) reads no database."""
     validate_estimate_fields(
         low=low,
         best=best,
@@ -141,14 +140,38 @@ def create_estimate(
         validate_unique=False,
         validate_constraints=False,
     )
-    # Everything above reads no database, so a refusal leaves the caller's transaction
-    # as it was; the row and its historical record are written together, without a
-    # savepoint of their own (a caller that must survive a failed insert makes one).
+    return estimate
+
+
+def create_estimate(*, refresh_analysis: bool = True, **fields: Any) -> Estimate:
+    """A new estimate (`build_estimate`'s arguments). With `refresh_analysis=False` the
+    caller hands its id to the analysis itself (ingestion's flag step does, for all an
+    article touched)."""
+    estimate = build_estimate(**fields)
+    # Building reads no database, so a refusal leaves the caller's transaction as it was;
+    # the row and its historical record are written together, without a savepoint of
+    # their own (a caller that must survive a failed insert makes one).
     with transaction.atomic(savepoint=False):
         estimate.save()
         if refresh_analysis:
             refresh_after_commit([estimate.pk], note_place=False)
     return estimate
+
+
+def create_estimates(
+    estimates: list[Estimate], *, user: Any = None, refresh_analysis: bool = True
+) -> None:
+    """Save estimates made by `build_estimate` (for `user`) in two statements, whatever
+    their number: one insert of the rows (their ids set on the objects) and one of their
+    historical records, which record what `create_estimate`'s would."""
+    if not estimates:
+        return
+    with transaction.atomic(savepoint=False):
+        bulk_create_with_history(
+            estimates, Estimate, default_user=user if getattr(user, "pk", None) else None
+        )
+        if refresh_analysis:
+            refresh_after_commit([estimate.pk for estimate in estimates], note_place=False)
 
 
 def check_quote(

@@ -241,14 +241,57 @@ def test_processing_an_article_takes_a_fixed_number_of_queries(
     ingest(numbered_report(1))  # loads the per-process caches of sources and domain
     article = services.submit_text(text=numbered_report(2), published=PUBLISHED)
     # Savepoint and release of the article's transaction (nested in the test's), its row
-    # locked; dedupe: the sketch stored, the articles sharing enough of it with their
-    # sketches (report 1 is one; one statement on PostgreSQL, two elsewhere); the
-    # estimates on record for the claims; the new estimate's savepoint, row, history,
-    # claim key and release; the citation and its history; the status done, with the
-    # engine's version. (The analysis runs after commit.)
-    with django_assert_num_queries(14 if connection.vendor == "postgresql" else 15):
+    # locked; dedupe: the sketch stored and the articles sharing enough of it found with
+    # their sketches (report 1 is one; one statement on PostgreSQL, three elsewhere); the
+    # estimates on record for the claims; the new estimate's row, history and claim key;
+    # the citation and its history; the status done, with the engine's version. (The
+    # analysis runs after commit.)
+    with django_assert_num_queries(11 if connection.vendor == "postgresql" else 13):
         services.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == ArticleStatus.DONE
     assert article.extractor_version == ENGINE_VERSION
     assert article.citations.get().estimate.status == Estimate.Status.PROPOSED
+
+
+THREE_NEW_FIGURES = (
+    "Ukraine's military intelligence said on Monday that {killed:,} North Korean soldiers "
+    "had been killed so far, {wounded:,} North Korean soldiers had been wounded and "
+    "{captured} North Korean soldiers had been captured."
+)
+
+
+def test_new_figures_cost_no_more_queries_than_one(demo, ingest, django_assert_num_queries):
+    ingest(numbered_report(1))  # loads the per-process caches of sources and domain
+    text = THREE_NEW_FIGURES.format(killed=2345, wounded=6789, captured=170)
+    article = services.submit_text(text=text, published=PUBLISHED)
+    # As for one new figure above (on SQLite one fewer: no earlier article shares
+    # enough of this one's sketch, so no sketches of candidates are read).
+    with django_assert_num_queries(11 if connection.vendor == "postgresql" else 12):
+        services.process_article(article.pk)
+    estimates = Estimate.objects.filter(citations__article=article)
+    assert sorted(estimates.values_list("metric__slug", "best")) == [
+        ("captured", 170), ("killed", 2345), ("wounded", 6789)
+    ]  # fmt: skip
+    for estimate in estimates:
+        assert estimate.status == Estimate.Status.PROPOSED
+        assert [h.history_type for h in estimate.history.all()] == ["+"]
+
+
+def test_a_figure_another_worker_proposed_meanwhile_is_cited_and_ours_leaves_no_trace(
+    demo, ingest, monkeypatch
+):
+    """Two workers read the same new figure at the same moment: neither finds it on
+    record, both propose it, the second's claim key is taken. It cites the first's
+    estimate, and its own estimate and history row are gone."""
+    first = ingest(numbered_report(3))
+    theirs = first.citations.get().estimate
+    monkeypatch.setattr(services, "_estimates_on_record", lambda wanted: {})  # read too early
+    estimates, history = Estimate.objects.count(), Estimate.history.count()
+    second = ingest(numbered_report(3).replace("Notes from", "More notes from"))
+    assert second.status == ArticleStatus.DONE
+    assert second.citations.get().estimate == theirs
+    assert (Estimate.objects.count(), Estimate.history.count()) == (estimates, history)
+    assert set(Estimate.history.values_list("id", flat=True)) <= set(
+        Estimate.objects.values_list("id", flat=True)
+    )
