@@ -416,7 +416,13 @@ def _store_and_find_candidates(article_id: int, sketch: list[int]) -> dict[int, 
     """Store the article's sketch (as `_store_sketch`) and return the (at most 5) earlier
     articles of the window sharing the most of it, with their own sketches, most shared
     first. On PostgreSQL one statement: the insert runs as a CTE the search does not see
-    (one snapshot), and the sketches come back as arrays; elsewhere three queries."""
+    (one snapshot), and the sketches come back as arrays; elsewhere three queries.
+
+    The search is led by the sketch's hashes, through the (hash, article_id) index. The
+    window's bounds are written `article_id + 0` so that they cannot lead it: the window
+    holds nearly every article, but on a young table, before its first ANALYZE, the
+    planner believes it small and would scan the (article_id, hash) index over the whole
+    window (5 ms instead of 2.5 at 300 articles, and growing with them)."""
     low = article_id - near.WINDOW_ARTICLES
     if connection.vendor == "postgresql":
         table = ArticleShingle._meta.db_table
@@ -427,7 +433,8 @@ def _store_and_find_candidates(article_id: int, sketch: list[int]) -> dict[int, 
                     ON CONFLICT DO NOTHING),
                 shared AS (
                     SELECT article_id, count(*) AS shared FROM {table}
-                    WHERE hash = ANY(%s::bigint[]) AND article_id < %s AND article_id >= %s
+                    WHERE hash = ANY(%s::bigint[])
+                    AND article_id + 0 < %s AND article_id + 0 >= %s
                     GROUP BY article_id HAVING count(*) >= %s
                     ORDER BY shared DESC, article_id LIMIT 5)
                 SELECT shared.article_id, array_agg(s.hash ORDER BY s.hash)

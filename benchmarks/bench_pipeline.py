@@ -460,5 +460,5 @@ if __name__ == "__main__":
     elif len(sys.argv) > 1 and sys.argv[1] == "wait":
         print(json.dumps(drive_wait(int(sys.argv[2]), sys.argv[3], float(sys.argv[4]))))
     else:
-        for row in run(int(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_COUNT):
+        for row in run(count=int(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_COUNT):
             print(json.dumps(row))
