@@ -29,6 +29,7 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 # The extraction engine compiled with Cython (articles/extraction/build.py); the package
 # falls back to its sources whenever they differ from what was compiled.
 EXTRACTION_SOURCES := $(filter-out %/__init__.py %/build.py %/evaluate.py,$(wildcard articles/extraction/*.py))
+EXTRACTION_SOURCES += $(wildcard articles/extraction/*.pxd)
 var/compiled/.built: $(VENV)/.synced $(EXTRACTION_SOURCES) articles/extraction/build.py
 	$(PY) -m articles.extraction.build
 	@touch $@

@@ -28,6 +28,7 @@ import os
 import sys
 import sysconfig
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -45,19 +46,35 @@ def source_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def source_files(package: Path, modules: Iterable[str]) -> list[str]:
+    """The file names a build of `modules` is made from: each `.py`, and its `.pxd` (the
+    types Cython compiles it with) where there is one."""
+    names = []
+    for module in modules:
+        names.append(f"{module}.py")
+        if (package / f"{module}.pxd").exists():
+            names.append(f"{module}.pxd")
+    return names
+
+
 def compiled_path(package: Path = _HERE, root: Path = COMPILED_ROOT) -> Path | None:
     """The directory of compiled modules made from exactly these sources, if there is one.
 
-    Kept here rather than in `build` so that choosing costs no extra module on start."""
+    Exactly: every file the manifest records is unchanged, and no module has gained a
+    `.pxd` since (it would be compiled in the next build). Kept here rather than in `build`
+    so that choosing costs no extra module on start."""
     if os.environ.get("TRACKER_PURE_EXTRACTION"):
         return None
     where = compiled_dir(root)
     try:
         sources = json.loads((where / "manifest.json").read_text())["sources"]
+        modules = {name.rpartition(".")[0] for name in sources}
+        if set(sources) != set(source_files(package, modules)):
+            return None  # a `.pxd` added or removed since the build
         for name, digest in sources.items():
-            if source_digest(package / f"{name}.py") != digest:
+            if source_digest(package / name) != digest:
                 return None  # edited since the build: the sources win until the next build
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return where
 
