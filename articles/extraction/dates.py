@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from .patterns import word_trie
 
@@ -92,15 +91,32 @@ _AS_OF = re.compile(
 _SINCE = re.compile(r"\bsince\b[^,.;:]{0,40}$", re.I)
 
 
-@dataclass
 class DateMention:
-    start: int
-    end: int
-    value: dt.date
-    precision: str  # day, month, year
-    period_end: dt.date | None
-    as_of: bool  # "as of ...": holds for every figure of its sentence
-    since: bool  # "since October": the start of a running total
+    """A date as written in a sentence, resolved.
+
+    A plain class rather than a dataclass: compiled, `dates.pxd` makes it a C struct (which
+    a dataclass cannot be), and nothing compares or prints date mentions.
+    """
+
+    __slots__ = ("as_of", "end", "period_end", "precision", "since", "start", "value")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: dt.date,
+        precision: str,  # day, month, year
+        period_end: dt.date | None,
+        as_of: bool,  # "as of ...": holds for every figure of its sentence
+        since: bool,  # "since October": the start of a running total
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.precision = precision
+        self.period_end = period_end
+        self.as_of = as_of
+        self.since = since
 
     def written(self) -> str:
         return format_date(self.value, self.precision)
@@ -308,6 +324,11 @@ def _wanted_kinds(
     return frozenset(kinds)
 
 
+def _longest_first(found: tuple[int, int, str, re.Match[str]]) -> tuple[int, int]:
+    # A function, not a lambda: Cython compiles no closure in a typed function.
+    return found[0], found[0] - found[1]
+
+
 def find_dates(
     norm: str,
     start: int,
@@ -331,7 +352,7 @@ def find_dates(
             continue
         for m in pattern.finditer(norm, start, end):
             found.append((m.start(), m.end(), kind, m))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    found.sort(key=_longest_first)
     out: list[DateMention] = []
     taken_until = -1
     for s, e, kind, m in found:

@@ -9,7 +9,6 @@ counts people is decided later from the words around it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .patterns import word_trie
 
@@ -74,19 +73,37 @@ _BETWEEN = re.compile(
 )
 
 
-@dataclass
 class Figure:
-    """A figure as written: its span, value(s) and qualifier."""
+    """A figure as written: its span, value(s) and qualifier.
 
-    start: int
-    end: int
-    low: int | None
-    best: int | None
-    high: int | None
-    qualifier: str
-    value: int  # the figure's own size, for plausibility checks
-    worded: bool  # written in words ("five"), more often not a count of troops
-    year_like: bool
+    A plain class rather than a dataclass: compiled, `numbers.pxd` makes it a C struct
+    (which a dataclass cannot be), and nothing compares or prints figures.
+    """
+
+    __slots__ = ("best", "end", "high", "low", "qualifier", "start", "value", "worded",
+                 "year_like")  # fmt: skip
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        low: int | None,
+        best: int | None,
+        high: int | None,
+        qualifier: str,
+        value: int,  # the figure's own size, for plausibility checks
+        worded: bool,  # written in words ("five"), more often not a count of troops
+        year_like: bool,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.low = low
+        self.best = best
+        self.high = high
+        self.qualifier = qualifier
+        self.value = value
+        self.worded = worded
+        self.year_like = year_like
 
 
 def _words_value(words: str) -> int | None:
@@ -194,14 +211,15 @@ def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
     value = _value(match)
     if value is None or value != int(value) or value <= 0:
         return None  # 52.8, 1.55 thousand... not a head count
-    after = norm[match.end() : match.end() + 12]
+    mstart, mend = match.start(), match.end()
+    after = norm[mend : mend + 12]
     if _ORDINAL_AFTER.match(after) or _MONEY_AFTER.match(after):
         return None
     if value == 1 and _OF_AFTER.match(after):
         return None  # "one of the captured men": an individual, not a count
     if after[:1] == "]":
         return None  # a footnote mark: "[2]"
-    if _AGE_BEFORE.search(norm[max(lower_bound, match.start() - 12) : match.start()]):
+    if _AGE_BEFORE.search(norm[max(lower_bound, mstart - 12) : mstart]):
         return None  # "aged 26"
     digits = match.group("digits") or ""
     year_like = (
@@ -210,23 +228,14 @@ def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
         and digits[:2] in ("19", "20")
         and not match.group("scale")
     )
-    before = norm[max(lower_bound, match.start() - 40) : match.start()]
+    before = norm[max(lower_bound, mstart - 40) : mstart]
     qualifier, taken = _qualifier(before)
-    if qualifier == "exact" and _PLUS_AFTER.match(norm[match.end() : match.end() + 10]):
+    if qualifier == "exact" and _PLUS_AFTER.match(norm[mend : mend + 10]):
         qualifier = "at_least"
     n = int(value)
     low, best, high = _bounds(qualifier, n)
-    return Figure(
-        start=match.start() - taken,
-        end=match.end(),
-        low=low,
-        best=best,
-        high=high,
-        qualifier=qualifier,
-        value=n,
-        worded=bool(match.group("words")),
-        year_like=year_like,
-    )
+    return Figure(mstart - taken, mend, low, best, high, qualifier, n,
+                  bool(match.group("words")), year_like)  # fmt: skip
 
 
 def _bounds(qualifier: str, n: int) -> tuple[int | None, int | None, int | None]:
@@ -256,24 +265,27 @@ def has_number_word(lower: str) -> bool:
     return _ANY_WORD.search(lower) is not None
 
 
-def _candidates(norm: str, start: int, end: int, words: bool = True):
+def _candidates(norm: str, start: int, end: int, words: bool = True) -> list[re.Match[str]]:
     """Matches of the figure pattern, tried only where a digit run or number word starts.
 
     Anchoring the (slow) full pattern at a few candidate positions is several times faster
-    than letting it scan every position of the sentence.
+    than letting it scan every position of the sentence. A list, not a generator: a
+    sentence has a few, and a compiled generator costs more than the list.
     """
+    out = []
     pos = start
     starts = _START if words else _DIGITS
     while pos < end:
         hit = starts.search(norm, pos, end)
         if hit is None:
-            return
+            break
         match = _NUMBER.match(norm, hit.start(), end)
         if match is not None and match.end() > match.start():
-            yield match
+            out.append(match)
             pos = match.end()
         else:
             pos = hit.end()
+    return out
 
 
 def find_figures(
@@ -286,7 +298,7 @@ def find_figures(
     """
     raw: list[tuple[re.Match[str], Figure]] = []
     for match in _candidates(norm, start, end, words):
-        if any(a <= match.start() < b for a, b in excluded):
+        if _inside(match.start(), excluded):
             continue
         figure = _single(norm, match, start)
         if figure is not None:
@@ -294,13 +306,21 @@ def find_figures(
     return _merge_ranges(norm, raw)
 
 
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    # A loop, not any() over a generator: Cython compiles no generator in a typed function.
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
+
+
 def _merge_ranges(norm: str, raw: list[tuple[re.Match[str], Figure]]) -> list[Figure]:
     """Join "10,000 to 12,000", "between 1,000 and 3,000", "25,000-30,000" into one range."""
     out: list[Figure] = []
-    i = 0
-    while i < len(raw):
+    i, n = 0, len(raw)
+    while i < n:
         match, first = raw[i]
-        if i + 1 < len(raw):
+        if i + 1 < n:
             next_match, second = raw[i + 1]
             joiner = norm[match.end() : next_match.start()]
             lead = norm[max(0, first.start - 20) : first.start]

@@ -8,7 +8,6 @@ odd spaces folded to ASCII one character for one), so offsets carry over unchang
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 # One character for one: offsets in the normalised text are offsets in the original.
 _FOLD = str.maketrans(
@@ -49,21 +48,27 @@ def normalise(text: str) -> str:
     return text
 
 
-@dataclass
+# Plain classes rather than dataclasses: compiled, `segment.pxd` makes them C structs
+# (which a dataclass cannot be); nothing compares or prints them.
 class Sentence:
-    start: int
-    end: int
-    paragraph: int
+    __slots__ = ("end", "paragraph", "start")
+
+    def __init__(self, start: int, end: int, paragraph: int) -> None:
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
 
 
-@dataclass
 class Paragraph:
-    index: int
-    start: int
-    end: int
-    # A headline or section heading: a short line with no closing punctuation.
-    heading: bool
-    sentences: list[Sentence] = field(default_factory=list)
+    __slots__ = ("end", "heading", "index", "sentences", "start")
+
+    def __init__(self, index: int, start: int, end: int, heading: bool) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        # A headline or section heading: a short line with no closing punctuation.
+        self.heading = heading
+        self.sentences: list[Sentence] = []
 
 
 # Lines that are page furniture, never report text.
@@ -251,7 +256,7 @@ def segment(norm: str) -> list[Paragraph]:
     # The bio words the report holds, from a few substring tests of the whole text: most
     # lines then need none ("follow " in a line's key is "follow" and a space in the text).
     lower = norm.lower()
-    bio_words = tuple(w for w in _BIO_WORDS if w.strip() in lower)
+    bio_words = tuple([w for w in _BIO_WORDS if w.strip() in lower])  # no generator: see .pxd
     for line in norm.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
