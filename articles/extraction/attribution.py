@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -313,7 +312,9 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     index = len(parts) - 1
     while index > 0 and (not parts[index].strip() or _PARTICIPLE.match(parts[index])):
         index -= 1
-    offset = cut + sum(len(p) + 1 for p in parts[:index])
+    offset = cut
+    for part in parts[:index]:  # a loop, not sum() over a generator: see attribution.pxd
+        offset += len(part) + 1
     chosen = parts[index]
     s = lower + offset + (len(chosen) - len(chosen.lstrip()))
     e = lower + offset + len(chosen.rstrip())
@@ -550,23 +551,26 @@ def _chain_start(norm: str, lower: int, space: int) -> int:
     return max(lower, x - 1)
 
 
-def _speaker_verbs(norm: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _speaker_verbs(norm: str, start: int, end: int) -> list[re.Match[str]]:
     """The same matches as `_SPEAKER_VERB.finditer(norm, start, end)`, found faster.
 
     The pattern tries its adverbs and verbs at every space; instead, the next space-then-verb
     is found with a plain pattern, and the full one is searched only from where a match
-    ending at that verb (or later) can start at the earliest.
+    ending at that verb (or later) can start at the earliest. A list, not a generator: a
+    sentence has a few, and a compiled generator costs more than the list.
     """
+    out = []
     pos = start
     while pos < end:
         verb = _VERB_AFTER_SPACE.search(norm, pos, end)
         if verb is None:
-            return
+            break
         match = _SPEAKER_VERB.search(norm, _chain_start(norm, pos, verb.start()), end)
         if match is None:
-            return
-        yield match
+            break
+        out.append(match)
         pos = match.end()
+    return out
 
 
 def _speakers(norm: str, start: int, end: int) -> list[_Span]:
@@ -587,6 +591,14 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     return spans
 
 
+def _is_full_name(tokens: list[str]) -> bool:
+    # A loop, not all() over a generator: see attribution.pxd.
+    for t in tokens:
+        if not t[:1].isupper() or "'" in t:
+            return False
+    return True
+
+
 class Attributor:
     """Composes speaker and origin into (source, via), remembering relays across a report."""
 
@@ -602,7 +614,7 @@ class Attributor:
         tokens = entity.name.split()
         if len(tokens) == 1:
             return Entity(self.full_names.get(tokens[0], entity.name), None)
-        if 2 <= len(tokens) <= 4 and all(t[:1].isupper() and "'" not in t for t in tokens):
+        if 2 <= len(tokens) <= 4 and _is_full_name(tokens):
             for token in (tokens[0], tokens[-1]):
                 self.full_names.setdefault(token, entity.name)
         return entity
@@ -633,8 +645,7 @@ class Attributor:
                 if current is None or (current.known is None and relayed.known is not None):
                     self.relays[speaker.name] = relayed
 
-    @staticmethod
-    def _pick(mentions: list[Mention]) -> tuple[Entity | None, Entity | None]:
+    def _pick(self, mentions: list[Mention]) -> tuple[Entity | None, Entity | None]:
         # One pass: the first named speaker and origin, and every named speaker.
         speaker: Entity | None = None
         origin: Entity | None = None
@@ -687,5 +698,7 @@ class Attributor:
 
     def weak(self, mentions: list[Mention]) -> Attribution | None:
         """A vague attribution as written ("Ukrainian officials"), for want of anything better."""
-        entity = next((m.entity for m in mentions if m.entity and m.entity.weak), None)
-        return Attribution(entity.name, None) if entity else None
+        for m in mentions:  # a loop, not next() over a generator: see attribution.pxd
+            if m.entity and m.entity.weak:
+                return Attribution(m.entity.name, None)
+        return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from . import metrics
 from .attribution import Attribution, Attributor, Entity, Mention, find_mentions
@@ -155,12 +154,18 @@ def _lower_and_broken(norm: str) -> tuple[str | None, str | None]:
     return lower, broken
 
 
-@dataclass
+# The engine's internal classes are plain classes, not dataclasses: compiled, `engine.pxd`
+# makes them C structs (which a dataclass cannot be), and nothing compares or prints them.
+# For the same reason typed functions hold no generator or closure (Cython compiles none
+# there): loops instead of any(...)/next(...) over generators, and no lambdas.
 class _Candidate:
-    claim: Claim
-    heading: bool
-    explicit: bool  # attributed within its own sentence
-    dated: bool = False  # dated by words of the report, not by its publication
+    __slots__ = ("claim", "dated", "explicit", "heading")
+
+    def __init__(self, claim: Claim, heading: bool, explicit: bool, dated: bool) -> None:
+        self.claim = claim
+        self.heading = heading
+        self.explicit = explicit  # attributed within its own sentence
+        self.dated = dated  # dated by words of the report, not by its publication
 
 
 def _check(text: str, published: dt.date | None) -> None:
@@ -211,18 +216,28 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1]
 
 
-@dataclass
 class _SentenceView:
-    sentence: Sentence
-    heading: bool
-    dates: list[DateMention]
-    figures: list[Figure]
-    mentions: list[Mention]
-    clauses: list[tuple[int, int]] = field(default_factory=list)  # filled when it has figures
-    cues: list[tuple[int, int, str]] = field(default_factory=list)  # filled when it has figures
-    heads: dict[int, metrics.Head] = field(default_factory=dict)  # figure start → its head
-    positions: dict[int, int] = field(default_factory=dict)  # figure start → its index
-    clause_tests: dict[tuple, bool] = field(default_factory=dict)
+    __slots__ = ("clause_tests", "clauses", "cues", "dates", "figures", "heading", "heads",
+                 "mentions", "positions", "sentence")  # fmt: skip
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        heading: bool,
+        dates: list[DateMention],
+        figures: list[Figure],
+        mentions: list[Mention],
+    ) -> None:
+        self.sentence = sentence
+        self.heading = heading
+        self.dates = dates
+        self.figures = figures
+        self.mentions = mentions
+        self.clauses: list[tuple[int, int]] = []  # filled when it has figures
+        self.cues: list[tuple[int, int, str]] = []  # filled when it has figures
+        self.heads: dict[int, metrics.Head] = {}  # figure start → its head
+        self.positions: dict[int, int] = {}  # figure start → its index
+        self.clause_tests: dict[tuple, bool] = {}
 
 
 class _Extraction:
@@ -266,15 +281,14 @@ class _Extraction:
                     candidates.append(candidate)
             if own is not None:
                 carried = own
-            self.last_date = next(
-                (d for d in reversed(view.dates) if d.precision != "none" and not d.since),
-                self.last_date,
-            )
-            sentence_as_of = next(
-                (d for d in view.dates if d.as_of and d.precision != "none"), None
-            )
-            if sentence_as_of is not None:
-                as_of_carry = (view.sentence.paragraph, sentence_as_of)
+            for date in reversed(view.dates):
+                if date.precision != "none" and not date.since:
+                    self.last_date = date
+                    break
+            for date in view.dates:
+                if date.as_of and date.precision != "none":
+                    as_of_carry = (view.sentence.paragraph, date)
+                    break
         return _dedupe(candidates)
 
     def _view(self, paragraph: Paragraph, sentence: Sentence) -> _SentenceView:
@@ -429,11 +443,10 @@ class _Extraction:
             return None  # ten Russian soldiers, 1,500 Ukrainian troops
         if head.combined:
             return "combined_force"
-        if any(
-            c[2] == "combined_force" and figure.end <= c[0] < min(clause[1], figure.end + 80)
-            for c in view.cues
-        ):
-            return "combined_force"  # "a force of about 50,000, including North Korean troops"
+        reach = min(clause[1], figure.end + 80)
+        for c in view.cues:
+            if c[2] == "combined_force" and figure.end <= c[0] < reach:
+                return "combined_force"  # "a force of about 50,000, including North Korean troops"
         if not head.korean and (
             self._per_clause(view, clause, "other_force")
             or _OTHER_ACTOR.search(norm, max(clause[0], figure.start - 150), figure.start)
@@ -500,8 +513,7 @@ class _Extraction:
             elif test == "same_period":
                 view.clause_tests[key] = _SAME_PERIOD.search(text) is not None
             elif test == "ordinal":
-                lower = text.lower()
-                view.clause_tests[key] = any(w in lower for w in _ORDINAL_WORDS)
+                view.clause_tests[key] = _any_in(_ORDINAL_WORDS, text.lower())
             else:
                 view.clause_tests[key] = self._other_force(view, clause)
         return view.clause_tests[key]
@@ -512,7 +524,11 @@ class _Extraction:
         if metrics._NK.search(text):
             return False
         for m in _OTHER_FORCE.finditer(self.norm, clause[0], clause[1]):
-            if not any(x.start <= m.start() < x.end for x in view.mentions):
+            at = m.start()
+            for x in view.mentions:
+                if x.start <= at < x.end:
+                    break
+            else:
                 return True
         return False
 
@@ -533,10 +549,15 @@ class _Extraction:
         if as_of_in_clause:
             return as_of_in_clause[0]
         if in_clause:
-            return min(in_clause, key=lambda d: self._date_distance(d, figure))
-        as_of = next((d for d in usable if d.as_of), None)
-        if as_of is not None:
-            return as_of
+            nearest, distance = None, 0
+            for d in in_clause:  # the first of the nearest, as min() picks
+                d_distance = self._date_distance(d, figure)
+                if nearest is None or d_distance < distance:
+                    nearest, distance = d, d_distance
+            return nearest
+        for d in usable:
+            if d.as_of:
+                return d
         leading = [d for d in usable if d.start - view.sentence.start < 12]
         if leading:
             return leading[0]
@@ -577,9 +598,11 @@ class _Extraction:
                 best = (distance, _ORDINALS.get(word, 1))
         if best is not None:
             return best[1]
-        since = any(d.since and clause[0] <= d.start < clause[1] for d in view.dates)
-        if since and _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]]):
-            return 1  # "a total of 11,000 since October": the first contingent's count
+        for d in view.dates:
+            if d.since and clause[0] <= d.start < clause[1]:
+                if _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]]):
+                    return 1  # "a total of 11,000 since October": the first contingent's count
+                return None
         return None
 
     def _quote_span(self, clause: tuple[int, int], figure: Figure) -> tuple[int, int]:
@@ -614,8 +637,15 @@ _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threat
 
 def _hypothetical(clause: str) -> bool:
     """Speculation ("could send 25,000 more"); substring tests first, the pattern only then."""
-    lower = clause.lower()
-    return any(w in lower for w in _MODAL_WORDS) and bool(_HYPOTHETICAL.search(clause))
+    return _any_in(_MODAL_WORDS, clause.lower()) and bool(_HYPOTHETICAL.search(clause))
+
+
+def _any_in(words: tuple[str, ...], text: str) -> bool:
+    """`any(w in text for w in words)`, as a loop (see `_Candidate`)."""
+    for w in words:
+        if w in text:
+            return True
+    return False
 
 
 def _governs(between: str) -> bool:
@@ -655,9 +685,12 @@ def _noun_then_cue(between: str) -> bool:
 
 
 def _nearest(cues: list[tuple[int, int, str]], figure: Figure) -> str | None:
-    if not cues:
-        return None
-    return min(cues, key=lambda c: min(abs(c[0] - figure.end), abs(c[1] - figure.start)))[2]
+    nearest, distance = None, 0
+    for c in cues:  # the first of the nearest, as min() picks
+        d = min(abs(c[0] - figure.end), abs(c[1] - figure.start))
+        if nearest is None or d < distance:
+            nearest, distance = c, d
+    return nearest[2] if nearest is not None else None
 
 
 def _rank(candidate: _Candidate) -> tuple[int, int, int, int]:
@@ -699,7 +732,11 @@ def _dedupe(candidates: list[_Candidate]) -> list[Claim]:
         if not k.heading:
             body.setdefault(k.claim.metric, set()).update((k.claim.low, k.claim.best, k.claim.high))
     kept = [k for k in kept if not (k.heading and _restated(k.claim, body))]
-    return sorted((k.claim for k in kept), key=lambda c: (c.start, c.end))
+    return sorted([k.claim for k in kept], key=_span)
+
+
+def _span(claim: Claim) -> tuple[int, int]:
+    return claim.start, claim.end
 
 
 def _restated(claim: Claim, body: dict[str, set[int | None]]) -> bool:

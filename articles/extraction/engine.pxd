@@ -1,0 +1,88 @@
+# Cython declarations for engine.py (see build.py): types only, the logic is the .py's.
+import cython
+
+from articles.extraction.attribution cimport Attributor
+from articles.extraction.dates cimport DateMention
+from articles.extraction.metrics cimport Head
+from articles.extraction.numbers cimport Figure
+from articles.extraction.segment cimport Paragraph, Sentence
+
+
+cdef class _Candidate:
+    cdef public object claim
+    cdef public bint heading, explicit, dated
+
+
+cdef class _SentenceView:
+    cdef public Sentence sentence
+    cdef public bint heading
+    cdef public list dates, figures, mentions, clauses, cues
+    cdef public dict heads, positions, clause_tests
+
+
+@cython.locals(out=list, cursor=Py_ssize_t, text=str)
+cdef list _clauses(str norm, Sentence sentence)
+
+@cython.locals(s=Py_ssize_t, e=Py_ssize_t)
+cdef tuple _clause_of(list clauses, Py_ssize_t pos)
+
+
+cdef class _Extraction:
+    cdef public str text, norm
+    cdef public object lower, broken, published, outlet, index
+    cdef public Attributor attributor
+    cdef public object last_date, last_metric
+
+    @cython.locals(views=list, owns=list, candidates=list, view=_SentenceView, figure=Figure,
+                   date=DateMention)
+    cpdef list run(self)
+
+    @cython.locals(s=Py_ssize_t, e=Py_ssize_t, lower=str, words=set, has_digit=bint,
+                   numeric=bint, dates=list, figures=list, d=DateMention)
+    cdef _SentenceView _view(self, Paragraph paragraph, Sentence sentence)
+
+    @cython.locals(view=_SentenceView)
+    cdef _resolve_anaphora(self, list views)
+
+    @cython.locals(figures=list, ratio=set, i=Py_ssize_t, between=str, live=list,
+                   figure=Figure, head=Head, before=str, lower=str, f=Figure)
+    cdef list _usable(self, _SentenceView view)
+
+    @cython.locals(clause=tuple, qs=Py_ssize_t, qe=Py_ssize_t, date=DateMention)
+    cdef _Candidate _claim(self, _SentenceView view, Figure figure, carried, bint explicit,
+                           as_of_carry)
+
+    @cython.locals(inside=list)
+    cdef _attribution(self, _SentenceView view, tuple clause, sentence)
+
+    @cython.locals(norm=str, head=Head, reach=Py_ssize_t, c=tuple, index=Py_ssize_t,
+                   prev_end=Py_ssize_t, next_start=Py_ssize_t, before=list, after=list,
+                   located=list, after_metrics=list)
+    cdef _metric(self, _SentenceView view, Figure figure, tuple clause)
+
+    @cython.locals(text=str)
+    cdef bint _per_clause(self, _SentenceView view, tuple clause, str test)
+
+    @cython.locals(text=str)
+    cdef bint _other_force(self, _SentenceView view, tuple clause)
+
+    @cython.locals(losses=bint, usable=list, in_clause=list, as_of_in_clause=list,
+                   d=DateMention, nearest=DateMention, distance=Py_ssize_t,
+                   d_distance=Py_ssize_t, leading=list, earlier=list)
+    cdef DateMention _date(self, _SentenceView view, Figure figure, tuple clause,
+                           as_of_carry, str metric)
+
+    @cython.locals(between=str)
+    cdef Py_ssize_t _date_distance(self, DateMention date, Figure figure)
+
+    @cython.locals(ordinal=bint, distance=Py_ssize_t, d=DateMention)
+    cdef _contingent(self, _SentenceView view, tuple clause, Figure figure, str metric)
+
+    @cython.locals(s=Py_ssize_t, e=Py_ssize_t, cut=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t)
+    cdef tuple _quote_span(self, tuple clause, Figure figure)
+
+
+cdef bint _any_in(tuple words, str text)
+
+@cython.locals(nearest=tuple, distance=Py_ssize_t, d=Py_ssize_t, c=tuple)
+cdef _nearest(list cues, Figure figure)
