@@ -57,8 +57,8 @@ def _fake_build(tmp_path: Path) -> tuple[Path, Path]:
     """A copy of the sources and a manifest of their digests, as `build` writes it."""
     package = tmp_path / "articles" / "extraction"
     package.mkdir(parents=True)
-    for name in build.MODULES:
-        (package / f"{name}.py").write_bytes((build.PACKAGE / f"{name}.py").read_bytes())
+    for name in build.sources():
+        (package / name).write_bytes((build.PACKAGE / name).read_bytes())
     compiled = tmp_path / "compiled"
     where = build.target(compiled)
     where.mkdir(parents=True)
@@ -77,6 +77,33 @@ def test_an_edited_source_makes_the_package_ignore_the_build(tmp_path, monkeypat
     package, compiled = _fake_build(tmp_path)
     with (package / "numbers.py").open("a") as source:
         source.write("\n# an edit after the build\n")
+    assert extraction.compiled_path(package, compiled) is None
+
+
+def test_the_build_compiles_and_digests_the_pxd_files() -> None:
+    names = build.sources()
+    assert "engine.pxd" in names and "numbers.pxd" in names  # the typed hot modules
+    assert set(build.digests()) == set(names)
+
+
+def test_an_edited_pxd_makes_the_package_ignore_the_build(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("TRACKER_PURE_EXTRACTION", raising=False)
+    package, compiled = _fake_build(tmp_path)
+    with (package / "numbers.pxd").open("a") as declarations:
+        declarations.write("\n# an edit after the build\n")
+    assert extraction.compiled_path(package, compiled) is None
+
+
+def test_an_added_or_removed_pxd_makes_the_package_ignore_the_build(
+    tmp_path, monkeypatch
+) -> None:
+    monkeypatch.delenv("TRACKER_PURE_EXTRACTION", raising=False)
+    package, compiled = _fake_build(tmp_path)
+    (package / "registry.pxd").write_text("# types the build did not compile with\n")
+    assert extraction.compiled_path(package, compiled) is None
+    (package / "registry.pxd").unlink()
+    assert extraction.compiled_path(package, compiled) == build.target(compiled)
+    (package / "numbers.pxd").unlink()
     assert extraction.compiled_path(package, compiled) is None
 
 
