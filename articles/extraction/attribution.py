@@ -593,7 +593,7 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
 
 def _is_full_name(tokens: list[str]) -> bool:
     # A loop, not all() over a generator: see attribution.pxd.
-    for t in tokens:
+    for t in tokens:  # noqa: SIM110
         if not t[:1].isupper() or "'" in t:
             return False
     return True

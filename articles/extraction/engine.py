@@ -642,7 +642,7 @@ def _hypothetical(clause: str) -> bool:
 
 def _any_in(words: tuple[str, ...], text: str) -> bool:
     """`any(w in text for w in words)`, as a loop (see `_Candidate`)."""
-    for w in words:
+    for w in words:  # noqa: SIM110
         if w in text:
             return True
     return False

@@ -308,7 +308,7 @@ def find_figures(
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     # A loop, not any() over a generator: Cython compiles no generator in a typed function.
-    for a, b in spans:
+    for a, b in spans:  # noqa: SIM110
         if a <= pos < b:
             return True
     return False

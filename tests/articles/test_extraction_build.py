@@ -94,9 +94,7 @@ def test_an_edited_pxd_makes_the_package_ignore_the_build(tmp_path, monkeypatch)
     assert extraction.compiled_path(package, compiled) is None
 
 
-def test_an_added_or_removed_pxd_makes_the_package_ignore_the_build(
-    tmp_path, monkeypatch
-) -> None:
+def test_an_added_or_removed_pxd_makes_the_package_ignore_the_build(tmp_path, monkeypatch) -> None:
     monkeypatch.delenv("TRACKER_PURE_EXTRACTION", raising=False)
     package, compiled = _fake_build(tmp_path)
     (package / "registry.pxd").write_text("# types the build did not compile with\n")
