@@ -14,9 +14,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from tracker.analysis import refresh_after_commit
+from tracker.history import create_with_history
 from tracker.models import (
     Citation,
     Contingent,
@@ -167,9 +167,7 @@ def create_estimates(
     if not estimates:
         return
     with transaction.atomic(savepoint=False):
-        bulk_create_with_history(
-            estimates, Estimate, default_user=user if getattr(user, "pk", None) else None
-        )
+        create_with_history(estimates, user=user)
         if refresh_analysis:
             refresh_after_commit([estimate.pk for estimate in estimates], note_place=False)
 
@@ -291,11 +289,7 @@ def cite_many(
         try:
             # A savepoint only where a concurrent citation is possible.
             with transaction.atomic(savepoint=bool(earlier & set(new))):
-                bulk_create_with_history(
-                    list(new.values()),
-                    Citation,
-                    default_user=user if getattr(user, "pk", None) else None,
-                )
+                create_with_history(list(new.values()), user=user)
         except IntegrityError:
             # Someone cited one of them meanwhile: one by one, theirs stands.
             results = [
