@@ -503,6 +503,11 @@ def machine_description(postgres_version: str, redis_url: str) -> dict[str, str]
         redis_version = "unknown"
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return {
+        # This machine's speed that day: a shared host's varies by up to 2× between runs,
+        # and every figure below moves with it. Compare runs by this line first.
+        "Reference loop (CPU time of 10 million integer additions in Python, best of 3)": (
+            f"{reference_loop_seconds():.2f} s"
+        ),
         "CPU": cpu,
         "Cores": str(os.cpu_count()),
         "Memory": memory,
@@ -513,6 +518,17 @@ def machine_description(postgres_version: str, redis_url: str) -> dict[str, str]
         "Redis": redis_version,
         "Load average at start (1, 5, 15 min)": load,
     }
+
+
+def reference_loop_seconds(repeats: int = 3) -> float:
+    """The fastest of `repeats` runs of a fixed pure-Python loop, in CPU seconds."""
+    best = float("inf")
+    for _ in range(repeats):
+        started, total = time.process_time(), 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.process_time() - started)
+    return best
 
 
 def _cell(value) -> str:
