@@ -643,10 +643,9 @@ def match_claims(article: Article, claims: Iterable[Claim]) -> MatchOutcome:
     in the future...) are skipped and listed in the outcome.
 
     The queries do not grow with the claims found in the article: one read of the
-    estimates already on record for all the claims; for those not on record, one insert
-    of the new estimates, one of their history and one of their ClaimKeys (`_propose`);
-    one read of the article's citations, one insert of the new citations and one of
-    their history."""
+    estimates already on record for all the claims; for those not on record, the new
+    estimates with their history and their ClaimKeys (`_propose`); the new citations
+    with their history (`cite_many`)."""
     deployment, metrics, contingents = _domain()
     outcome = MatchOutcome()
     skipped: list[str] = []
@@ -802,10 +801,11 @@ def _propose(proposals: dict[tuple, tuple[Estimate, str]]) -> dict[tuple, tuple[
     another worker proposed at the same moment (its key committed first), theirs, and
     ours is removed as if never written. (estimate, created) per identity.
 
-    Three statements for any number (the rows, their history, the keys), with no
-    savepoint: the keys' insert skips those taken (ON CONFLICT DO NOTHING, which waits
-    for a concurrent writer of the same key to commit or roll back) and says which it
-    stored. Taking a key is rare: two more statements then, and one to read theirs."""
+    Two statements for any number on PostgreSQL (the rows with their history, the keys;
+    three elsewhere), with no savepoint: the keys' insert skips those taken (ON CONFLICT
+    DO NOTHING, which waits for a concurrent writer of the same key to commit or roll
+    back) and says which it stored. Taking a key is rare: two more statements then, and
+    one to read theirs."""
     if not proposals:
         return {}
     mine = list(proposals.values())

@@ -161,9 +161,9 @@ def create_estimate(*, refresh_analysis: bool = True, **fields: Any) -> Estimate
 def create_estimates(
     estimates: list[Estimate], *, user: Any = None, refresh_analysis: bool = True
 ) -> None:
-    """Save estimates made by `build_estimate` (for `user`) in two statements, whatever
-    their number: one insert of the rows (their ids set on the objects) and one of their
-    historical records, which record what `create_estimate`'s would."""
+    """Save estimates made by `build_estimate` (for `user`) with their historical records,
+    in one statement whatever their number (two on SQLite; `create_with_history`); the
+    ids are set on the objects."""
     if not estimates:
         return
     with transaction.atomic(savepoint=False):
@@ -251,8 +251,8 @@ def cite_many(
     created_here: Collection[int] = (),
 ) -> list[tuple[Citation, bool]]:
     """`cite` for several estimates of one article, with the same rules and result per
-    item, in a fixed number of queries: one to find what the article already cites, one
-    insert of the new citations and one of their historical records. An estimate given
+    item, in a fixed number of queries: one to find what the article already cites, and
+    the new citations with their historical records (`create_with_history`). An estimate given
     twice is cited once (the first quote). Refused quotes raise before anything is
     written; a concurrent writer's citation falls back to `cite`, one by one.
     `refresh_analysis=False`: as for `create_estimate`. `created_here`: ids of estimates
