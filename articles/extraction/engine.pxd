@@ -29,7 +29,7 @@ cdef tuple _clause_of(list clauses, Py_ssize_t pos)
 
 cdef class _Extraction:
     cdef public str text, norm
-    cdef public object lower, broken, published, outlet, index
+    cdef public object lower, broken, cue_lower, published, outlet, index
     cdef public Attributor attributor
     cdef public object last_date, last_metric
 

@@ -254,6 +254,10 @@ class _Extraction:
         self.text = text
         self.norm = normalise(text) if norm is None else norm
         self.lower, self.broken = _lower_and_broken(self.norm)
+        # `metrics.cues` reads ASCII letters from the lower-cased text. The Kelvin sign is
+        # the one character outside ASCII that lowers to an ASCII letter ("k"); U+0130,
+        # which lowers to two characters, makes `lower` None already.
+        self.cue_lower = self.lower if "\u212a" not in self.norm else None
         self.published = published
         self.outlet = outlet
         self.index = index
@@ -372,7 +376,9 @@ class _Extraction:
         view.figures = live
         view.positions = {f.start: i for i, f in enumerate(live)}
         if live:
-            view.cues = metrics.cues(self.norm, view.sentence.start, view.sentence.end)
+            view.cues = metrics.cues(
+                self.norm, view.sentence.start, view.sentence.end, self.cue_lower
+            )
             view.clauses = _clauses(self.norm, view.sentence)  # only claims look at clauses
         return live
 

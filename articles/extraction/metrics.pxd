@@ -12,7 +12,7 @@ cpdef bint _starts_cue_word(str word)
 
 @cython.locals(out=list, taken=Py_ssize_t, positions=list, position=Py_ssize_t,
                metric=str)
-cpdef list cues(str norm, Py_ssize_t start, Py_ssize_t end)
+cpdef list cues(str norm, Py_ssize_t start, Py_ssize_t end, lower=*)
 
 @cython.locals(head=Head, window=str, phrase=str, partitive=bint, i=Py_ssize_t, word=str,
                lower=str)

@@ -147,6 +147,19 @@ def _cue_starts() -> re.Pattern[str]:
 
 
 _CUE_START = _cue_starts()
+# The same word starts in the lower-cased text, found from the character before them: a
+# pattern that opens with a character class is scanned for in C, while `_CUE_START` (which
+# must open with assertions) is tried at every position. Every match of this pattern is a
+# non-letter then letters, so no start it would find lies inside an earlier match; a start
+# at the very start of the scanned range has no character before it in that range and is
+# tested with `_CUE_START` itself.
+_CUE_AFTER = re.compile(
+    "[^a-z](?:"
+    + word_trie(sorted((p for p in _CUE_PREFIXES if len(p) >= 3), key=len, reverse=True))
+    + "|(?:"
+    + "|".join(map(re.escape, sorted(p for p in _CUE_PREFIXES if len(p) < 3)))
+    + ")(?![a-z]))"
+)
 
 
 def _cues_by_letter() -> dict[str, re.Pattern[str]]:
@@ -175,11 +188,20 @@ def _starts_cue_word(word: str) -> bool:
     return w[:4] in _CUE_PREFIXES or w[:3] in _CUE_PREFIXES or w in _CUE_WORDS_2
 
 
-def cues(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Every metric cue in norm[start:end] as (start, end, metric), in text order."""
+def cues(norm: str, start: int, end: int, lower: str | None = None) -> list[tuple[int, int, str]]:
+    """Every metric cue in norm[start:end] as (start, end, metric), in text order.
+
+    `lower`: `norm.lower()`, when its ASCII letters are exactly those of `norm` lower-cased
+    at the same offsets (see `engine._cue_lower`), to find the cue words' starts faster.
+    """
     out: list[tuple[int, int, str]] = []
     taken = start
-    positions = [m.start() for m in _CUE_START.finditer(norm, start, end)]
+    if lower is None:
+        positions = [m.start() for m in _CUE_START.finditer(norm, start, end)]
+    else:
+        positions = [m.start() + 1 for m in _CUE_AFTER.finditer(lower, start, end)]
+        if _CUE_START.match(lower, start, end) is not None:
+            positions.insert(0, start)
     if (
         start > 0
         and norm[start - 1 : start + 1].isascii()
