@@ -84,9 +84,13 @@ _MODIFIER = re.compile(
 _NATION = re.compile(
     r"\b(?:Russian|Ukrainian|American|U\.S\.|Chinese|Belarusian|Chechen|Wagner|British|NATO|Western|South\s+Korean)\b"
 )
+# North Korea named: "North Korean(s)", "North Korea's", "N. Korean", "Pyongyang('s)", "DPRK",
+# "KPA", "Korean People's Army", "Kim Jong Un('s)", as whole words. Written to open with
+# the names' first letters (a character class, which `re` scans for in C) and then to check
+# that no word character comes before: the same as a leading `\b` before a capital.
 _NK = re.compile(
-    r"\b(?:North\s+Korean?s?|North\s+Korea's|N\.\s*Korean?|Pyongyang(?:'s)?|DPRK|KPA|Korean\s+People's\s+Army"
-    r"|Kim\s+Jong[\s-]+Un(?:'s)?)\b"
+    r"[NPDK](?<!\w.)(?:(?<=N)(?:orth\s+Korean?s?|orth\s+Korea's|\.\s*Korean?)|(?<=P)yongyang(?:'s)?"
+    r"|(?<=D)PRK|(?<=K)(?:PA|orean\s+People's\s+Army|im\s+Jong[\s-]+Un(?:'s)?))\b"
 )
 # A word (letters, digits, apostrophes, hyphens, and dots inside: "U.S") or one other
 # character. Written as runs (`[\w'-]*` between the dots) rather than one alternation per
