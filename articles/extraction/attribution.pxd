@@ -20,7 +20,7 @@ cdef list _origins(str norm, Py_ssize_t start, Py_ssize_t end)
 @cython.locals(spans=list, patterns=list)
 cdef list _estimates(str norm, Py_ssize_t start, Py_ssize_t end, words)
 
-@cython.locals(spans=list)
+@cython.locals(spans=list, pos=Py_ssize_t)
 cdef list _inverted(str norm, Py_ssize_t start, Py_ssize_t end)
 
 @cython.locals(x=Py_ssize_t, tokens=Py_ssize_t, j=Py_ssize_t, k=Py_ssize_t, after_on=bint)

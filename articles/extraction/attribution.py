@@ -54,9 +54,12 @@ _ORIGIN = re.compile(
     r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report)\s+(?:by|from))\s+",
     re.I,
 )
-_INVERTED = re.compile(
-    r"(?:[,\"]\s*|\s)(?:said|says|according\s+to|told\s+\w+|added|wrote)\s+(?=[A-Z])",
-)
+# An inverted attribution ("..., said Yu", "\"...\" added the NIS") is
+# `(?:[,"]\s*|\s)(?:said|...)\s+(?=[A-Z])`; `_inverted` finds the verb part alone, which
+# opens with the verbs' first letters (a character class, which `re` scans for in C), and
+# checks the character before it (see there).
+_INVERTED_VERB = re.compile(r"(?:said|says|according\s+to|told\s+\w+|added|wrote)\s+(?=[A-Z])")
+_INVERTED_AFTER = re.compile(r"[,\"\s]")
 _POSSESSIVE = re.compile(
     r"(?P<x>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)'s?\s+(?:latest\s+|own\s+|new\s+|updated\s+|official\s+)?"
     r"(?:figures|estimates?|data|assessments?|count|tally|numbers|intelligence\s+assessment)\b"
@@ -512,10 +515,27 @@ def _estimates(norm: str, start: int, end: int, words: frozenset[str] | set[str]
 
 
 def _inverted(norm: str, start: int, end: int) -> list[_Span]:
+    """Inverted attributions in norm[start:end]: the same matches (as far as their ends,
+    all that is used) as the full pattern's finditer.
+
+    A full match is a comma, quote or white space, maybe more white space, then the verb
+    part; so it exists exactly where the verb part follows one of those characters (inside
+    the range: never at `start`), and it ends where the verb part does. Its leftmost match
+    is at the leftmost such verb (what comes between the first character and the verb is
+    no letter), and after a match (which is followed by a capital) the scans go on alike.
+    """
     spans = []
-    for m in _INVERTED.finditer(norm, start, end):
+    pos = start + 1
+    while pos < end:
+        m = _INVERTED_VERB.search(norm, pos, end)
+        if m is None:
+            break
+        if _INVERTED_AFTER.match(norm, m.start() - 1) is None:
+            pos = m.start() + 1  # "unsaid": a later verb may still start inside this match
+            continue
         s, e = _object_phrase(norm, m.end(), end)
         spans.append((s, e, "speaker", "inverted"))
+        pos = m.end()
     return spans
 
 
