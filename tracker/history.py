@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -30,7 +31,8 @@ def create_with_history(objs: list[models.Model], *, user: Any = None) -> None:
         return
     model = type(objs[0])
     user = user if getattr(user, "pk", None) else None
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        # simple_history's own path, which also honours its switch for turning history off.
         bulk_create_with_history(objs, model, default_user=user)
         return
     history = model.history.model

@@ -72,10 +72,13 @@ def test_a_build_of_the_current_sources_is_used(tmp_path, monkeypatch) -> None:
     assert extraction.compiled_path(package, compiled) == build.target(compiled)
 
 
-def test_an_edited_source_makes_the_package_ignore_the_build(tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("edited", ["numbers.py", "numbers.pxd"])
+def test_an_edited_source_or_pxd_makes_the_package_ignore_the_build(
+    tmp_path, monkeypatch, edited
+) -> None:
     monkeypatch.delenv("TRACKER_PURE_EXTRACTION", raising=False)
     package, compiled = _fake_build(tmp_path)
-    with (package / "numbers.py").open("a") as source:
+    with (package / edited).open("a") as source:
         source.write("\n# an edit after the build\n")
     assert extraction.compiled_path(package, compiled) is None
 
@@ -84,14 +87,6 @@ def test_the_build_compiles_and_digests_the_pxd_files() -> None:
     names = build.sources()
     assert "engine.pxd" in names and "numbers.pxd" in names  # the typed hot modules
     assert set(build.digests()) == set(names)
-
-
-def test_an_edited_pxd_makes_the_package_ignore_the_build(tmp_path, monkeypatch) -> None:
-    monkeypatch.delenv("TRACKER_PURE_EXTRACTION", raising=False)
-    package, compiled = _fake_build(tmp_path)
-    with (package / "numbers.pxd").open("a") as declarations:
-        declarations.write("\n# an edit after the build\n")
-    assert extraction.compiled_path(package, compiled) is None
 
 
 def test_an_added_or_removed_pxd_makes_the_package_ignore_the_build(tmp_path, monkeypatch) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
 from simple_history.utils import bulk_create_with_history
 
@@ -34,7 +35,7 @@ def _estimate(notes: str, best: int = 1200) -> Estimate:
 
 
 def _stored(obj) -> tuple[dict, list[dict]]:
-    row = {k: v for k, v in model_to_dict(type(obj).objects.get(pk=obj.pk)).items()}
+    row = model_to_dict(type(obj).objects.get(pk=obj.pk))
     records = [
         {k: v for k, v in record.items() if k not in _OWN}
         for record in type(obj).history.filter(id=obj.pk).values()
@@ -81,8 +82,6 @@ def test_citations_and_their_records_are_those_simple_history_writes(postgres, d
 
 
 def test_a_refused_row_writes_neither_it_nor_any_record(postgres, demo):
-    from django.db import IntegrityError, transaction
-
     counts = (Estimate.objects.count(), Estimate.history.count())
     bad = _estimate("refused")
     bad.low = 2000  # above best: the database's check constraint refuses it
