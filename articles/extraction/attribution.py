@@ -31,7 +31,8 @@ _VERBS = (
 )
 _VERB_LIST = _VERBS.replace(r"\s+", " ").split("|")
 _SPEAKER_ADVERBS = ["has", "have", "had", "also", "earlier", "previously", "now", "separately",
-                    "recently", "further"]  # fmt: skip
+                    "recently", "further", "publicly", "officially", "reportedly", "repeatedly",
+                    "privately", "initially", "later", "again", "already", "jointly", "first"]  # fmt: skip
 # At most this many adverbs or "on <word>" pairs before the verb ("has also earlier said"):
 # real text has two or three; the bound keeps "on said on said …" linear.
 _CHAIN_MAX = 6
@@ -39,7 +40,7 @@ _CHAIN_MAX = 6
 # as `(?<=\w)["',]?\s+(?:has\s+|...|on\s+\w+\s+){0,6}(?:said|...)\b`, but written to start
 # with a character class (which `re` scans for in C) and with the verbs as a trie.
 _SPEAKER_VERB = re.compile(
-    r"[\"',\s](?<=\w[\"',\s])(?:(?<=[\"',])\s+|(?<=\s)\s*)"
+    r"[\"',\s](?<=[\w)][\"',\s])(?:(?<=[\"',])\s+|(?<=\s)\s*)"
     rf"(?:(?:{word_trie(_SPEAKER_ADVERBS)})\s+|on\s+\w+\s+){{0,{_CHAIN_MAX}}}"
     rf"(?:{word_trie(_VERB_LIST)})\b"
 )
@@ -76,7 +77,7 @@ _BARE_ESTIMATE = re.compile(
 # A subject ending in one of these is no speaker: "X has said" is matched from "X", and
 # "Pyongyang is estimated to" is a passive with no one named.
 _NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "this", "its", "is",
-                     "are", "was", "were", "be", "been", "being"]  # fmt: skip
+                     "are", "was", "were", "be", "been", "being", "and", "but", "or"]  # fmt: skip
 _ENDS_IN_VERB = re.compile(
     rf"\b(?:{word_trie(_VERB_LIST + _NOT_SUBJECT_ENDS, fold=True)})$",
     re.I,
@@ -90,8 +91,9 @@ _CLAUSE_END = re.compile(
 )
 _SUBJECT_OPENERS = ["that", "and", "but", "while", "whereas", "as", "when", "because", "which",
                     "who"]  # fmt: skip
+# A dash between spaces ends a dateline: "KYIV, March 13 (Reuters) - Russia's ministry said".
 _SUBJECT_START = re.compile(
-    r"[;:\"(]|\b(?:" + word_trie(_SUBJECT_OPENERS, fold=True) + r")\s", re.I
+    r"[;:\"(]|\s-+\s|\b(?:" + word_trie(_SUBJECT_OPENERS, fold=True) + r")\s", re.I
 )
 # The last of those in a text, as one match from the text's start: `.*` runs to the end and
 # gives back a character at a time, so the opener nearest the verb is found first. (No two
@@ -329,6 +331,7 @@ _LONG_TITLE = re.compile(
     r"(?=\s+[A-Z])"
 )
 _CONNECTORS = frozenset(["of", "for", "and", "on"])
+_OF_DESCRIPTION = re.compile(r"(?<=[a-z])\s+of\s+the\s+[a-z].*$")
 
 
 def clean_name(phrase: str) -> str:
@@ -337,6 +340,8 @@ def clean_name(phrase: str) -> str:
     phrase = _POSSESSIVE_END.sub("", phrase)
     # "Secretary of State Antony Blinken": a title of several words is one title.
     phrase = _LONG_TITLE.sub(lambda m: m.group(1), phrase)
+    # "Park Sun-won of the main opposition Democratic Party": the party is a description.
+    phrase = _OF_DESCRIPTION.sub("", phrase)
     tokens = phrase.split()
     # The proper name after the last title or role word: "South Korean lawmaker Yu Yong-weon".
     last_title = -1
@@ -347,7 +352,9 @@ def clean_name(phrase: str) -> str:
             and tokens[i - 1][:1].isupper()
             and tokens[i + 1][:1].isupper()
         )  # "Ministry of Defence": part of the name
-        if token.lower() in _TITLES or (
+        # "the General Staff" is an institution, not a general called Staff.
+        staff = token == "General" and i < len(tokens) - 1 and tokens[i + 1] == "Staff"
+        if (token.lower() in _TITLES and not staff) or (
             token[:1].islower() and i < len(tokens) - 1 and not connector
         ):
             last_title = i

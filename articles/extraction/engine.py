@@ -133,7 +133,7 @@ _LOCATION_CUE = re.compile(r"(?:in|on|at|troops\s+in)\b", re.I)
 _AGENCY_KINDS = frozenset({"intelligence", "government", "military"})
 _ANAPHOR = re.compile(
     r"^(?:the|this|that)\s+(?:(?:spy|intelligence|military|defen[cs]e|government)\s+)?"
-    r"(?:agency|service|ministry|department|military)$",
+    r"(?:agency|service|ministry|department|military)[.,;:!?'\"]*$",
     re.I,
 )
 _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
