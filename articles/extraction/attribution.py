@@ -77,7 +77,11 @@ _BARE_ESTIMATE = re.compile(
 # A subject ending in one of these is no speaker: "X has said" is matched from "X", and
 # "Pyongyang is estimated to" is a passive with no one named.
 _NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "this", "its", "is",
-                     "are", "was", "were", "be", "been", "being", "and", "but", "or"]  # fmt: skip
+                     "are", "was", "were", "be", "been", "being"]  # fmt: skip
+# "Ukraine's General Staff did not confirm the loss but said": the subject before "and" or
+# "but" is the name that opens the clause, if a name does.
+_COORDINATED = re.compile(r"\s(?:and|but)$")
+_OPENING_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,5}(?=\s+[a-z])")
 _ENDS_IN_VERB = re.compile(
     rf"\b(?:{word_trie(_VERB_LIST + _NOT_SUBJECT_ENDS, fold=True)})$",
     re.I,
@@ -605,6 +609,12 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     for m in _speaker_verbs(norm, start, end):
         s, e = _subject_phrase(norm, start, m.start())
         subject = norm[s:e]
+        if _COORDINATED.search(subject):
+            opening = _OPENING_NAME.match(subject)
+            if opening is None:
+                continue
+            e = s + opening.end()
+            subject = norm[s:e]
         # The verb pattern can only match the last 30 characters: search just those.
         if (
             e > s

@@ -319,13 +319,23 @@ class _Extraction:
         return _SentenceView(sentence, paragraph.heading, dates, figures, mentions)
 
     def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
-        """ "The agency", "the spy agency": the organisation named last before, if known."""
+        """ "The agency", "the spy agency": the organisation named last before, if known.
+        A shortened name ("the General Staff" after "Ukraine's General Staff") is the known
+        source named last before whose name or alias holds it."""
         last: Entity | None = None
+        named: list[Entity] = []  # known sources, latest last
         for view in views:
             for i, m in enumerate(view.mentions):
-                if m.entity is not None:
-                    if m.entity.known is not None and m.entity.known.kind in _AGENCY_KINDS:
-                        last = m.entity
+                entity = m.entity
+                if entity is not None:
+                    if entity.known is not None:
+                        named.append(entity)
+                        if entity.known.kind in _AGENCY_KINDS:
+                            last = entity
+                    elif not entity.weak and " " in entity.name and named:
+                        earlier = _holding(named, entity.name)
+                        if earlier is not None:
+                            view.mentions[i] = Mention(m.start, m.end, m.role, earlier, m.cue)
                 elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
                     view.mentions[i] = Mention(m.start, m.end, m.role, last, m.cue)
 
@@ -639,6 +649,17 @@ _GOVERNED = re.compile(
 
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
                 "able")  # fmt: skip
+
+
+def _holding(named: list[Entity], name: str) -> Entity | None:
+    """The latest of the known sources `named` whose name or an alias holds `name` as
+    whole words."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    for entity in reversed(named):
+        known = entity.known
+        if known is not None and any(pattern.search(n) for n in (known.name, *known.aliases)):
+            return entity
+    return None
 
 
 def _hypothetical(clause: str) -> bool:
