@@ -28,6 +28,7 @@ _VERBS = (
     r"|briefed|informed|counted|counts|calculated|calculates|tallied|shared|explained|warned|testified"
     r"|acknowledged|admitted|concluded|showed|shows|show|detailed|details|released|released|stressed"
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
+    r"|spoke|made\s+the\s+statement|made\s+the\s+remarks|made\s+the\s+comments"
 )
 _VERB_LIST = _VERBS.replace(r"\s+", " ").split("|")
 _SPEAKER_ADVERBS = ["has", "have", "had", "also", "earlier", "previously", "now", "separately",
@@ -279,6 +280,9 @@ class Mention(NamedTuple):
 class Attribution(NamedTuple):
     source: str | None
     via: str | None
+    # Who was heard, when it is neither: "Budanov said" gives HUR as the source, and
+    # Budanov's statement day is his, not that of every HUR spokesman in the report.
+    speaker: str | None = None
 
 
 def _object_phrase(norm: str, start: int, limit: int) -> tuple[int, int]:
@@ -340,7 +344,7 @@ _OF_DESCRIPTION = re.compile(r"(?<=[a-z])\s+of\s+the\s+[a-z].*$")
 
 def clean_name(phrase: str) -> str:
     """A name as written, without articles, titles and role words: "Rep. Yu" → "Yu"."""
-    phrase = _LEADING.sub("", phrase.strip(" ,.'\"")).strip()
+    phrase = _LEADING.sub("", phrase.strip(" ,.'\"\u2022\u25aa*>-")).strip()
     phrase = _POSSESSIVE_END.sub("", phrase)
     # "Secretary of State Antony Blinken": a title of several words is one title.
     phrase = _LONG_TITLE.sub(lambda m: m.group(1), phrase)
@@ -730,7 +734,9 @@ class Attributor:
             if relayed is not None:
                 return Attribution(relayed.name, speaker.name)
             organisation = self._organisation(speaker)
-            return Attribution(organisation.name, self.relayed_by(organisation.name))
+            return Attribution(
+                organisation.name, self.relayed_by(organisation.name), speaker.name
+            )
         return None
 
     def weak(self, mentions: list[Mention]) -> Attribution | None:

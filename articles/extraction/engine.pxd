@@ -31,7 +31,8 @@ cdef class _Extraction:
     cdef public str text, norm
     cdef public object lower, broken, cue_lower, published, outlet, index
     cdef public Attributor attributor
-    cdef public object last_date, last_metric
+    cdef public object last_date, last_metric, section_date
+    cdef public dict statements
 
     @cython.locals(views=list, owns=list, candidates=list, view=_SentenceView, figure=Figure,
                    date=DateMention)

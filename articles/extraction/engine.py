@@ -137,6 +137,22 @@ _ANAPHOR = re.compile(
     re.I,
 )
 _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
+# What a live blog's entry heading holds besides its date: "Thursday 7 November, 10:15 GMT".
+_DATE_LINE_REST = re.compile(
+    r"[\s,.|:-]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at|\d{1,2}[:.]\d{2}"
+    r"|[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EET|EEST|KST|JST|EST|EDT|ET|PT|local\s+time|[\s,.|:()-])*",
+    re.I,
+)
+# Statement days are read from weekdays only ("said Tuesday"): "said last week" or "said on
+# January 11" more often recalls an earlier statement than dates the report's figures.
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday", re.I)
+_WEEKDAY_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+     "today"]
+)  # fmt: skip
+# How far after a speaker's name the date of their statement may begin: "the agency told
+# lawmakers Thursday", "Budanov made the statement on Friday evening".
+_STATEMENT_REACH = 40
 _FORCE_METRICS = frozenset({"deployed", "in_training", "combined_force"})
 
 
@@ -264,6 +280,8 @@ class _Extraction:
         self.attributor = Attributor(index)
         self.last_date: DateMention | None = None  # the last date written, for "the same day"
         self.last_metric: str | None = None  # the last claim's metric, for "put the total at"
+        self.section_date: DateMention | None = None  # a live blog entry's date
+        self.statements: dict[str, list[tuple[int, DateMention]]] = {}
 
     def run(self) -> list[Claim]:
         views = [self._view(p, s) for p in segment(self.norm) for s in p.sentences]
@@ -274,11 +292,14 @@ class _Extraction:
         # attribution is worked out once, for the first one found and for the loop below.
         owns = [self.attributor.attribute(view.mentions) for view in views]
         carried = self._first_attribution(owns)
+        self._statement_dates(views, owns)
+        sections = self._section_dates(views)
         as_of_carry: tuple[int, DateMention] | None = None
         candidates: list[_Candidate] = []
         for view, own in zip(views, owns, strict=True):
             if as_of_carry and as_of_carry[0] != view.sentence.paragraph:
                 as_of_carry = None
+            self.section_date = sections.get(view.sentence.paragraph)
             for figure in self._usable(view):
                 candidate = self._claim(view, figure, own or carried, own is not None, as_of_carry)
                 if candidate is not None:
@@ -316,7 +337,68 @@ class _Extraction:
             else []
         )
         mentions = find_mentions(self.norm, s, e, self.index, words)
+        if mentions and not dates and not _WEEKDAY_WORDS.isdisjoint(words):
+            # "Budanov made the statement on Friday": when a source spoke, for its figures.
+            dates = find_dates(self.norm, s, e, self.published, words, has_digit, lower)
         return _SentenceView(sentence, paragraph.heading, dates, figures, mentions)
+
+    def _statement_dates(self, views: list[_SentenceView], owns: list) -> None:
+        """When each source spoke, where the report says so: a day written just after the
+        speaker's name ("the Pentagon said Tuesday", "Budanov made the statement on Friday
+        evening"). A figure of that source with no date of its own holds on that day rather
+        than on the publication date."""
+        self.statements: dict[str, list[tuple[int, DateMention]]] = {}
+        for view, own in zip(views, owns, strict=True):
+            if own is None or own.source is None or not view.dates:
+                continue
+            for m in view.mentions:
+                if m.role != "speaker" or m.entity is None:
+                    continue
+                for d in view.dates:
+                    if (
+                        d.precision == "day"
+                        and not d.as_of
+                        and not d.since
+                        and d.period_end is None
+                        and 0 <= d.start - m.end <= _STATEMENT_REACH
+                        and _WEEKDAY.search(self.norm, d.start, d.end) is not None
+                        and not any(m.end <= f.start < d.start for f in view.figures)
+                    ):
+                        for key in {own.source, own.speaker or own.source}:
+                            self.statements.setdefault(key, []).append((d.start, d))
+                        break
+
+    def _statement_date(self, source: str | None) -> DateMention | None:
+        """The day the source spoke, if the report gives one day only (a source that spoke
+        on two days leaves its undated figures at the publication date)."""
+        said = self.statements.get(source) if source is not None else None
+        if not said or len({d.value for _, d in said}) > 1:
+            return None
+        return said[0][1]
+
+    def _section_dates(self, views: list[_SentenceView]) -> dict[int, DateMention]:
+        """A live blog's entries: from a paragraph that is only a day (and maybe a weekday
+        and a time), each paragraph after it up to the next such heading is dated by it."""
+        count: dict[int, int] = {}
+        for view in views:
+            count[view.sentence.paragraph] = count.get(view.sentence.paragraph, 0) + 1
+        sections: dict[int, DateMention] = {}
+        current: DateMention | None = None
+        for view in views:
+            paragraph = view.sentence.paragraph
+            days = [d for d in view.dates if d.precision == "day" and d.period_end is None]
+            if count[paragraph] == 1 and days:  # its time ("10:15") may read as figures
+                line = self.norm[view.sentence.start : view.sentence.end]
+                rest = line
+                for d in view.dates:
+                    offset = d.start - view.sentence.start
+                    rest = rest[:offset] + " " * (d.end - d.start) + rest[offset + d.end - d.start :]
+                if _DATE_LINE_REST.fullmatch(rest):
+                    current = days[-1]
+                    continue
+            if current is not None:
+                sections[paragraph] = current
+        return sections
 
     def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
         """ "The agency", "the spy agency": the organisation named last before, if known.
@@ -416,6 +498,12 @@ class _Extraction:
             or self.attributor.weak(view.mentions)
         )
         date = self._date(view, figure, clause, as_of_carry, metric)
+        if date is None and attribution is not None:
+            date = self._statement_date(attribution.speaker) or self._statement_date(
+                attribution.source
+            )
+        if date is None:
+            date = self.section_date
         contingent = self._contingent(view, clause, figure, metric)
         as_of = date.written() if date else (self.published.isoformat() if self.published else None)
         precision = date.precision if date else ("day" if self.published else None)
