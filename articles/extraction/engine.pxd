@@ -45,6 +45,11 @@ cdef class _Extraction:
     @cython.locals(view=_SentenceView)
     cdef _resolve_anaphora(self, list views)
 
+    cdef bint _in_far_relative(self, DateMention date, Figure figure)
+
+    @cython.locals(low=Py_ssize_t, index=Py_ssize_t)
+    cdef bint _in_combined_noun(self, _SentenceView view, tuple clause, Figure figure)
+
     @cython.locals(figures=list, ratio=set, i=Py_ssize_t, between=str, live=list,
                    figure=Figure, head=Head, before=str, lower=str, f=Figure)
     cdef list _usable(self, _SentenceView view)

@@ -154,6 +154,16 @@ _WEEKDAY_WORDS = frozenset(
 # lawmakers Thursday", "Budanov made the statement on Friday evening".
 _STATEMENT_REACH = 40
 _FORCE_METRICS = frozenset({"deployed", "in_training", "combined_force"})
+# A joint force named as a noun ("a combined grouping", "the joint force", "a grouping") and
+# how far before a figure it may stand: "a grouping of about 50,000 troops".
+_COMBINED_NOUN = re.compile(
+    r"\b(?:(?:combined|joint|mixed)\s+(?:[\w-]+\s+){0,2}?(?:force|forces|grouping|group)|grouping)\b",
+    re.I,
+)
+_COMBINED_REACH = 90
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
+_RELATIVE_REACH = 60
+_NO_BREAK = re.compile(r"[^,;:.()]*")
 
 
 def _lower_and_broken(norm: str) -> tuple[str | None, str | None]:
@@ -551,6 +561,8 @@ class _Extraction:
         for c in view.cues:
             if c[2] == "combined_force" and figure.end <= c[0] < reach:
                 return "combined_force"  # "a force of about 50,000, including North Korean troops"
+        if not head.korean and self._in_combined_noun(view, clause, figure):
+            return "combined_force"  # "a combined grouping of Russian and North Korean troops numbering up to 50,000"
         if not head.korean and (
             self._per_clause(view, clause, "other_force")
             or _OTHER_ACTOR.search(norm, max(clause[0], figure.start - 150), figure.start)
@@ -606,6 +618,22 @@ class _Extraction:
             metric = self.last_metric  # "the agency put the total at roughly 11,000"
         return metric
 
+    def _in_combined_noun(
+        self, view: _SentenceView, clause: tuple[int, int], figure: Figure
+    ) -> bool:
+        """Whether the figure counts a joint force named just before it in its clause, with
+        no comma and no other figure between."""
+        low = max(clause[0], figure.start - _COMBINED_REACH)
+        index = view.positions.get(figure.start, -1)
+        if index > 0:
+            low = max(low, view.figures[index - 1].end)
+        found = None
+        for found in _COMBINED_NOUN.finditer(self.norm, low, figure.start):
+            pass
+        if found is None:
+            return False
+        return _NO_BREAK.fullmatch(self.norm, found.end(), figure.start) is not None
+
     def _per_clause(self, view: _SentenceView, clause: tuple[int, int], test: str) -> bool:
         """A test that depends only on the clause, run once per clause (a sentence of
         thousands of figures must not scan its clause once per figure)."""
@@ -648,7 +676,11 @@ class _Extraction:
         # "sent since October" keep that month: a deployment is dated by when it was sent.
         losses = metric not in _FORCE_METRICS
         usable = [d for d in view.dates if d.precision != "none" and not (losses and d.since)]
-        in_clause = [d for d in usable if clause[0] <= d.start < clause[1]]
+        in_clause = [
+            d
+            for d in usable
+            if clause[0] <= d.start < clause[1] and not self._in_far_relative(d, figure)
+        ]
         as_of_in_clause = [d for d in in_clause if d.as_of]
         if as_of_in_clause:
             return as_of_in_clause[0]
@@ -673,6 +705,15 @@ class _Extraction:
             earlier = [d for d in usable if d.end <= figure.start]
             return earlier[-1] if earlier else self.last_date
         return None
+
+    def _in_far_relative(self, date: DateMention, figure: Figure) -> bool:
+        """A date well after the figure, inside a relative clause, dates something else:
+        "a force of 50,000 troops that Moscow assembled to push Ukraine out of the land it
+        seized in August". (Near the figure it is the figure's: "11,000 who arrived in
+        November".)"""
+        return date.start - figure.end > _RELATIVE_REACH and (
+            _RELATIVE.search(self.norm, figure.end, date.start) is not None
+        )
 
     def _date_distance(self, date: DateMention, figure: Figure) -> int:
         """How far a date is from a figure. A comma between them counts as 40 characters
