@@ -28,7 +28,7 @@ _VERBS = (
     r"|briefed|informed|counted|counts|calculated|calculates|tallied|shared|explained|warned|testified"
     r"|acknowledged|admitted|concluded|showed|shows|show|detailed|details|released|released|stressed"
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
-    r"|spoke|made\s+the\s+statement|made\s+the\s+remarks|made\s+the\s+comments"
+    r"|spoke|made\s+the\s+statement|made\s+the\s+remarks|made\s+the\s+comments|gave|published"
 )
 _VERB_LIST = _VERBS.replace(r"\s+", " ").split("|")
 _SPEAKER_ADVERBS = ["has", "have", "had", "also", "earlier", "previously", "now", "separately",
@@ -52,7 +52,7 @@ _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _REPORTED = re.compile(r"\bthat\s+$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _ORIGIN = re.compile(
-    r"\b(?:citing|quoting|cited|cites|cite|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
+    r"\b(?:citing|quoting|cited|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
     r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report)\s+(?:by|from))\s+",
     re.I,
 )
@@ -211,6 +211,8 @@ _WEAK_WORDS = frozenset(
         "us",
         "american",
         "american's",
+        "british",
+        "britain's",
         "south",
         "korean",
         "korea's",
@@ -428,6 +430,9 @@ _ORIGIN_WORDS = frozenset(
         "cited",
         "cites",
         "cite",
+        "relayed",
+        "relaying",
+        "relays",
         "based",
         "relying",
         "drawing",

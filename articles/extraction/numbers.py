@@ -48,11 +48,11 @@ _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
 # lookahead on its phrases' first letters, so most positions fail after one test.
 _APPROX = re.compile(
     r"(?=[arncesju~])(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to|an?\s+estimated"
-    r"|estimated|an\s+approximate|circa|just\s+(?:under|over)|upward\s+of|~)\s*)$",
+    r"|estimated|an\s+approximate|circa|just\s+(?:under|over)|~)\s*)$",
     re.I,
 )
 _AT_LEAST = re.compile(
-    r"(?=[moauinewbstp])(?:\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
+    r"(?=[moauinewbstp])(?:\b(?:more\s+than|over|at\s+least|upwards?\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
     r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|exceed(?:ed|s)?|surpass(?:ed|es)?"
     r"|top(?:ped|s)?|passed)\s*)$",
     re.I,
