@@ -29,6 +29,14 @@ _VERBS = (
     r"|acknowledged|admitted|concluded|showed|shows|show|detailed|details|released|released|stressed"
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
     r"|spoke|made\s+the\s+statement|made\s+the\s+remarks|made\s+the\s+comments|gave|published"
+    r"|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|argued|argues"
+    # "Zelenskyy was putting losses at", "officials are saying": the progressive, written out
+    # (an auxiliary alone before the verb would read "Ukraine is estimated to" as a speaker).
+    + "".join(
+        rf"|{aux}\s+{verb}"
+        for aux in ("was", "were", "is", "are")
+        for verb in ("saying", "putting", "claiming", "reporting", "estimating")
+    )
 )
 _VERB_LIST = _VERBS.replace(r"\s+", " ").split("|")
 _SPEAKER_ADVERBS = ["has", "have", "had", "also", "earlier", "previously", "now", "separately",
@@ -305,6 +313,17 @@ def _object_phrase(norm: str, start: int, limit: int) -> tuple[int, int]:
 
 
 SUBJECT_REACH = 1_000
+_ASIDE = re.compile(
+    r"\s*(?:for\s+(?:its|his|her|their)\s+part|in\s+turn|however|meanwhile|too|though|moreover"
+    r"|instead|likewise|nevertheless|in\s+(?:a|its|his|her|their)\s+(?:statement|report|update|briefing))\s*$",
+    re.I,
+)
+_DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[^A-Z]*")
+_SOURCE_NOUN = re.compile(
+    r"\b(?:agency|service|ministry|department|military|directorate|office|government|army|command"
+    r"|intelligence|officials?|spokes(?:man|woman|person))\s*$",
+    re.I,
+)
 
 
 def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
@@ -326,6 +345,19 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     # "In January, the NIS said": the last part; "X, citing Y, said": the first.
     index = len(parts) - 1
     while index > 0 and (not parts[index].strip() or _PARTICIPLE.match(parts[index])):
+        index -= 1
+    # "The NIS, for its part, told": an aside is no subject. "Rep. Park, the committee's
+    # other secretary, said": a description in lower case stands for the name before it
+    # ("In January, the agency said" keeps the agency: it names a source).
+    while index > 0 and (
+        _ASIDE.match(parts[index])
+        or (
+            _DESCRIPTION.fullmatch(parts[index])
+            and _SOURCE_NOUN.search(parts[index]) is None
+            and _ASIDE.match(parts[index - 1]) is None
+            and _UPPER.search(parts[index - 1]) is not None
+        )
+    ):
         index -= 1
     offset = cut
     for part in parts[:index]:  # a loop, not sum() over a generator: see attribution.pxd
