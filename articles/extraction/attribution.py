@@ -89,6 +89,7 @@ _NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "th
                      "are", "was", "were", "be", "been", "being"]  # fmt: skip
 # "Ukraine's General Staff did not confirm the loss but said": the subject before "and" or
 # "but" is the name that opens the clause, if a name does.
+_SAID_FIRST = re.compile(r"(?:said|says|told\s+\w+|added|noted|stated)\s+(?:that\s+)?")
 _COORDINATED = re.compile(r"\s(?:and|but)$")
 _OPENING_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,5}(?=\s+[a-z])")
 _ENDS_IN_VERB = re.compile(
@@ -663,8 +664,13 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             and not _ENDS_IN_VERB.search(subject, max(0, len(subject) - 30))
         ):
             # "Lee told reporters that the agency had confirmed...": the agency speaks
-            # inside what Lee reports, so it is the origin and Lee the relay.
+            # inside what Lee reports, so it is the origin and Lee the relay. So it does
+            # in "Park said the agency estimates", whose subject opens with Park's verb.
             reported = _REPORTED.search(norm, max(start, s - 8), s) is not None
+            said = _SAID_FIRST.match(subject)
+            if said is not None and said.end() < len(subject):
+                s += said.end()
+                reported = True
             spans.append((s, e, "speaker", "reported" if reported else "verb"))
     return spans
 

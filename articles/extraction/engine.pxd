@@ -69,8 +69,8 @@ cdef class _Extraction:
     @cython.locals(text=str)
     cdef bint _per_clause(self, _SentenceView view, tuple clause, str test)
 
-    @cython.locals(text=str)
-    cdef bint _other_force(self, _SentenceView view, tuple clause)
+    @cython.locals(at=Py_ssize_t)
+    cdef Py_ssize_t _other_force_at(self, _SentenceView view, tuple clause)
 
     @cython.locals(losses=bint, usable=list, in_clause=list, as_of_in_clause=list,
                    d=DateMention, nearest=DateMention, distance=Py_ssize_t,

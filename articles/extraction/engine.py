@@ -154,6 +154,10 @@ _WEEKDAY_WORDS = frozenset(
 # lawmakers Thursday", "Budanov made the statement on Friday evening".
 _STATEMENT_REACH = 40
 _FORCE_METRICS = frozenset({"deployed", "in_training", "combined_force"})
+# Another force named after a figure is the figure's only when near it ("1,500, Ukraine's
+# forces said" is an attribution; "11,000 soldiers, sent in 2024, were thrown in to push
+# Ukrainian troops out" is not about Ukrainian troops).
+_OTHER_FORCE_AFTER = 30
 # A joint force named as a noun ("a combined grouping", "the joint force", "a grouping") and
 # how far before a figure it may stand: "a grouping of about 50,000 troops".
 _COMBINED_NOUN = re.compile(
@@ -564,7 +568,7 @@ class _Extraction:
         if not head.korean and self._in_combined_noun(view, clause, figure):
             return "combined_force"  # "a combined grouping of Russian and North Korean troops numbering up to 50,000"
         if not head.korean and (
-            self._per_clause(view, clause, "other_force")
+            0 <= self._other_force_at(view, clause) < figure.end + _OTHER_FORCE_AFTER
             or _OTHER_ACTOR.search(norm, max(clause[0], figure.start - 150), figure.start)
         ):
             return None
@@ -646,23 +650,26 @@ class _Extraction:
                 view.clause_tests[key] = _SAME_PERIOD.search(text) is not None
             elif test == "ordinal":
                 view.clause_tests[key] = _any_in(_ORDINAL_WORDS, text.lower())
-            else:
-                view.clause_tests[key] = self._other_force(view, clause)
         return view.clause_tests[key]
 
-    def _other_force(self, view: _SentenceView, clause: tuple[int, int]) -> bool:
-        """The clause speaks of Russian or Ukrainian forces and not of North Korean ones."""
-        text = self.norm[clause[0] : clause[1]]
-        if metrics._NK.search(text):
-            return False
-        for m in _OTHER_FORCE.finditer(self.norm, clause[0], clause[1]):
-            at = m.start()
-            for x in view.mentions:
-                if x.start <= at < x.end:
-                    break
-            else:
-                return True
-        return False
+    def _other_force_at(self, view: _SentenceView, clause: tuple[int, int]) -> int:
+        """Where the clause first speaks of Russian or Ukrainian forces (outside an
+        attribution), if it does not speak of North Korean ones; else -1. Once per clause."""
+        key = (clause, "other_force")
+        found = view.clause_tests.get(key)
+        if found is None:
+            found = -1
+            if not metrics._NK.search(self.norm, clause[0], clause[1]):
+                for m in _OTHER_FORCE.finditer(self.norm, clause[0], clause[1]):
+                    at = m.start()
+                    for x in view.mentions:
+                        if x.start <= at < x.end:
+                            break
+                    else:
+                        found = at
+                        break
+            view.clause_tests[key] = found
+        return found
 
     def _date(
         self,

@@ -42,7 +42,8 @@ _CUES: list[tuple[str, str]] = [
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"
      r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
-     r"|involving|consisting\s+of|comprising|numbering|-strong|strong\s+(?:force|contingent)|wave|batch"
+     r"|moved|relocated|rushed|positioned|massed|amassed"
+     r"|involving|consisting\s+of|comprising|numbering|numbers|numbered|-strong|strong\s+(?:force|contingent)|wave|batch"
      r"|rotation|troops\s+in\s+(?:Russia|Kursk)|in\s+(?:Russia|Kursk)|on\s+the\s+front(?:[\s-]?lines?)?"
      r"|at\s+the\s+front|mobili[sz]ed|committed|total\s+of|reached\s+the\s+front"),
 ]  # fmt: skip
@@ -78,7 +79,7 @@ _MODIFIER = re.compile(
     r"(?:additional|more|extra|further|new|fresh|elite|regular|combat|military|army|ground|active"
     r"|young|north|korean|dprk|kpa|kpa's|of|its|their|the|his|pyongyang's|korea's|other|well|trained"
     r"|armed|strong|highly|special|operations?|-strong|a|an|total|nearly|some|about|and|them|those"
-    r"|these|whom)$",
+    r"|these|whom|construction|engineering|support|medical|logistics|technical|rear)$",
     re.I,
 )
 _NATION = re.compile(
@@ -100,7 +101,8 @@ _TOKEN = re.compile(r"[A-Za-z][\w'-]*(?:\.(?=[A-Za-z])[\w'-]*)*|\S")
 _BARE_NEXT = re.compile(
     r"(?:have|has|had|were|was|are|is|been|being|will|would|could|may|might|remain|remained|more"
     r"|of|in|at|to|on|from|by|since|with|among|as|during|near|for|who|which|that|so|or|and|a|per"
-    r"|it|they|he|she|we"
+    r"|it|they|he|she|we|despite|after|before|until|across|inside|along|there|now|still|then"
+    r"|but|including|against|over|under|into|within|while|when|if|this|last|each|both|all"
     r"|\w+ed|\w+ing|\w+ly)$",
     re.I,
 )
