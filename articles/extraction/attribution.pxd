@@ -29,7 +29,8 @@ cdef Py_ssize_t _chain_start(str norm, Py_ssize_t lower, Py_ssize_t space)
 @cython.locals(out=list, pos=Py_ssize_t)
 cpdef list _speaker_verbs(str norm, Py_ssize_t start, Py_ssize_t end)
 
-@cython.locals(spans=list, s=Py_ssize_t, e=Py_ssize_t, subject=str, reported=bint)
+@cython.locals(spans=list, s=Py_ssize_t, e=Py_ssize_t, subject=str, reported=bint,
+               previous=Py_ssize_t, after_verb=bint)
 cdef list _speakers(str norm, Py_ssize_t start, Py_ssize_t end)
 
 

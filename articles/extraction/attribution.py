@@ -89,7 +89,7 @@ _NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "th
                      "are", "was", "were", "be", "been", "being"]  # fmt: skip
 # "Ukraine's General Staff did not confirm the loss but said": the subject before "and" or
 # "but" is the name that opens the clause, if a name does.
-_SAID_FIRST = re.compile(r"(?:said|says|told\s+\w+|added|noted|stated)\s+(?:that\s+)?")
+_THAT_LEAD = re.compile(r"\s*(?:that\s+)?")
 _COORDINATED = re.compile(r"\s(?:and|but)$")
 _OPENING_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,5}(?=\s+[a-z])")
 _ENDS_IN_VERB = re.compile(
@@ -425,7 +425,7 @@ _NOT_A_NAME = re.compile(
     r"^(?:(?:on|in|by|since|last|this|early|late|mid|the)\s+)*(?:Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Today|Yesterday"
-    r"|North\s+Korea|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un)\.?(?:\s+\d{1,2})?$",
+    r"|North\s+Korea|North|South|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un)\.?(?:\s+\d{1,2})?$",
     re.I,
 )
 
@@ -648,8 +648,15 @@ def _speaker_verbs(norm: str, start: int, end: int) -> list[re.Match[str]]:
 
 def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     spans = []
+    previous = -1  # where the last speaker verb ended
     for m in _speaker_verbs(norm, start, end):
         s, e = _subject_phrase(norm, start, m.start())
+        # "Park said the agency estimates": the subject of "estimates" starts after "said".
+        after_verb = previous > s
+        if after_verb:
+            said = _THAT_LEAD.match(norm, previous, e)
+            s = said.end() if said is not None else previous
+        previous = m.end()
         subject = norm[s:e]
         if _COORDINATED.search(subject):
             opening = _OPENING_NAME.match(subject)
@@ -665,12 +672,8 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
         ):
             # "Lee told reporters that the agency had confirmed...": the agency speaks
             # inside what Lee reports, so it is the origin and Lee the relay. So it does
-            # in "Park said the agency estimates", whose subject opens with Park's verb.
-            reported = _REPORTED.search(norm, max(start, s - 8), s) is not None
-            said = _SAID_FIRST.match(subject)
-            if said is not None and said.end() < len(subject):
-                s += said.end()
-                reported = True
+            # in "Park said the agency estimates".
+            reported = after_verb or _REPORTED.search(norm, max(start, s - 8), s) is not None
             spans.append((s, e, "speaker", "reported" if reported else "verb"))
     return spans
 
