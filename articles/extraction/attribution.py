@@ -96,12 +96,13 @@ _ENDS_IN_VERB = re.compile(
     rf"\b(?:{word_trie(_VERB_LIST + _NOT_SUBJECT_ENDS, fold=True)})$",
     re.I,
 )
-_APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the\s+\w+\s+(?:of|for))\b[^,]*,?\s*$")
+_APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the\s+[a-z]\w*\s+(?:of|for))\b[^,]*,?\s*$")
 _PARTICIPLE = re.compile(
     r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing)\b", re.I
 )
 _CLAUSE_END = re.compile(
-    r"[,;:()\"]|\s(?:on|in|that|who|which|during|after|before|as|when|to|from|for|while|with)\s"
+    r"[,;:()\"]|\s(?:on|in|that|who|which|during|after|before|as|when|to|from|for|while|with"
+    r"|published|released|issued|obtained|seen|compiled|shared)\s"
 )
 _SUBJECT_OPENERS = ["that", "and", "but", "while", "whereas", "as", "when", "because", "which",
                     "who"]  # fmt: skip
@@ -231,6 +232,13 @@ _WEAK_WORDS = frozenset(
         "russia's",
         "he",
         "she",
+        "our",
+        "my",
+        "their",
+        "his",
+        "her",
+        "its",
+        "your",
         "they",
         "it",
         "we",
@@ -374,6 +382,8 @@ _LONG_TITLE = re.compile(
     r"(?=\s+[A-Z])"
 )
 _CONNECTORS = frozenset(["of", "for", "and", "on"])
+_DOCUMENT_WORDS = frozenset(["assessment", "assessments", "report", "update", "briefing",
+                             "estimate", "estimates", "analysis", "statement", "figures"])  # fmt: skip
 _OF_DESCRIPTION = re.compile(r"(?<=[a-z])\s+of\s+the\s+[a-z].*$")
 
 
@@ -403,6 +413,9 @@ def clean_name(phrase: str) -> str:
             last_title = i
     if 0 <= last_title < len(tokens) - 1 and tokens[last_title + 1][:1].isupper():
         tokens = tokens[last_title + 1 :]
+    # "a British defence intelligence assessment": who made it, not the document.
+    while len(tokens) > 1 and tokens[-1].lower() in _DOCUMENT_WORDS:
+        tokens = tokens[:-1]
     # Drop trailing descriptors when a proper name remains: "JoongAng Ilbo newspaper".
     while (
         len(tokens) > 2
@@ -425,7 +438,7 @@ _NOT_A_NAME = re.compile(
     r"^(?:(?:on|in|by|since|last|this|early|late|mid|the)\s+)*(?:Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Today|Yesterday"
-    r"|North\s+Korea|North|South|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un)\.?(?:\s+\d{1,2})?$",
+    r"|North\s+Korea|North|South|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un)(?:'s)?\.?(?:\s+\d{1,2})?$",
     re.I,
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -30,7 +31,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|\s+while\s+|\s+whereas\s+|,\s+(?:of\s+(?:those|them|whom)|among\s+them)"
 )
 _RATIO = re.compile(
-    r"\b(?:equivalent|equal|equals|equates|match(?:es|ing)?|worth|for\s+every|per|ratio|times|as\s+strong\s+as)\b",
+    r"\b(?:equivalent|equal|equals|equates|match(?:es|ing)?|worth|for\s+every|per|ratio|times|as\s+strong\s+as)\b"
+    r"|^\s+(?:in|out\s+of)\s+(?:every\s+)?$",
     re.I,
 )
 _OTHER_FORCE = re.compile(
@@ -419,17 +421,18 @@ class _Extraction:
         A shortened name ("the General Staff" after "Ukraine's General Staff") is the known
         source named last before whose name or alias holds it."""
         last: Entity | None = None
-        named: list[Entity] = []  # known sources, latest last
+        named: dict[str, Entity] = {}  # known sources by name, the latest named last
         for view in views:
             for i, m in enumerate(view.mentions):
                 entity = m.entity
                 if entity is not None:
                     if entity.known is not None:
-                        named.append(entity)
+                        named.pop(entity.name, None)
+                        named[entity.name] = entity
                         if entity.known.kind in _AGENCY_KINDS:
                             last = entity
                     elif not entity.weak and " " in entity.name and named:
-                        earlier = _holding(named, entity.name)
+                        earlier = _holding(list(named.values()), entity.name)
                         if earlier is not None:
                             view.mentions[i] = Mention(m.start, m.end, m.role, earlier, m.cue)
                 elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
@@ -790,12 +793,16 @@ _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threat
 def _holding(named: list[Entity], name: str) -> Entity | None:
     """The latest of the known sources `named` whose name or an alias holds `name` as
     whole words."""
-    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
     for entity in reversed(named):
-        known = entity.known
-        if known is not None and any(pattern.search(n) for n in (known.name, *known.aliases)):
+        if entity.known is not None and _holds(entity.known, name):
             return entity
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _holds(known: KnownSource, name: str) -> bool:
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    return any(pattern.search(n) for n in (known.name, *known.aliases))
 
 
 def _hypothetical(clause: str) -> bool:
@@ -904,9 +911,11 @@ def _span(claim: Claim) -> tuple[int, int]:
 
 def _restated(claim: Claim, body: dict[str, set[int | None]]) -> bool:
     """A headline's figure that the body gives more precisely: "up to 12,000" over a body's
-    "11,000-12,000", "losses top 4,000" over "about 4,000"."""
+    "11,000-12,000", "losses top 4,000" over "about 4,000"; or that the body gives as
+    another metric ("Kim's 11k: losses mount" over the body's "sent 11,000 soldiers"): a
+    headline is too short to say what it counts as surely as the body does."""
     numbers = {n for n in (claim.low, claim.high) if n is not None}
-    return bool(numbers & body.get(claim.metric, set()))
+    return any(numbers & values for values in body.values())
 
 
 def extract(

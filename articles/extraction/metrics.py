@@ -33,12 +33,13 @@ _CUES: list[tuple[str, str]] = [
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
     ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"
      r"|taken\s+(?:prisoner|captive)|in\s+captivity|surrendered|detained"),
-    ("missing", r"missing(?:\s+in\s+action)?|unaccounted\s+for|MIA"),
+    ("missing", r"missing(?:\s+in\s+action)?|unaccounted\s+for|MIA"
+     r"|(?:fate|whereabouts)\s+(?:\w+\s+){0,3}?(?:is|are|remains?|remained)\s+unknown"),
     ("combined_force", r"combined\s+(?:\w+\s+)?force"
      r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)|total\s+force"
      r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
      r"|including\s+(?:the\s+)?North\s+Korean?s?"),
-    ("in_training", r"training|trained|train(?:s|ing)?|drills|acclimati[sz]ation|adaptation"
+    ("in_training", r"training|trained|train(?:s|ing)?|readied|drills|acclimati[sz]ation|adaptation"
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"
      r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
@@ -63,7 +64,7 @@ _PEOPLE = re.compile(
     r"(?:troops?|soldiers?|personnel|servicem[ae]n|service\s*(?:members|men)|fighters|men|forces"
     r"|military\s+personnel|North\s+Koreans|Koreans|conscripts|recruits|infantry(?:men)?|commandos"
     r"|special\s+forces|sappers|deminers|engineers|builders|workers|marines|paratroopers|officers"
-    r"|generals|specialists|operators|gunners|others|-strong|strong)\b",
+    r"|generals|specialists|operators|gunners|others|persons|-strong|strong)\b",
     re.I,
 )
 _DIRECT = {

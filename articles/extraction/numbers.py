@@ -52,7 +52,7 @@ _APPROX = re.compile(
     re.I,
 )
 _AT_LEAST = re.compile(
-    r"(?=[moauinewbstp])(?:\b(?:more\s+than|over|at\s+least|upwards?\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
+    r"(?=[moauinewbstp])(?:\b(?:more\s+than|over|at\s+least|upwards?\s+of|in\s+excess\s+of|no[t]?\s+(?:fewer|less)\s+than"
     r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|exceed(?:ed|s)?|surpass(?:ed|es)?"
     r"|top(?:ped|s)?|passed)\s*)$",
     re.I,

@@ -166,6 +166,8 @@ _ABBREVIATIONS = frozenset(
         "a.m",
         "p.m",
         "approx",
+        "c",
+        "ca",
         "est",
         "fig",
         "mt",
