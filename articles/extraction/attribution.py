@@ -529,12 +529,31 @@ def find_mentions(
         spans.extend(_inverted(norm, start, end))
     if not _VERB_WORDS.isdisjoint(words):
         spans.extend(_speakers(norm, start, end))
+    if "(" in norm[start:end]:
+        spans.extend(_parenthesised(norm, start, end))
     mentions = []
     for s, e, role, cue in sorted(spans):
         if e <= s:
             continue
-        mentions.append(Mention(s, e, role, _entity(norm[s:e], index), cue))
+        entity = _entity(norm[s:e], index)
+        if cue == "paren" and (entity is None or entity.known is None):
+            continue  # "(Reuters)", "(pictured)": only a known source is a source here
+        mentions.append(Mention(s, e, role, entity, cue))
     return mentions
+
+
+# A source in brackets after a figure, as lists and tables give them: "Killed: about 600
+# (NIS, April)", "c. 11,000 troops (NIS, November 2024)".
+_PARENTHESISED = re.compile(r"\((?P<x>[A-Z][^(),;]{0,60}?)(?:,[^()]{0,40})?\)")
+_FIGURE_BEFORE = re.compile(r"\d[^.;:!?]{0,60}$")
+
+
+def _parenthesised(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _PARENTHESISED.finditer(norm, start, end):
+        if _FIGURE_BEFORE.search(norm, max(start, m.start() - 61), m.start()):
+            spans.append((m.start("x"), m.end("x"), "speaker", "paren"))
+    return spans
 
 
 _Span = tuple[int, int, str, str]

@@ -40,7 +40,8 @@ _NUMBER = re.compile(
     re.I | re.X,
 )
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+# "aged 26", "aged 20 and 26": every number of the list is an age.
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d{1,2}\s*(?:,|and|or|to|-)\s*){0,3}$", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
 
@@ -66,7 +67,8 @@ _AT_MOST = re.compile(
 _FILLER = re.compile(
     r"(?:(?=[atef])\b(?:an?|the|additional|extra|further|another|total\s+of)\s+)*$", re.I
 )
-_PLUS_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+(?:more|so)\b|\s+plus\b)", re.I)
+_PLUS_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+more\b|\s+plus\b)", re.I)
+_OR_SO_AFTER = re.compile(r"^\s+or\s+so\b", re.I)  # "1,500 or so": about 1,500
 _RANGE_JOIN = re.compile(r"^\s*(?:-|to|and|or)\s*$", re.I)
 _BETWEEN = re.compile(
     r"\b(?:between|from)\s+(?:an?\s+estimated\s+|some\s+|about\s+|around\s+)?$", re.I
@@ -232,6 +234,8 @@ def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
     qualifier, taken = _qualifier(before)
     if qualifier == "exact" and _PLUS_AFTER.match(norm[mend : mend + 10]):
         qualifier = "at_least"
+    elif qualifier == "exact" and _OR_SO_AFTER.match(norm[mend : mend + 10]):
+        qualifier = "approx"
     n = int(value)
     low, best, high = _bounds(qualifier, n)
     return Figure(mstart - taken, mend, low, best, high, qualifier, n,
