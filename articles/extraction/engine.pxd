@@ -45,6 +45,9 @@ cdef class _Extraction:
     @cython.locals(view=_SentenceView)
     cdef _resolve_anaphora(self, list views)
 
+    @cython.locals(view=_SentenceView, labels=list, s=Py_ssize_t, named=list)
+    cdef _speaker_labels(self, list views)
+
     cdef bint _in_far_relative(self, DateMention date, Figure figure)
 
     @cython.locals(low=Py_ssize_t, index=Py_ssize_t)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from . import metrics
-from .attribution import Attribution, Attributor, Entity, Mention, find_mentions
+from .attribution import Attribution, Attributor, Entity, Mention, _entity, find_mentions
 from .dates import DateMention, find_dates, format_date
 from .model import Claim, ExtractionError, KnownSource
 from .numbers import Figure, find_figures, has_number_word
@@ -167,6 +167,13 @@ _COMBINED_NOUN = re.compile(
     re.I,
 )
 _COMBINED_REACH = 90
+# "ANDRIY YUSOV:", "FERNANDEZ, HOST:": a transcript's speaker, in capitals, then a colon.
+_SPEAKER_LABEL = re.compile(
+    r"(?P<x>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,3})(?:,\s+[A-Z][A-Z ]{1,30})?:\s"
+)
+_NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", "exclusive",
+                         "analysis", "note", "photo", "video", "live", "editor's note", "related",
+                         "correction", "clarification", "source", "sources", "listen", "opinion"])  # fmt: skip
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _RELATIVE_REACH = 60
 _NO_BREAK = re.compile(r"[^,;:.()]*")
@@ -301,6 +308,7 @@ class _Extraction:
 
     def run(self) -> list[Claim]:
         views = [self._view(p, s) for p in segment(self.norm) for s in p.sentences]
+        self._speaker_labels(views)
         self._resolve_anaphora(views)
         for view in views:
             self.attributor.learn(view.mentions)
@@ -415,6 +423,27 @@ class _Extraction:
             if current is not None:
                 sections[paragraph] = current
         return sections
+
+    def _speaker_labels(self, views: list[_SentenceView]) -> None:
+        """A transcript's speakers: paragraphs opening with a name in capitals and a colon
+        ("YUSOV: ..."), when the report has at least two, speak for that name until the
+        next label or attribution."""
+        labels = []
+        for view in views:
+            s = view.sentence.start
+            if s > 0 and self.norm[s - 1] != "\n":
+                continue  # not a paragraph's first sentence
+            m = _SPEAKER_LABEL.match(self.norm, s, view.sentence.end)
+            if m is not None and m.group("x").lower() not in _NOT_LABELS:
+                labels.append((view, m))
+        if len(labels) < 2:
+            return
+        for view, m in labels:
+            entity = _label_entity(m.group("x"), self.index)
+            named = [x for x in view.mentions if x.entity is not None and not x.entity.weak]
+            # "HOST: The spy agency gave lower figures": a source the speaker names wins.
+            if entity is not None and not named:
+                view.mentions.insert(0, Mention(m.start("x"), m.end("x"), "speaker", entity, "label"))
 
     def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
         """ "The agency", "the spy agency": the organisation named last before, if known.
@@ -788,6 +817,10 @@ _GOVERNED = re.compile(
 
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
                 "able")  # fmt: skip
+
+
+def _label_entity(label: str, index: SourceIndex) -> Entity | None:
+    return _entity(label.title(), index)
 
 
 def _holding(named: list[Entity], name: str) -> Entity | None:
