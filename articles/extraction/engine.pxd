@@ -31,7 +31,7 @@ cdef class _Extraction:
     cdef public str text, norm
     cdef public object lower, broken, cue_lower, published, outlet, index
     cdef public Attributor attributor
-    cdef public object last_date, last_metric, section_date
+    cdef public object last_date, last_metric, section_date, backward_date
     cdef public dict statements
 
     @cython.locals(views=list, owns=list, candidates=list, view=_SentenceView, figure=Figure,
@@ -44,6 +44,9 @@ cdef class _Extraction:
 
     @cython.locals(view=_SentenceView)
     cdef _resolve_anaphora(self, list views)
+
+    @cython.locals(view=_SentenceView, i=Py_ssize_t, j=Py_ssize_t, days=list)
+    cdef dict _backward_attributions(self, list views, list owns)
 
     @cython.locals(view=_SentenceView, labels=list, s=Py_ssize_t, named=list)
     cdef _speaker_labels(self, list views)

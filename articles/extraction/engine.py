@@ -167,6 +167,10 @@ _COMBINED_NOUN = re.compile(
     re.I,
 )
 _COMBINED_REACH = 90
+_BACKWARD = re.compile(
+    r"(?:The|These|Those|Both|All)\s+(?:\w+\s+)?(?:figures|numbers|estimates|data|counts|tallies)"
+    r"\s+(?:(?:came|come|are|were|was)\s+from|(?:were|are|was)\s+(?:provided|given|compiled|released|supplied)\s+by)\b"
+)
 # "ANDRIY YUSOV:", "FERNANDEZ, HOST:": a transcript's speaker, in capitals, then a colon.
 _SPEAKER_LABEL = re.compile(
     r"(?P<x>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,3})(?:,\s+[A-Z][A-Z ]{1,30})?:\s"
@@ -304,6 +308,7 @@ class _Extraction:
         self.last_date: DateMention | None = None  # the last date written, for "the same day"
         self.last_metric: str | None = None  # the last claim's metric, for "put the total at"
         self.section_date: DateMention | None = None  # a live blog entry's date
+        self.backward_date: DateMention | None = None  # "The figures came from X on May 4"
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
 
     def run(self) -> list[Claim]:
@@ -318,14 +323,18 @@ class _Extraction:
         carried = self._first_attribution(owns)
         self._statement_dates(views, owns)
         sections = self._section_dates(views)
+        backward = self._backward_attributions(views, owns)
         as_of_carry: tuple[int, DateMention] | None = None
         candidates: list[_Candidate] = []
-        for view, own in zip(views, owns, strict=True):
+        for i, (view, own) in enumerate(zip(views, owns, strict=True)):
             if as_of_carry and as_of_carry[0] != view.sentence.paragraph:
                 as_of_carry = None
             self.section_date = sections.get(view.sentence.paragraph)
+            later = backward.get(i)
+            self.backward_date = later[1] if later is not None else None
+            given = own or (later[0] if later is not None else carried)
             for figure in self._usable(view):
-                candidate = self._claim(view, figure, own or carried, own is not None, as_of_carry)
+                candidate = self._claim(view, figure, given, own is not None, as_of_carry)
                 if candidate is not None:
                     candidates.append(candidate)
             if own is not None:
@@ -365,6 +374,25 @@ class _Extraction:
             # "Budanov made the statement on Friday": when a source spoke, for its figures.
             dates = find_dates(self.norm, s, e, self.published, words, has_digit, lower)
         return _SentenceView(sentence, paragraph.heading, dates, figures, mentions)
+
+    def _backward_attributions(
+        self, views: list[_SentenceView], owns: list
+    ) -> dict[int, tuple[Attribution, DateMention | None]]:
+        """ "The figures came from the NIS, which briefed lawmakers on November 4": the
+        sentence attributes the figures before it that name no source of their own, back
+        to the last sentence that names one. Its day, if it gives one, dates them."""
+        out: dict[int, tuple[Attribution, DateMention | None]] = {}
+        for i, view in enumerate(views):
+            own = owns[i]
+            if own is None or not _BACKWARD.match(self.norm, view.sentence.start, view.sentence.end):
+                continue
+            days = [d for d in view.dates if d.precision == "day" and not d.as_of and not d.since]
+            day = days[0] if days else None
+            j = i - 1
+            while j >= 0 and owns[j] is None:
+                out[j] = (own, day)
+                j -= 1
+        return out
 
     def _statement_dates(self, views: list[_SentenceView], owns: list) -> None:
         """When each source spoke, where the report says so: a day written just after the
@@ -549,7 +577,7 @@ class _Extraction:
                 attribution.source
             )
         if date is None:
-            date = self.section_date
+            date = self.backward_date or self.section_date
         contingent = self._contingent(view, clause, figure, metric)
         as_of = date.written() if date else (self.published.isoformat() if self.published else None)
         precision = date.precision if date else ("day" if self.published else None)
