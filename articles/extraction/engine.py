@@ -45,7 +45,10 @@ _OTHER_FORCE = re.compile(
 # "would send" in reported speech) are kept: they are what a government said it does.
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|possibly|ready\s+to|willing\s+to|threatened\s+to|prepared\s+to|able\s+to)"
-    r"\s+(?:\w+\s+)?(?:be\s+)?(?:send|sent|deploy|deployed|dispatch|dispatched|provide|commit)\b",
+    r"\s+(?:\w+\s+)?(?:be\s+)?(?:send|sent|deploy|deployed|dispatch|dispatched|provide|commit)\b"
+    # "analysts expect a fourth wave, possibly as large as 30,000": a forecast.
+    r"|\bpossibly\s+(?:as\s+(?:large|many|big)\s+as|up\s+to)"
+    r"|\bexpect(?:s|ed)?\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:wave|deployment|contingent|rotation|batch)\b",
     re.I,
 )
 # Another country's forces acting on the figure: "Russia lost 1,540", "Ukraine has deployed 20,000".
@@ -844,7 +847,7 @@ _GOVERNED = re.compile(
 
 
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
-                "able")  # fmt: skip
+                "able", "expect")  # fmt: skip
 
 
 def _label_entity(label: str, index: SourceIndex) -> Entity | None:
@@ -895,7 +898,8 @@ _INCIDENT = re.compile(
 )
 _NOUN_THEN = re.compile(
     r"^\s*(?:[A-Z][\w'-]*\s+|(?:more|additional|other|of\s+them|of\s+its)\s+)*"
-    r"(?:troops|soldiers|servicemen|personnel|fighters|men|North\s+Koreans|others)\s+$"
+    r"(?:troops|soldiers|servicemen|personnel|fighters|men|persons|North\s+Koreans|others)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w']*)?\s+$"
 )
 
 

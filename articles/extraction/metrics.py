@@ -39,11 +39,11 @@ _CUES: list[tuple[str, str]] = [
      r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)|total\s+force"
      r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
      r"|including\s+(?:the\s+)?North\s+Korean?s?"),
-    ("in_training", r"training|trained|train(?:s|ing)?|readied|drills|acclimati[sz]ation|adaptation"
+    ("in_training", r"training|trained|(?<!by\s)train(?:s|ing)?|readied|drills|acclimati[sz]ation|adaptation"
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"
      r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
-     r"|moved|relocated|rushed|positioned|massed|amassed"
+     r"|moved|relocated|rushed|positioned|massed|amassed|joined"
      r"|involving|consisting\s+of|comprising|numbering|numbers|numbered|-strong|strong\s+(?:force|contingent)|wave|batch"
      r"|rotation|troops\s+in\s+(?:Russia|Kursk)|in\s+(?:Russia|Kursk)|on\s+the\s+front(?:[\s-]?lines?)?"
      r"|at\s+the\s+front|mobili[sz]ed|committed|total\s+of|reached\s+the\s+front"),
@@ -64,7 +64,7 @@ _PEOPLE = re.compile(
     r"(?:troops?|soldiers?|personnel|servicem[ae]n|service\s*(?:members|men)|fighters|men|forces"
     r"|military\s+personnel|North\s+Koreans|Koreans|conscripts|recruits|infantry(?:men)?|commandos"
     r"|special\s+forces|sappers|deminers|engineers|builders|workers|marines|paratroopers|officers"
-    r"|generals|specialists|operators|gunners|others|persons|-strong|strong)\b",
+    r"|generals|specialists|operators|gunners|others|persons|replacements|reinforcements|-strong|strong)\b",
     re.I,
 )
 _DIRECT = {
