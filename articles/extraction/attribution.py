@@ -531,6 +531,8 @@ def find_mentions(
         spans.extend(_speakers(norm, start, end))
     if "(" in norm[start:end]:
         spans.extend(_parenthesised(norm, start, end))
+    if "by" in words:
+        spans.extend(_agents(norm, start, end))
     mentions = []
     for s, e, role, cue in sorted(spans):
         if e <= s:
@@ -546,6 +548,22 @@ def find_mentions(
 # (NIS, April)", "c. 11,000 troops (NIS, November 2024)".
 _PARENTHESISED = re.compile(r"\((?P<x>[A-Z][^(),;]{0,60}?)(?:,[^()]{0,40})?\)")
 _FIGURE_BEFORE = re.compile(r"\d[^.;:!?]{0,60}$")
+
+
+# The agent of a passive: "This was reported by the Main Directorate of Intelligence",
+# "the 600 dead reported by the Joint Chiefs of Staff".
+_BY_AGENT = re.compile(
+    r"\b(?:reported|announced|stated|said|confirmed|disclosed|estimated|given|released|published"
+    r"|provided|cited|claimed|counted|assessed)\s+by\s+"
+)
+
+
+def _agents(norm: str, start: int, end: int) -> list[_Span]:
+    spans = []
+    for m in _BY_AGENT.finditer(norm, start, end):
+        s, e = _object_phrase(norm, m.end(), end)
+        spans.append((s, e, "speaker", "agent"))
+    return spans
 
 
 def _parenthesised(norm: str, start: int, end: int) -> list[_Span]:

@@ -138,7 +138,7 @@ _LOCATION_CUE = re.compile(r"(?:in|on|at|troops\s+in)\b", re.I)
 _AGENCY_KINDS = frozenset({"intelligence", "government", "military"})
 _ANAPHOR = re.compile(
     r"^(?:the|this|that)\s+(?:(?:spy|intelligence|military|defen[cs]e|government)\s+)?"
-    r"(?:agency|service|ministry|department|military)[.,;:!?'\"]*$",
+    r"(?:agency|service|ministry|department|military|intelligence|directorate)[.,;:!?'\"]*$",
     re.I,
 )
 _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
@@ -887,8 +887,10 @@ def _governs(between: str) -> bool:
     return bool(_GOVERNED.match(between))
 
 
+# "of the wounded", "of those killed" name the set; "of them killed" says what they were, and
+# "servicemen of the DPRK killed" names the country.
 _PARTITIVE = re.compile(
-    r"^\s*(?:\w+\s+)?of\s+(?:the|those|these|them|whom)\s+(?:\w+\s+){0,3}$", re.I
+    r"^\s*(?:\w+\s+)?of\s+(?:(?:the|those|these)\s+(?:[a-z][\w-]*\s+){0,3}|(?:them|whom)\s+(?:[a-z][\w-]*\s+){1,3})$"
 )
 _INCIDENT = re.compile(
     # Used with .match at the figure's end (so anchored there).
