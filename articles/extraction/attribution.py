@@ -804,6 +804,11 @@ class Attributor:
                 return named[-1].entity, named[0].entity
             if len(names) >= 2 and named[0].cue == "verb" and named[-1].cue == "reported":
                 return named[0].entity, named[-1].entity
+            # "The NIS told lawmakers ..., according to Rep. Yu": Yu relays the NIS.
+            if len(names) >= 2 and named[0].cue == "verb":
+                for m in named:
+                    if m.cue == "according" and m.entity.name != named[0].entity.name:
+                        return m.entity, named[0].entity
         return speaker, origin
 
     def relayed_by(self, source: str) -> str | None:

@@ -34,7 +34,8 @@ _CUES: list[tuple[str, str]] = [
     ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"
      r"|taken\s+(?:prisoner|captive)|in\s+captivity|surrendered|detained"),
     ("missing", r"missing(?:\s+in\s+action)?|unaccounted\s+for|MIA"
-     r"|(?:fate|whereabouts)\s+(?:\w+\s+){0,3}?(?:is|are|remains?|remained)\s+unknown"),
+     r"|remains\s+unknown|remain\s+unknown|remained\s+unknown|is\s+unknown|are\s+unknown"
+     r"|were\s+unknown|was\s+unknown"),
     ("combined_force", r"combined\s+(?:\w+\s+)?force"
      r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)|total\s+force"
      r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
