@@ -53,7 +53,7 @@ cdef class _Extraction:
 
     cdef bint _in_far_relative(self, DateMention date, Figure figure)
 
-    @cython.locals(low=Py_ssize_t, index=Py_ssize_t)
+    @cython.locals(low=Py_ssize_t, index=Py_ssize_t, before=str)
     cdef bint _in_combined_noun(self, _SentenceView view, tuple clause, Figure figure)
 
     @cython.locals(figures=list, ratio=set, i=Py_ssize_t, between=str, live=list,

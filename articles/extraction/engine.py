@@ -694,6 +694,9 @@ class _Extraction:
         index = view.positions.get(figure.start, -1)
         if index > 0:
             low = max(low, view.figures[index - 1].end)
+        before = self.norm[low : figure.start]
+        if "roup" not in before and "orce" not in before:
+            return False  # a substring test first: no "group(ing)" nor "force(s)" before it
         found = None
         for found in _COMBINED_NOUN.finditer(self.norm, low, figure.start):
             pass
