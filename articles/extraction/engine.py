@@ -694,8 +694,8 @@ class _Extraction:
         index = view.positions.get(figure.start, -1)
         if index > 0:
             low = max(low, view.figures[index - 1].end)
-        before = self.norm[low : figure.start]
-        if "roup" not in before and "orce" not in before:
+        before = self.norm[low : figure.start].lower()
+        if "group" not in before and "force" not in before:
             return False  # a substring test first: no "group(ing)" nor "force(s)" before it
         found = None
         for found in _COMBINED_NOUN.finditer(self.norm, low, figure.start):
