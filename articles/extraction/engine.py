@@ -170,6 +170,12 @@ _COMBINED_NOUN = re.compile(
     re.I,
 )
 _COMBINED_REACH = 90
+_NEAREST_REACH = 60
+# Prisoner exchanges are between Russia and Ukraine: "returned more than 4,000 captives to
+# both sides" counts no North Korean unless the clause names them.
+_EXCHANGE = re.compile(r"\b(?:exchanges?|swaps?|swapped|exchanged|freed|both\s+sides)\b", re.I)
+# "casualties, including the wounded, stood at 4,700": the cue says what the total holds.
+_INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$", re.I)
 _BACKWARD = re.compile(
     r"(?:The|These|Those|Both|All)\s+(?:\w+\s+)?(?:figures|numbers|estimates|data|counts|tallies)"
     r"\s+(?:(?:came|come|are|were|was)\s+from|(?:were|are|was)\s+(?:provided|given|compiled|released|supplied)\s+by)\b"
@@ -569,6 +575,12 @@ class _Extraction:
             return None
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
+        if (
+            metric == "captured"
+            and _EXCHANGE.search(self.norm, clause[0], clause[1])
+            and not metrics._NK.search(self.norm, clause[0], clause[1])
+        ):
+            return None
         attribution = (
             self._attribution(view, clause, carried if explicit else None)
             or carried
@@ -644,7 +656,13 @@ class _Extraction:
         )
         seg_before = (max(clause[0], prev_end), figure.start)
         seg_after = (figure.end, min(clause[1], next_start))
-        before = [c for c in view.cues if seg_before[0] <= c[0] and c[1] <= seg_before[1]]
+        before = [
+            c
+            for c in view.cues
+            if seg_before[0] <= c[0]
+            and c[1] <= seg_before[1]
+            and not _INCLUDING.search(norm, max(0, c[0] - 16), c[0])
+        ]
         # "2,000 of the casualties were deaths": a cue after "of the" names the set, not the count.
         after = [
             c
@@ -925,9 +943,13 @@ def _noun_then_cue(between: str) -> bool:
 
 
 def _nearest(cues: list[tuple[int, int, str]], figure: Figure) -> str | None:
+    """The cue nearest a bare figure; one after it only if near ("voted 204 to 85 ..., and
+    the prime minister is serving as acting president" counts nobody)."""
     nearest, distance = None, 0
     for c in cues:  # the first of the nearest, as min() picks
         d = min(abs(c[0] - figure.end), abs(c[1] - figure.start))
+        if c[0] >= figure.end and d > _NEAREST_REACH:
+            continue
         if nearest is None or d < distance:
             nearest, distance = c, d
     return nearest[2] if nearest is not None else None

@@ -27,7 +27,7 @@ _CUES: list[tuple[str, str]] = [
      r"|los(?:e|es|ing)\b|killed,\s+wounded"),
     ("returned_to_duty", r"return(?:ed|ing)?\s+to\s+(?:the\s+|their\s+|active\s+)?"
      r"(?:front(?:[\s-]?lines?)?|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at)\s+the\s+"
-     r"(?:front|battlefield)|rejoin(?:ed)?|sent\s+back\s+to\s+the\s+front"),
+     r"(?:front|battlefield)|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"),
     ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
      r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"),
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
@@ -55,7 +55,7 @@ _CUE = re.compile(
 )
 # Training that is over: the troops are deployed, not in training.
 _TRAINING_DONE = re.compile(
-    r"\b(?:after|completed|completing|finished|finishing|having|following)\s+(?:\w+\s+){0,3}$"
+    r"\b(?:after|completed|(?<!still\s)completing|finished|(?<!still\s)finishing|having|following)\s+(?:\w+\s+){0,3}$"
     r"|\bhad\s+(?:already\s+)?been\s+$",
     re.I,
 )
@@ -85,7 +85,7 @@ _MODIFIER = re.compile(
     re.I,
 )
 _NATION = re.compile(
-    r"\b(?:Russian|Ukrainian|American|U\.S\.|Chinese|Belarusian|Chechen|Wagner|British|NATO|Western|South\s+Korean)\b"
+    r"\b(?:Russians?|Ukrainians?|Americans?|U\.S\.|Chinese|Belarusians?|Chechens?|Wagner|British|NATO|Western|South\s+Koreans?)\b"
 )
 # North Korea named: "North Korean(s)", "North Korea's", "N. Korean", "Pyongyang('s)", "DPRK",
 # "KPA", "Korean People's Army", "Kim Jong Un('s)", as whole words. Written to open with
