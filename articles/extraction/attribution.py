@@ -462,7 +462,7 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         return None
     weak = _is_weak(phrase) or _is_weak(name)
     if weak and not re.search(
-        r"\b(?:intelligence|military|government|ministry|officials|forces)\b", name, re.I
+        r"\b(?:intelligence|military|government|ministry|officials?|forces)\b", name, re.I
     ):
         return None  # "Reports", "Intelligence", "Ukrainian assessments": nobody to name
     return Entity(name, None, weak)
@@ -484,6 +484,7 @@ _ORIGIN_WORDS = frozenset(
         "drawing",
         "briefed",
         "briefing",
+        "assessment",
         "report",
     ]
 )
@@ -590,7 +591,16 @@ def _origins(norm: str, start: int, end: int) -> list[_Span]:
     for m in _ORIGIN.finditer(norm, start, end):
         s, e = _object_phrase(norm, m.end(), end)
         spans.append((s, e, "origin", "origin"))
+    for m in _NAMED_BRIEFING.finditer(norm, start, end):
+        spans.append((m.start("x"), m.end("x"), "origin", "origin"))
     return spans
+
+
+# "after a closed-door NIS briefing": whose briefing it was.
+_NAMED_BRIEFING = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:closed-door\s+|private\s+|parliamentary\s+|recent\s+|latest\s+)*"
+    r"(?P<x>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+(?:briefing|report|assessment)\b"
+)
 
 
 # Words each estimate pattern needs whole (between spaces), tested on the sentence's words

@@ -171,6 +171,7 @@ _COMBINED_NOUN = re.compile(
 )
 _COMBINED_REACH = 90
 _NEAREST_REACH = 60
+_ONE_OFFICIAL = re.compile(r"\b(?:official|spokes(?:man|woman|person))$", re.I)
 # Prisoner exchanges are between Russia and Ukraine: "returned more than 4,000 captives to
 # both sides" counts no North Korean unless the clause names them.
 _EXCHANGE = re.compile(r"\b(?:exchanges?|swaps?|swapped|exchanged|freed|both\s+sides)\b", re.I)
@@ -581,11 +582,16 @@ class _Extraction:
             and not metrics._NK.search(self.norm, clause[0], clause[1])
         ):
             return None
-        attribution = (
-            self._attribution(view, clause, carried if explicit else None)
-            or carried
-            or self.attributor.weak(view.mentions)
-        )
+        # One unnamed official speaking in the figure's own sentence ("a US official told
+        # AFP") is its source rather than the one carried from an earlier sentence; a vague
+        # plural ("Ukrainian officials") more often restates the carried source.
+        attribution = self._attribution(view, clause, carried if explicit else None)
+        if attribution is None:
+            weak = self.attributor.weak(view.mentions)
+            if weak is not None and _ONE_OFFICIAL.search(weak.source or ""):
+                attribution = weak
+            else:
+                attribution = carried or weak
         date = self._date(view, figure, clause, as_of_carry, metric)
         if date is None and attribution is not None:
             date = self._statement_date(attribution.speaker) or self._statement_date(
