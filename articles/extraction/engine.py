@@ -171,6 +171,10 @@ _COMBINED_NOUN = re.compile(
 )
 _COMBINED_REACH = 90
 _NEAREST_REACH = 60
+_DATELINE_REACH = 40
+_DATELINE_AFTER = re.compile(
+    r"(?:,?\s+\d{4})?\s*(?:\([^()\n]{1,30}\)|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2})?\s*-{1,2}\s"
+)
 _ONE_OFFICIAL = re.compile(r"\b(?:official|spokes(?:man|woman|person))$", re.I)
 # Prisoner exchanges are between Russia and Ukraine: "returned more than 4,000 captives to
 # both sides" counts no North Korean unless the clause names them.
@@ -379,6 +383,13 @@ class _Extraction:
             if numeric
             else []
         )
+        if dates and (s == 0 or self.norm[s - 1] == "\n"):
+            # "SEOUL, June 18 (Yonhap) -": a dateline dates the report, not its figures.
+            dates = [
+                d
+                for d in dates
+                if d.start - s > _DATELINE_REACH or _DATELINE_AFTER.match(self.norm, d.end) is None
+            ]
         mentions = find_mentions(self.norm, s, e, self.index, words)
         if mentions and not dates and not _WEEKDAY_WORDS.isdisjoint(words):
             # "Budanov made the statement on Friday": when a source spoke, for its figures.
