@@ -69,7 +69,7 @@ cdef class _Extraction:
 
     @cython.locals(norm=str, head=Head, reach=Py_ssize_t, c=tuple, index=Py_ssize_t,
                    prev_end=Py_ssize_t, next_start=Py_ssize_t, before=list, after=list,
-                   located=list, after_metrics=list)
+                   located=list, after_metrics=list, reach_after=Py_ssize_t)
     cdef _metric(self, _SentenceView view, Figure figure, tuple clause)
 
     @cython.locals(text=str)

@@ -681,11 +681,15 @@ class _Extraction:
             and not _INCLUDING.search(norm, max(0, c[0] - 16), c[0])
         ]
         # "2,000 of the casualties were deaths": a cue after "of the" names the set, not the count.
+        # A figure with no noun of its own ("voted 204 to 85") takes a cue after it only
+        # from near it.
+        reach_after = seg_after[1] if head.people else figure.end + _NEAREST_REACH
         after = [
             c
             for c in view.cues
             if seg_after[0] <= c[0]
             and c[1] <= seg_after[1]
+            and c[0] <= reach_after
             and not _partitive(norm[seg_after[0] : c[0]])
         ]
         # "casualties in Kursk had reached 4,000": a place says deployed only when nothing
