@@ -41,7 +41,8 @@ _VERBS = (
 _VERB_LIST = _VERBS.replace(r"\s+", " ").split("|")
 _SPEAKER_ADVERBS = ["has", "have", "had", "also", "earlier", "previously", "now", "separately",
                     "recently", "further", "publicly", "officially", "reportedly", "repeatedly",
-                    "privately", "initially", "later", "again", "already", "jointly", "first"]  # fmt: skip
+                    "privately", "initially", "later", "again", "already", "jointly",
+                    "first"]  # fmt: skip
 # At most this many adverbs or "on <word>" pairs before the verb ("has also earlier said"):
 # real text has two or three; the bound keeps "on said on said …" linear.
 _CHAIN_MAX = 6
@@ -91,7 +92,9 @@ _NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "th
 # "but" is the name that opens the clause, if a name does.
 _THAT_LEAD = re.compile(r"\s*(?:that\s+)?")
 _COORDINATED = re.compile(r"\s(?:and|but)$")
-_OPENING_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,5}(?=\s+[a-z])")
+_OPENING_NAME = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,5}(?=\s+[a-z])"
+)
 _ENDS_IN_VERB = re.compile(
     rf"\b(?:{word_trie(_VERB_LIST + _NOT_SUBJECT_ENDS, fold=True)})$",
     re.I,
@@ -383,7 +386,8 @@ _LONG_TITLE = re.compile(
 )
 _CONNECTORS = frozenset(["of", "for", "and", "on"])
 _DOCUMENT_WORDS = frozenset(["assessment", "assessments", "report", "update", "briefing",
-                             "estimate", "estimates", "analysis", "statement", "figures"])  # fmt: skip
+                             "estimate", "estimates", "analysis", "statement",
+                             "figures"])  # fmt: skip
 _OF_DESCRIPTION = re.compile(r"(?<=[a-z])\s+of\s+the\s+[a-z].*$")
 
 
@@ -406,8 +410,8 @@ def clean_name(phrase: str) -> str:
             and tokens[i + 1][:1].isupper()
         )  # "Ministry of Defence": part of the name
         # "the General Staff" is an institution, not a general called Staff.
-        staff = token == "General" and i < len(tokens) - 1 and tokens[i + 1] == "Staff"
-        if (token.lower() in _TITLES and not staff) or (
+        institution = i < len(tokens) - 1 and " ".join(tokens[i : i + 2]) == "General Staff"
+        if (token.lower() in _TITLES and not institution) or (
             token[:1].islower() and i < len(tokens) - 1 and not connector
         ):
             last_title = i
@@ -845,9 +849,7 @@ class Attributor:
             if relayed is not None:
                 return Attribution(relayed.name, speaker.name)
             organisation = self._organisation(speaker)
-            return Attribution(
-                organisation.name, self.relayed_by(organisation.name), speaker.name
-            )
+            return Attribution(organisation.name, self.relayed_by(organisation.name), speaker.name)
         return None
 
     def weak(self, mentions: list[Mention]) -> Attribution | None:

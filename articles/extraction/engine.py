@@ -191,7 +191,8 @@ _SPEAKER_LABEL = re.compile(
 )
 _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", "exclusive",
                          "analysis", "note", "photo", "video", "live", "editor's note", "related",
-                         "correction", "clarification", "source", "sources", "listen", "opinion"])  # fmt: skip
+                         "correction", "clarification", "source", "sources", "listen",
+                         "opinion"])  # fmt: skip
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _RELATIVE_REACH = 60
 _NO_BREAK = re.compile(r"[^,;:.()]*")
@@ -405,7 +406,9 @@ class _Extraction:
         out: dict[int, tuple[Attribution, DateMention | None]] = {}
         for i, view in enumerate(views):
             own = owns[i]
-            if own is None or not _BACKWARD.match(self.norm, view.sentence.start, view.sentence.end):
+            if own is None or not _BACKWARD.match(
+                self.norm, view.sentence.start, view.sentence.end
+            ):
                 continue
             days = [d for d in view.dates if d.precision == "day" and not d.as_of and not d.since]
             day = days[0] if days else None
@@ -465,7 +468,9 @@ class _Extraction:
                 rest = line
                 for d in view.dates:
                     offset = d.start - view.sentence.start
-                    rest = rest[:offset] + " " * (d.end - d.start) + rest[offset + d.end - d.start :]
+                    rest = (
+                        rest[:offset] + " " * (d.end - d.start) + rest[offset + d.end - d.start :]
+                    )
                 if _DATE_LINE_REST.fullmatch(rest):
                     current = days[-1]
                     continue
@@ -492,7 +497,9 @@ class _Extraction:
             named = [x for x in view.mentions if x.entity is not None and not x.entity.weak]
             # "HOST: The spy agency gave lower figures": a source the speaker names wins.
             if entity is not None and not named:
-                view.mentions.insert(0, Mention(m.start("x"), m.end("x"), "speaker", entity, "label"))
+                view.mentions.insert(
+                    0, Mention(m.start("x"), m.end("x"), "speaker", entity, "label")
+                )
 
     def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
         """ "The agency", "the spy agency": the organisation named last before, if known.
@@ -658,7 +665,7 @@ class _Extraction:
             if c[2] == "combined_force" and figure.end <= c[0] < reach:
                 return "combined_force"  # "a force of about 50,000, including North Korean troops"
         if not head.korean and self._in_combined_noun(view, clause, figure):
-            return "combined_force"  # "a combined grouping of Russian and North Korean troops numbering up to 50,000"
+            return "combined_force"  # "a combined grouping of ... troops numbering up to 50,000"
         if not head.korean and (
             0 <= self._other_force_at(view, clause) < figure.end + _OTHER_FORCE_AFTER
             or _OTHER_ACTOR.search(norm, max(clause[0], figure.start - 150), figure.start)
@@ -736,12 +743,12 @@ class _Extraction:
         before = self.norm[low : figure.start].lower()
         if "group" not in before and "force" not in before:
             return False  # a substring test first: no "group(ing)" nor "force(s)" before it
-        found = None
-        for found in _COMBINED_NOUN.finditer(self.norm, low, figure.start):
-            pass
-        if found is None:
+        last = None  # the nearest such noun before the figure
+        for m in _COMBINED_NOUN.finditer(self.norm, low, figure.start):
+            last = m
+        if last is None:
             return False
-        return _NO_BREAK.fullmatch(self.norm, found.end(), figure.start) is not None
+        return _NO_BREAK.fullmatch(self.norm, last.end(), figure.start) is not None
 
     def _per_clause(self, view: _SentenceView, clause: tuple[int, int], test: str) -> bool:
         """A test that depends only on the clause, run once per clause (a sentence of

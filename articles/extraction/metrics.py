@@ -40,7 +40,8 @@ _CUES: list[tuple[str, str]] = [
      r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)|total\s+force"
      r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
      r"|including\s+(?:the\s+)?North\s+Korean?s?"),
-    ("in_training", r"training|trained|(?<!by\s)train(?:s|ing)?|readied|drills|acclimati[sz]ation|adaptation"
+    ("in_training", r"training|trained|(?<!by\s)train(?:s|ing)?|readied|drills"
+     r"|acclimati[sz]ation|adaptation"
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"
      r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
