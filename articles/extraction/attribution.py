@@ -742,6 +742,15 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     return spans
 
 
+_AGENCY_KINDS = frozenset(["intelligence", "military", "government"])
+
+
+def _is_agency(entity: Entity | None) -> bool:
+    """A known organisation that gathers figures (not a person speaking for one)."""
+    known = entity.known if entity is not None else None
+    return known is not None and known.parent is None and known.kind in _AGENCY_KINDS
+
+
 def _is_full_name(tokens: list[str]) -> bool:
     # A loop, not all() over a generator: see attribution.pxd.
     for t in tokens:  # noqa: SIM110
@@ -812,9 +821,13 @@ class Attributor:
             elif m.role == "origin" and origin is None:
                 origin = entity
         if origin is None:
-            # "According to X, ... Y said": the one named after "according to" is relayed.
+            # "According to X, ... Y said": the one named after "according to" is relayed,
+            # unless Y is an agency and X is not: "According to Lee, the NIS told the
+            # committee" is the NIS, relayed by Lee.
             names = {m.entity.name for m in named if m.entity}
             if len(names) >= 2 and named[0].cue == "according":
+                if _is_agency(named[-1].entity) and not _is_agency(named[0].entity):
+                    return named[0].entity, named[-1].entity
                 return named[-1].entity, named[0].entity
             if len(names) >= 2 and named[0].cue == "verb" and named[-1].cue == "reported":
                 return named[0].entity, named[-1].entity
