@@ -91,6 +91,7 @@ _NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "th
 # "Ukraine's General Staff did not confirm the loss but said": the subject before "and" or
 # "but" is the name that opens the clause, if a name does.
 _THAT_LEAD = re.compile(r"\s*(?:that\s+)?")
+_PREPOSITION_FIRST = re.compile(r"(?:in|on|at|by|for|with|from|during|after|before|to|of|as)\b")
 _COORDINATED = re.compile(r"\s(?:and|but)$")
 _OPENING_NAME = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,5}(?=\s+[a-z])"
@@ -721,6 +722,8 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             said = _THAT_LEAD.match(norm, previous, e)
             s = said.end() if said is not None else previous
         previous = m.end()
+        if after_verb and _PREPOSITION_FIRST.match(norm, s, e):
+            continue  # "the JCS said in an assessment ... released to reporters": no speaker
         subject = norm[s:e]
         if _COORDINATED.search(subject):
             opening = _OPENING_NAME.match(subject)
