@@ -38,6 +38,9 @@ cdef class _Extraction:
                    date=DateMention)
     cpdef list run(self)
 
+    @cython.locals(name=str, sides=list, names=list, text=str)
+    cdef bint _same_side(self, weak, carried)
+
     @cython.locals(s=Py_ssize_t, e=Py_ssize_t, lower=str, words=set, has_digit=bint,
                    numeric=bint, dates=list, figures=list, d=DateMention)
     cdef _SentenceView _view(self, Paragraph paragraph, Sentence sentence)

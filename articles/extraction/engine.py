@@ -175,6 +175,9 @@ _DATELINE_REACH = 40
 _DATELINE_AFTER = re.compile(
     r"(?:,?\s+\d{4})?\s*(?:\([^()\n]{1,30}\)|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2})?\s*-{1,2}\s"
 )
+_SIDES = ("ukrain", "kyiv", "korea", "seoul", "russia", "moscow", "kremlin", "americ", "u.s.",
+          "us ", "washington", "pentagon", "british", "britain", "uk ", "london", "western",
+          "nato", "japan", "european")  # fmt: skip
 _ONE_OFFICIAL = re.compile(r"\b(?:official|spokes(?:man|woman|person))$", re.I)
 # Prisoner exchanges are between Russia and Ukraine: "returned more than 4,000 captives to
 # both sides" counts no North Korean unless the clause names them.
@@ -606,7 +609,9 @@ class _Extraction:
         attribution = self._attribution(view, clause, carried if explicit else None)
         if attribution is None:
             weak = self.attributor.weak(view.mentions)
-            if weak is not None and _ONE_OFFICIAL.search(weak.source or ""):
+            if weak is not None and (
+                _ONE_OFFICIAL.search(weak.source or "") or not self._same_side(weak, carried)
+            ):
                 attribution = weak
             else:
                 attribution = carried or weak
@@ -639,6 +644,21 @@ class _Extraction:
         )
         self.last_metric = metric
         return _Candidate(claim, view.heading, explicit, date is not None)
+
+    def _same_side(self, weak: Attribution, carried: Attribution | None) -> bool:
+        """Whether vague speakers ("Ukrainian officials") may be the carried source
+        restated: they name no country, or the carried source's names hold theirs.
+        "Western officials" or "Ukrainian officials" after the NIS are someone else."""
+        if carried is None or carried.source is None:
+            return False
+        name = (weak.source or "").lower()
+        sides = [side for side in _SIDES if side in name]
+        if not sides:
+            return True
+        known = self.index.find(carried.source)
+        names = [carried.source, *(known.aliases if known is not None else ())]
+        text = " ".join(names).lower()
+        return any(side in text for side in sides)
 
     def _attribution(
         self, view: _SentenceView, clause: tuple[int, int], sentence: Attribution | None
