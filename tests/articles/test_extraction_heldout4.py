@@ -3,34 +3,9 @@
 Each row is a general cause found there, written as a new sentence of the project's own.
 """
 
-import datetime as dt
-
 import pytest
 
-from articles.extraction import KnownSource, SourceIndex, extract
-
-# A Wednesday.
-PUBLISHED = dt.date(2025, 3, 5)
-HUR = "Defence Intelligence of Ukraine (HUR)"
-NIS = "National Intelligence Service (NIS)"
-JCS = "Joint Chiefs of Staff of South Korea (JCS)"
-SOURCES = SourceIndex(
-    [
-        KnownSource(
-            HUR,
-            ("Ukraine's military intelligence", "HUR", "Main Directorate of Intelligence"),
-            kind="intelligence",
-        ),
-        KnownSource("Andriy Yusov", ("Yusov",), parent=HUR, kind="intelligence"),
-        KnownSource(NIS, ("NIS", "National Intelligence Service"), kind="intelligence"),
-        KnownSource(JCS, ("Joint Chiefs of Staff", "JCS"), kind="military"),
-        KnownSource("Yu Yong-weon", ("Rep. Yu",), kind="lawmaker"),
-    ]
-)
-
-
-def claims(text: str) -> list:
-    return extract(text, published=PUBLISHED, sources=SOURCES)
+from tests.articles.heldout_cases import HUR, JCS, NIS, claims
 
 
 @pytest.mark.parametrize(

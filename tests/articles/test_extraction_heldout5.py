@@ -3,27 +3,9 @@
 Each row is a general cause found there, written as a new sentence of the project's own.
 """
 
-import datetime as dt
-
 import pytest
 
-from articles.extraction import KnownSource, SourceIndex, extract
-
-# A Wednesday.
-PUBLISHED = dt.date(2025, 3, 5)
-HUR = "Defence Intelligence of Ukraine (HUR)"
-NIS = "National Intelligence Service (NIS)"
-SOURCES = SourceIndex(
-    [
-        KnownSource(HUR, ("Ukraine's military intelligence", "HUR"), kind="intelligence"),
-        KnownSource(NIS, ("NIS", "National Intelligence Service"), kind="intelligence"),
-        KnownSource("Yu Yong-weon", ("Rep. Yu", "Yu Yong-weon"), kind="lawmaker"),
-    ]
-)
-
-
-def claims(text: str) -> list:
-    return extract(text, published=PUBLISHED, sources=SOURCES)
+from tests.articles.heldout_cases import HUR, NIS, claims
 
 
 @pytest.mark.parametrize(

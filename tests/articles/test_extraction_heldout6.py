@@ -3,29 +3,13 @@
 Each row is a general cause found there, written as a new sentence of the project's own.
 """
 
-import datetime as dt
-
 import pytest
 
-from articles.extraction import KnownSource, SourceIndex, extract
-
-# A Wednesday.
-PUBLISHED = dt.date(2025, 3, 5)
-HUR = "Defence Intelligence of Ukraine (HUR)"
-NIS = "National Intelligence Service (NIS)"
-JCS = "Joint Chiefs of Staff of South Korea (JCS)"
-SOURCES = SourceIndex(
-    [
-        KnownSource(HUR, ("Ukraine's military intelligence", "HUR"), kind="intelligence"),
-        KnownSource(NIS, ("NIS", "South Korea's spy agency"), kind="intelligence"),
-        KnownSource(JCS, ("Joint Chiefs of Staff", "JCS"), kind="military"),
-        KnownSource("Yu Yong-weon", ("Rep. Yu", "Yu"), kind="lawmaker"),
-    ]
-)
+from tests.articles.heldout_cases import HUR, JCS, NIS, claims
 
 
 def attributed(text: str) -> list[tuple]:
-    return [(c.low, c.source, c.via) for c in extract(text, published=PUBLISHED, sources=SOURCES)]
+    return [(c.low, c.source, c.via) for c in claims(text)]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,36 @@
+"""What the table tests of the held-out batches' causes share: a publication date and a
+small source registry (test_extraction_heldout3.py to test_extraction_heldout6.py)."""
+
+import datetime as dt
+
+from articles.extraction import KnownSource, SourceIndex, extract
+
+# A Wednesday.
+PUBLISHED = dt.date(2025, 3, 5)
+HUR = "Defence Intelligence of Ukraine (HUR)"
+NIS = "National Intelligence Service (NIS)"
+JCS = "Joint Chiefs of Staff of South Korea (JCS)"
+STAFF = "General Staff of Ukraine"
+SOURCES = SourceIndex(
+    [
+        KnownSource(
+            HUR,
+            ("Ukraine's military intelligence", "HUR", "Main Directorate of Intelligence"),
+            kind="intelligence",
+        ),
+        KnownSource("Kyrylo Budanov", ("Budanov",), parent=HUR, kind="intelligence"),
+        KnownSource("Andriy Yusov", ("Yusov",), parent=HUR, kind="intelligence"),
+        KnownSource(
+            NIS,
+            ("NIS", "National Intelligence Service", "South Korea's spy agency"),
+            kind="intelligence",
+        ),
+        KnownSource(JCS, ("Joint Chiefs of Staff", "JCS"), kind="military"),
+        KnownSource(STAFF, ("Ukraine's General Staff",), kind="military"),
+        KnownSource("Yu Yong-weon", ("Rep. Yu", "Yu Yong-weon", "Yu"), kind="lawmaker"),
+    ]
+)
+
+
+def claims(text: str) -> list:
+    return extract(text, published=PUBLISHED, sources=SOURCES)
