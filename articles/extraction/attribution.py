@@ -309,8 +309,11 @@ class Attribution(NamedTuple):
 
 
 def _object_phrase(norm: str, start: int, limit: int) -> tuple[int, int]:
-    """The noun phrase starting at `start`: up to punctuation or a clause-opening word."""
-    text = norm[start:limit]
+    """The noun phrase starting at `start`: up to punctuation or a clause-opening word.
+
+    Only the next `_OBJECT_WINDOW` characters are read: the phrase is at most 120, and a
+    sentence of thousands of "said X" must not be copied once for each."""
+    text = norm[start : min(limit, start + _OBJECT_WINDOW)]
     text = _DETAIL.sub(lambda m: " " * len(m.group(0)), text, count=1)
     text = _ROLE_OF.sub(lambda m: " " * len(m.group(0)), text.lstrip(), count=1).rjust(len(text))
     body = text.lstrip()
@@ -326,6 +329,7 @@ def _object_phrase(norm: str, start: int, limit: int) -> tuple[int, int]:
 
 
 SUBJECT_REACH = 1_000
+_OBJECT_WINDOW = 400
 _ASIDE = re.compile(
     r"\s*(?:for\s+(?:its|his|her|their)\s+part|in\s+turn|however|meanwhile|too|though|moreover"
     r"|instead|likewise|nevertheless|in\s+(?:a|its|his|her|their)\s+(?:statement|report|update|briefing))\s*$",

@@ -87,7 +87,7 @@ cdef class _Extraction:
     cdef DateMention _date(self, _SentenceView view, Figure figure, tuple clause,
                            as_of_carry, str metric)
 
-    @cython.locals(between=str)
+    @cython.locals(norm=str, far=bint, comma=bint, penalty=Py_ssize_t)
     cdef Py_ssize_t _date_distance(self, DateMention date, Figure figure)
 
     @cython.locals(ordinal=bint, distance=Py_ssize_t, d=DateMention)

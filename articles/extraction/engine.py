@@ -143,8 +143,10 @@ _ANAPHOR = re.compile(
 )
 _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
 # What a live blog's entry heading holds besides its date: "Thursday 7 November, 10:15 GMT".
+# One alternative per position (no two quantifiers over the same characters), so that a
+# long line fails in linear time.
 _DATE_LINE_REST = re.compile(
-    r"[\s,.|:-]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at|\d{1,2}[:.]\d{2}"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at|\d{1,2}[:.]\d{2}"
     r"|[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EET|EEST|KST|JST|EST|EDT|ET|PT|local\s+time|[\s,.|:()-])*",
     re.I,
 )
@@ -172,8 +174,13 @@ _COMBINED_NOUN = re.compile(
 _COMBINED_REACH = 90
 _NEAREST_REACH = 60
 _DATELINE_REACH = 40
+# Past this many characters between a date and a figure, a comma is taken to lie between:
+# the text is not read, so that a sentence of thousands of dates stays linear.
+_DISTANCE_WINDOW = 300
+_DATE_LINE_MAX = 80  # a live blog's entry heading is short
+# Matched over the few characters after a date only (`_DATELINE_REACH`).
 _DATELINE_AFTER = re.compile(
-    r"(?:,?\s+\d{4})?\s*(?:\([^()\n]{1,30}\)|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2})?\s*-{1,2}\s"
+    r"(?:,?\s+\d{4})?(?:\s*(?:\([^()\n]{1,30}\)|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2}))?\s*-{1,2}\s"
 )
 _SIDES = ("ukrain", "kyiv", "korea", "seoul", "russia", "moscow", "kremlin", "americ", "u.s.",
           "us ", "washington", "pentagon", "british", "britain", "uk ", "london", "western",
@@ -392,7 +399,8 @@ class _Extraction:
             dates = [
                 d
                 for d in dates
-                if d.start - s > _DATELINE_REACH or _DATELINE_AFTER.match(self.norm, d.end) is None
+                if d.start - s > _DATELINE_REACH
+                or _DATELINE_AFTER.match(self.norm, d.end, d.end + _DATELINE_REACH) is None
             ]
         mentions = find_mentions(self.norm, s, e, self.index, words)
         if mentions and not dates and not _WEEKDAY_WORDS.isdisjoint(words):
@@ -466,7 +474,8 @@ class _Extraction:
         for view in views:
             paragraph = view.sentence.paragraph
             days = [d for d in view.dates if d.precision == "day" and d.period_end is None]
-            if count[paragraph] == 1 and days:  # its time ("10:15") may read as figures
+            line_length = view.sentence.end - view.sentence.start
+            if count[paragraph] == 1 and days and line_length <= _DATE_LINE_MAX:
                 line = self.norm[view.sentence.start : view.sentence.end]
                 rest = line
                 for d in view.dates:
@@ -859,11 +868,19 @@ class _Extraction:
         ("sent since October, including about 3,000 who arrived this year"), and so does a
         "that" after the date: "told lawmakers last month that 1,000 were killed in December"
         dates the telling, not the figure."""
+        norm = self.norm
         if date.start > figure.start:
-            between = self.norm[figure.end : date.start]
-            return date.start - figure.start + (40 if "," in between else 0)
-        between = self.norm[date.end : figure.start]
-        penalty = 40 if "," in between or _THAT.search(between) else 0
+            far = date.start - figure.end > _DISTANCE_WINDOW  # read no further than that
+            comma = far or norm.find(",", figure.end, date.start) >= 0
+            return date.start - figure.start + (40 if comma else 0)
+        far = figure.start - date.end > _DISTANCE_WINDOW
+        penalty = (
+            40
+            if far
+            or norm.find(",", date.end, figure.start) >= 0
+            or _THAT.search(norm, date.end, figure.start)
+            else 0
+        )
         return figure.start - date.start + 1 + penalty
 
     def _contingent(

@@ -22,13 +22,11 @@ cpdef bint has_number_word(str lower)
 @cython.locals(out=list, pos=Py_ssize_t)
 cdef list _candidates(str norm, Py_ssize_t start, Py_ssize_t end, bint words=*)
 
-@cython.locals(raw=list, figure=Figure)
+@cython.locals(raw=list, figure=Figure, spans=list, starts=list, reach=list,
+               furthest=Py_ssize_t, k=Py_ssize_t)
 cpdef list find_figures(str norm, Py_ssize_t start, Py_ssize_t end, list excluded,
                         bint words=*)
 
 @cython.locals(out=list, i=Py_ssize_t, n=Py_ssize_t, first=Figure, second=Figure,
                joiner=str, lead=str, start=Py_ssize_t)
 cdef list _merge_ranges(str norm, list raw)
-
-@cython.locals(a=Py_ssize_t, b=Py_ssize_t)
-cdef bint _inside(Py_ssize_t pos, list spans)

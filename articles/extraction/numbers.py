@@ -8,6 +8,7 @@ counts people is decided later from the words around it.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .patterns import word_trie
@@ -301,21 +302,24 @@ def find_figures(
     are looked for, which is much faster.
     """
     raw: list[tuple[re.Match[str], Figure]] = []
+    # Whether a position lies in an excluded span, by bisection over the spans' starts and
+    # the furthest end reached so far: a sentence of thousands of dates and figures would
+    # otherwise test every span for every figure.
+    spans = sorted(excluded)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    furthest = -1
+    for _, b in spans:
+        furthest = max(furthest, b)
+        reach.append(furthest)
     for match in _candidates(norm, start, end, words):
-        if _inside(match.start(), excluded):
+        k = bisect.bisect_right(starts, match.start())
+        if k > 0 and reach[k - 1] > match.start():
             continue
         figure = _single(norm, match, start)
         if figure is not None:
             raw.append((match, figure))
     return _merge_ranges(norm, raw)
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    # A loop, not any() over a generator: Cython compiles no generator in a typed function.
-    for a, b in spans:  # noqa: SIM110
-        if a <= pos < b:
-            return True
-    return False
 
 
 def _merge_ranges(norm: str, raw: list[tuple[re.Match[str], Figure]]) -> list[Figure]:
