@@ -67,5 +67,9 @@ def test_a_long_sentence_costs_time_in_proportion_to_its_length(unit: str) -> No
         extract(text, published=PUBLISHED)
         return time.process_time() - started
 
-    short, long = seconds(300_000), seconds(1_200_000)
-    assert long < 9 * max(short, 0.01)
+    # The shared host's speed drifts: the shorter text is timed on both sides of the longer
+    # one and its slower run kept. Linear is about 4 here, quadratic about 16 or more.
+    before = seconds(300_000)
+    long = seconds(1_200_000)
+    short = max(before, seconds(300_000), 0.01)
+    assert long < 10 * short
