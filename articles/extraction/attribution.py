@@ -477,6 +477,11 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     return Entity(name, None, weak)
 
 
+def entity_of(phrase: str, index: SourceIndex) -> Entity | None:
+    """The source a phrase names, known or as written; None if it names nobody."""
+    return _entity(phrase, index)
+
+
 _VERB_WORDS = frozenset(re.sub(r"\\s\+\w+", "", _VERBS).split("|")) - {"has", "have", "had"}
 _ORIGIN_WORDS = frozenset(
     [

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from . import metrics
-from .attribution import Attribution, Attributor, Entity, Mention, _entity, find_mentions
+from .attribution import Attribution, Attributor, Entity, Mention, entity_of, find_mentions
 from .dates import DateMention, find_dates, format_date
 from .model import Claim, ExtractionError, KnownSource
 from .numbers import Figure, find_figures, has_number_word
@@ -937,7 +937,7 @@ _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threat
 
 
 def _label_entity(label: str, index: SourceIndex) -> Entity | None:
-    return _entity(label.title(), index)
+    return entity_of(label.title(), index)
 
 
 def _holding(named: list[Entity], name: str) -> Entity | None:
