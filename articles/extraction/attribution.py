@@ -452,6 +452,15 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# Lower-case words that make a phrase a clause: auxiliaries, pronouns, relatives.
+_CLAUSE_WORD = re.compile(
+    r"\s(?:had|has|have|would|could|will|shall|should|might|must|was|were|is|are|been|did|does"
+    r"|can|may|they|he|she|we|it|you|that|which|who|whom|decided|came|like|wanted|believes?"
+    r"|made|makes?|sent|sends?|fought|took|lost|suffered|killed|died|joined|arrived|deployed"
+    r"|remain(?:ed|s)?)(?:\s|$)"
+)
+_NEGATED = re.compile(r"(?:No|Not|Neither|None|Nobody)\s")
+_ABBREVIATED_OWNER = re.compile(r"^([A-Z]{2,4})'s\s+(?=[A-Z])")
 _UPPER = re.compile(r"[A-Z]")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE_END = re.compile(r"'s?$")
@@ -469,6 +478,12 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     name = clean_name(phrase)
     if not name or len(name) > 80 or _UPPER.search(name) is None or _NOT_A_NAME.match(name):
         return None
+    if _CLAUSE_WORD.search(phrase) or _NEGATED.match(name):
+        # "Pyongyang had decided", "Korean media they would like": a clause, not a name;
+        # "No government or intelligence agency": a denial that anyone counted.
+        return None
+    # "UK's Ministry of Defence" is the UK Ministry of Defence.
+    name = _ABBREVIATED_OWNER.sub(r"\1 ", name)
     weak = _is_weak(phrase) or _is_weak(name)
     if weak and not re.search(
         r"\b(?:intelligence|military|government|ministry|officials?|forces)\b", name, re.I

@@ -97,6 +97,32 @@ def test_unknown_source_is_reported_as_written():
     assert attributed(text, sources=()) == [("Kaupo Rosin", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The UK's Ministry of Defence said at least 6,000 North Korean soldiers had been "
+            "killed or wounded.",
+            [("UK Ministry of Defence", None)],
+            id="abbreviated-country-possessive",
+        ),
+        pytest.param(
+            "The report added that Pyongyang had decided to send 12,000 North Korean troops.",
+            [(None, None)],
+            id="clause-after-inverted-verb",
+        ),
+        pytest.param(
+            "Officials said North Korean units made up much of the Russian force; about 3,000 "
+            "North Korean soldiers were killed.",
+            [("Officials", None)],
+            id="clause-is-no-speaker",
+        ),
+    ],
+)
+def test_a_clause_is_not_reported_as_a_source(text, expected):
+    assert attributed(text, sources=()) == expected
+
+
 def test_headline_and_body_with_the_same_figure_are_one_claim():
     text = (
         "North Korea has 12,000 troops in Russia, NIS says\n\n"
