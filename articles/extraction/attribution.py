@@ -22,7 +22,7 @@ from .registry import SourceIndex
 
 _VERBS = (
     r"said|says|say|stated|states|told|tells|estimated|estimates|estimate|estimating|reported|reports"
-    r"|revealed|reveals|claimed|claims|claim|noted|notes|added|adds|assessed|assesses|assess|believes"
+    r"|revealed|reveals|claimed|claims|claim|noted|notes|added|adds|assessed|assesses|assess|believed|believes"
     r"|believe|placed|places|put|puts|confirmed|confirms|indicated|indicates|indicate|suggested|suggests"
     r"|suggest|announced|announces|wrote|writes|disclosed|discloses|cited|cites|highlighted|highlights"
     r"|briefed|informed|counted|counts|calculated|calculates|tallied|shared|explained|warned|testified"
@@ -59,6 +59,7 @@ _SPEAKER_VERB = re.compile(
 _VERB_AFTER_SPACE = re.compile(rf"\s(?:{word_trie(_VERB_LIST)})\b")
 _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _REPORTED = re.compile(r"\bthat\s+$")
+_BELIEVED_PASSIVE = re.compile(r"\s+to\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _ORIGIN = re.compile(
     r"\b(?:citing|quoting|cited|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
@@ -739,6 +740,10 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     spans = []
     previous = -1  # where the last speaker verb ended
     for m in _speaker_verbs(norm, start, end):
+        if norm.endswith("believed", m.start(), m.end()) and _BELIEVED_PASSIVE.match(
+            norm, m.end(), end
+        ):
+            continue  # "the troops believed to have been sent": nobody believes here
         s, e = _subject_phrase(norm, start, m.start())
         # "Park said the agency estimates": the subject of "estimates" starts after "said".
         after_verb = previous > s

@@ -88,7 +88,7 @@ _AS_OF = re.compile(
     re.I,
 )
 # "since October", "since it entered combat in December": the start of a running total.
-_SINCE = re.compile(r"\bsince\b[^,.;:]{0,40}$", re.I)
+_SINCE = re.compile(r"\bsince\b[^,.;:]{0,120}$", re.I)
 
 
 class DateMention:
@@ -373,7 +373,7 @@ def find_dates(
                 precision,
                 period_end,
                 bool(_AS_OF.search(lead)),
-                bool(_SINCE.search(norm, max(start, s - 50), s)),
+                bool(_SINCE.search(norm, max(start, s - 130), s)),
             )
         )
     return out

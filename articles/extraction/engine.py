@@ -141,6 +141,19 @@ _ANAPHOR = re.compile(
     r"(?:agency|service|ministry|department|military|intelligence|directorate)[.,;:!?'\"]*$",
     re.I,
 )
+# "the country's spy agency", "its military intelligence": whose, from the sentence.
+_COUNTRY_ANAPHOR = re.compile(r"(?:the\s+country's|its)\s+(?P<rest>[a-z][\w\s-]*?)[.,;:!?'\"]*$")
+_COUNTRY_NAMED = re.compile(
+    r"\b(?:South\s+Korean?|Seoul|Ukrainian|Ukraine|Kyiv|British|Britain|UK|U\.S\.|US|American"
+    r"|Washington|Japanese|Japan|Tokyo)\b"
+)
+_COUNTRY_OWNERS = (
+    ("south korea", "south korean", "seoul"),
+    ("ukraine", "ukrainian", "kyiv"),
+    ("britain", "british", "uk"),
+    ("us", "american", "washington"),
+    ("japan", "japanese", "tokyo"),
+)
 _SINCE_TOTAL = re.compile(r"\b(?:a\s+)?total\b", re.I)
 # What a live blog's entry heading holds besides its date: "Thursday 7 November, 10:15 GMT".
 # One alternative per position (no two quantifiers over the same characters), so that a
@@ -534,6 +547,29 @@ class _Extraction:
                             view.mentions[i] = Mention(m.start, m.end, m.role, earlier, m.cue)
                 elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
                     view.mentions[i] = Mention(m.start, m.end, m.role, last, m.cue)
+                else:
+                    found = self._country_anaphor(view.sentence.start, m)
+                    if found is not None:
+                        view.mentions[i] = Mention(m.start, m.end, m.role, found, m.cue)
+
+    def _country_anaphor(self, lower: int, m: Mention) -> Entity | None:
+        """ "a South Korean lawmaker ..., citing the country's spy agency": the known source
+        named by the phrase with the country written before it in the sentence."""
+        phrase = _COUNTRY_ANAPHOR.match(self.norm, m.start, m.end)
+        if phrase is None:
+            return None
+        countries = list(_COUNTRY_NAMED.finditer(self.norm, lower, m.start))
+        if not countries:
+            return None
+        named = countries[-1].group(0).lower().replace(".", "")
+        for owner in _COUNTRY_OWNERS:
+            if named in owner:
+                for form in owner:
+                    entity = entity_of(f"{form}'s {phrase.group('rest')}", self.index)
+                    if entity is not None and entity.known is not None:
+                        return entity
+                return None
+        return None
 
     def _first_attribution(self, owns: list[Attribution | None]) -> Attribution | None:
         for found in owns:
