@@ -141,6 +141,13 @@ _ANAPHOR = re.compile(
     r"(?:agency|service|ministry|department|military|intelligence|directorate)[.,;:!?'\"]*$",
     re.I,
 )
+# What makes "people" civilians rather than troops.
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|residents?|strikes?|attacks?|missiles?|drones?|debris|city|cities|trapped"
+    r"|hospitals?|homes?|buildings?|refugees|population|rally|rallies|crowds?|gathered|ceremony"
+    r"|celebrat\w*|audience|spectators|students|visitors)\b",
+    re.I,
+)
 # "the country's spy agency", "its military intelligence": whose, from the sentence.
 _COUNTRY_ANAPHOR = re.compile(r"(?:the\s+country's|its)\s+(?P<rest>[a-z][\w\s-]*?)[.,;:!?'\"]*$")
 _COUNTRY_NAMED = re.compile(
@@ -598,6 +605,11 @@ class _Extraction:
         for i, figure in enumerate(figures):
             head = metrics.read_head(self.norm, figure.end, view.sentence.end)
             view.heads[figure.start] = head
+            if head.vague and (
+                metrics._NK.search(self.norm, view.sentence.start, view.sentence.end) is None
+                or _CIVILIAN.search(self.norm, view.sentence.start, view.sentence.end)
+            ):
+                continue  # "Two people were injured in Odesa": people, not the force
             if i in ratio or head.rejected:
                 continue
             if figure.year_like and not head.people and head.metric is None:

@@ -32,7 +32,9 @@ _CUES: list[tuple[str, str]] = [
      r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"),
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
     ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"
-     r"|taken\s+(?:prisoner|captive)|in\s+captivity|surrendered|detained"),
+     r"|taken\s+(?:prisoner|captive)|in\s+captivity|surrendered|detained"
+     r"|held\s+(?:captive|prisoner|by\s+(?:Ukraine|Ukrainian\s+forces|Kyiv))"
+     r"|in\s+(?:Ukrainian\s+|Ukraine's\s+)?custody"),
     ("missing", r"missing(?:\s+in\s+action)?|unaccounted\s+for|MIA"
      r"|remains\s+unknown|remain\s+unknown|remained\s+unknown|is\s+unknown|are\s+unknown"
      r"|were\s+unknown|was\s+unknown"),
@@ -66,7 +68,8 @@ _PEOPLE = re.compile(
     r"(?:troops?|soldiers?|personnel|servicem[ae]n|service\s*(?:members|men)|fighters|men|forces"
     r"|military\s+personnel|North\s+Koreans|Koreans|conscripts|recruits|infantry(?:men)?|commandos"
     r"|special\s+forces|sappers|deminers|engineers|builders|workers|marines|paratroopers|officers"
-    r"|generals|specialists|operators|gunners|others|persons|replacements|reinforcements|-strong|strong)\b",
+    r"|generals|specialists|operators|gunners|others|persons|people|replacements|reinforcements"
+    r"|-strong|strong)\b",
     re.I,
 )
 _DIRECT = {
@@ -237,12 +240,13 @@ def cues(norm: str, start: int, end: int, lower: str | None = None) -> list[tupl
 
 
 _AND = re.compile(r"\band\b")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;!?]|$)")
 
 
 class Head:
     """What follows a figure: a direct metric word, a people noun, or nothing (bare)."""
 
-    __slots__ = ("combined", "foreign", "korean", "metric", "people", "rejected")
+    __slots__ = ("combined", "foreign", "korean", "metric", "people", "rejected", "vague")
 
     def __init__(self) -> None:
         self.metric: str | None = None
@@ -251,6 +255,7 @@ class Head:
         self.foreign = False
         self.korean = False
         self.combined = False
+        self.vague = False  # "people": troops only where the sentence is about them
 
 
 def read_head(norm: str, end: int, limit: int) -> Head:
@@ -284,9 +289,14 @@ def read_head(norm: str, end: int, limit: int) -> Head:
                 head.metric = "casualties"
             break
         if _PEOPLE.fullmatch(word) or (
-            lower == "military" and window[m.end() :].lstrip().lower().startswith("personnel")
-        ):
+            lower == "military"
+            and (
+                window[m.end() :].lstrip().lower().startswith("personnel")
+                or _CLAUSE_ENDS.match(window, m.end()) is not None
+            )
+        ):  # "12 thousand North Korean military." as the translated "military personnel"
             head.people = True
+            head.vague = lower == "people"
             break
         if word[0].isupper():
             continue  # North Korean, DPRK, Russian: nationality is read from the phrase

@@ -23,7 +23,7 @@ cpdef bint has_number_word(str lower)
 cdef list _candidates(str norm, Py_ssize_t start, Py_ssize_t end, bint words=*)
 
 @cython.locals(raw=list, figure=Figure, spans=list, starts=list, reach=list,
-               furthest=Py_ssize_t, k=Py_ssize_t)
+               furthest=Py_ssize_t, k=Py_ssize_t, at=Py_ssize_t)
 cpdef list find_figures(str norm, Py_ssize_t start, Py_ssize_t end, list excluded,
                         bint words=*)
 

@@ -316,6 +316,9 @@ def find_figures(
         k = bisect.bisect_right(starts, match.start())
         if k > 0 and reach[k - 1] > match.start():
             continue
+        at = match.start()
+        if at - 5 >= start and norm[at - 1] in "-\u2013/" and norm[at - 5 : at - 1].isdigit():
+            continue  # "the winter of 2024-25": the end of a span of years
         figure = _single(norm, match, start)
         if figure is not None:
             raw.append((match, figure))

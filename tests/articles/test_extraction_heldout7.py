@@ -57,3 +57,48 @@ def test_attribution_rules(text: str, expected: list[tuple]) -> None:
 )
 def test_date_rules(text: str, expected: list[tuple]) -> None:
     assert dated(text) == expected
+
+
+def metrics_of(text: str) -> list[tuple]:
+    return [(c.metric, c.low, c.high) for c in claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The North Korean contingent has lost about five thousand people killed and"
+            " wounded.",
+            [("casualties", 5000, 5000)],
+            id="people-in-a-sentence-about-the-force",
+        ),
+        pytest.param(
+            "Two people were injured in Kharkiv when a drone hit a North Korean-made truck.",
+            [],
+            id="people-with-civilian-words-are-not-the-force",
+        ),
+        pytest.param(
+            "Pyongyang marked the date with a rally of 20,000 people, North Korean state media"
+            " said.",
+            [],
+            id="a-crowd-of-people-is-not-the-force",
+        ),
+        pytest.param(
+            "Near Kursk now there are around 9 to 10 thousand North Korean military.",
+            [("deployed", 9000, 10000)],
+            id="military-as-a-noun-at-the-end",
+        ),
+        pytest.param(
+            "Most of the North Korean dead were killed in the winter of 2024-25.",
+            [],
+            id="the-end-of-a-span-of-years-is-no-figure",
+        ),
+        pytest.param(
+            "The three North Korean soldiers held by Ukraine since January remain in Kyiv.",
+            [("captured", 3, 3)],
+            id="held-by-ukraine-is-captured",
+        ),
+    ],
+)
+def test_metric_rules(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
