@@ -141,6 +141,28 @@ _ANAPHOR = re.compile(
     r"(?:agency|service|ministry|department|military|intelligence|directorate)[.,;:!?'\"]*$",
     re.I,
 )
+# A report that calls figures false (see `_Extraction._debunked`).
+_FALSE_NEXT = re.compile(
+    r"(?:but\s+)?(?:this|that|the|such|it)\s+(?:[\w-]+\s+){0,2}?(?:is|was|are|were)\s+"
+    r"(?:completely\s+|entirely\s+)?(?:false|fake|untrue|fabricated|baseless|not\s+true)\b",
+    re.I,
+)
+_DENIED = re.compile(
+    r"\b(?:falsely|wrongly)\s+(?:claim|claims|claimed|say|says|said|state[sd]?|reports?|reported)\b"
+    r"|\b(?:did\s+not|didn't|never)\s+(?:say|said|claim|claimed|state|admit|admitted)\b",
+    re.I,
+)
+_NOT_BEFORE = re.compile(
+    r"\b(?:nowhere\s+(?:near|close\s+to)|never\s+(?:near|close\s+to)|not\s+(?:even\s+)?"
+    r"(?:near|close\s+to)|anywhere\s+near|rather\s+than|instead\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_FACT_CHECK = re.compile(r"\bfact[\s-]?check", re.I)
+_FACT_CHECK_REACH = 400
+# In a fact-check, a figure in what a post, video or caption says is the claim checked.
+_CLAIMED_IN_POST = re.compile(
+    r"\b(?:posts?|video|clip|caption|meme|tweet|claims?\s+that|assertion|reads)\b", re.I
+)
 # What makes "people" civilians rather than troops.
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|strikes?|attacks?|missiles?|drones?|debris|city|cities|trapped"
@@ -392,7 +414,47 @@ class _Extraction:
                 if date.as_of and date.precision != "none":
                     as_of_carry = (view.sentence.paragraph, date)
                     break
+        false = self._debunked(views)
+        if false:
+            candidates = [
+                c for c in candidates if c.claim.low not in false and c.claim.high not in false
+            ]
         return _dedupe(candidates)
+
+    def _debunked(self, views: list[_SentenceView]) -> set[int]:
+        """Figures the report itself calls false (a fact-check's subject): "Posts claim that
+        40,000 were killed. This is false.", "did not say 40,000", "nowhere close to 40,000",
+        "11,000 rather than 100,000". Every figure of the same value in the report is the
+        same false claim repeated, and none is an estimate of anyone's."""
+        false: set[int] = set()
+        norm = self.norm
+        checked = _FACT_CHECK.search(norm, 0, min(len(norm), _FACT_CHECK_REACH)) is not None
+        for i, view in enumerate(views):
+            if not view.figures:
+                continue
+            s, e = view.sentence.start, view.sentence.end
+            after = -1  # figures after this position are debunked
+            nxt = views[i + 1] if i + 1 < len(views) else None
+            if (
+                nxt is not None
+                and nxt.sentence.paragraph == view.sentence.paragraph
+                and _FALSE_NEXT.match(norm, nxt.sentence.start, nxt.sentence.end)
+            ):
+                after = s
+            else:
+                denied = _DENIED.search(norm, s, e)
+                if denied is not None:
+                    after = denied.end()
+                else:
+                    post = _CLAIMED_IN_POST.search(norm, s, e) if checked else None
+                    if post is not None:
+                        after = post.end()
+            for f in view.figures:
+                if (0 <= after <= f.start) or _NOT_BEFORE.search(
+                    norm, max(s, f.start - 24), f.start
+                ):
+                    false.add(f.value)
+        return false
 
     def _view(self, paragraph: Paragraph, sentence: Sentence) -> _SentenceView:
         s, e = sentence.start, sentence.end

@@ -39,7 +39,7 @@ _CUES: list[tuple[str, str]] = [
      r"|remains\s+unknown|remain\s+unknown|remained\s+unknown|is\s+unknown|are\s+unknown"
      r"|were\s+unknown|was\s+unknown"),
     ("combined_force", r"combined\s+(?:\w+\s+)?force"
-     r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)|total\s+force"
+     r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)"
      r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
      r"|including\s+(?:the\s+)?North\s+Korean?s?"),
     ("in_training", r"training|trained|(?<!by\s)train(?:s|ing)?|readied|drills"

@@ -102,3 +102,41 @@ def metrics_of(text: str) -> list[tuple]:
 )
 def test_metric_rules(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Posts on Telegram claim that 50,000 North Korean soldiers have died in Kursk."
+            " The claim is false.",
+            [],
+            id="a-figure-the-next-sentence-calls-false",
+        ),
+        pytest.param(
+            "Budanov did not say that 20,000 North Korean soldiers had been killed, his office"
+            " said.",
+            [],
+            id="a-figure-someone-did-not-say",
+        ),
+        pytest.param(
+            "The NIS puts the North Korean force at about 11,000 troops rather than 100,000.",
+            [("deployed", 11000, 11000)],
+            id="rather-than-a-figure",
+        ),
+        pytest.param(
+            "A viral post said 70,000 North Korean troops had been sent. The deployment was"
+            " nowhere near 70,000 strong, and the NIS counts 11,000 North Korean troops in"
+            " Russia.",
+            [("deployed", 11000, 11000)],
+            id="a-debunked-value-is-dropped-everywhere",
+        ),
+        pytest.param(
+            "The agency estimates the total force at roughly 11,000 North Korean troops.",
+            [("deployed", 11000, 11000)],
+            id="a-total-force-alone-is-not-combined",
+        ),
+    ],
+)
+def test_debunked_figures_are_no_claims(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
