@@ -33,6 +33,7 @@ cdef class _Extraction:
     cdef public Attributor attributor
     cdef public object last_date, last_metric, section_date, backward_date
     cdef public dict statements
+    cdef public set off_topic
 
     @cython.locals(views=list, owns=list, candidates=list, view=_SentenceView, figure=Figure,
                    date=DateMention)

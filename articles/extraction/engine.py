@@ -35,6 +35,11 @@ _RATIO = re.compile(
     r"|^\s+(?:in|out\s+of)\s+(?:every\s+)?$",
     re.I,
 )
+_MULTIPLIER = re.compile(
+    r"\s+times\s+(?:the|more\s+than|higher\s+than|larger\s+than|as\s+many\s+as|as\s+high\s+as"
+    r"|greater\s+than)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 _OTHER_FORCE = re.compile(
     r"\b(?:Russian|Ukrainian|Russia's|Ukraine's|American|Belarusian|Chechen|Kyiv's|Moscow's)\s+"
     r"(?:\w+\s+)?(?:troops|soldiers|forces|servicemen|army|losses|casualties|units|personnel|dead|fighters|military)\b"
@@ -163,6 +168,13 @@ _FACT_CHECK_REACH = 400
 _CLAIMED_IN_POST = re.compile(
     r"\b(?:posts?|video|clip|caption|meme|tweet|claims?\s+that|assertion|reads)\b", re.I
 )
+# Another war's places and parties, for a roundup's other items (see `_off_topic`).
+_OTHER_CONFLICT = re.compile(
+    r"\b(?:Gaza|Israel|Israeli|Israelis|Hamas|Hezbollah|Palestinians?|West\s+Bank|Sudan|Sudanese"
+    r"|Darfur|Khartoum|Syria|Syrian|Yemen|Houthis?|Lebanon|Iran|Iranian|Taiwan|Myanmar|Ethiopia"
+    r"|Tigray|Somalia|Congo|Afghanistan|Taliban|Sahel|Mali|Haiti)\b"
+)
+_KOREAN = re.compile(r"\bKorean?s?\b|\bKPA\b")
 # What makes "people" civilians rather than troops.
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|strikes?|attacks?|missiles?|drones?|debris|city|cities|trapped"
@@ -377,9 +389,12 @@ class _Extraction:
         self.section_date: DateMention | None = None  # a live blog entry's date
         self.backward_date: DateMention | None = None  # "The figures came from X on May 4"
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
+        self.off_topic: set[int] = set()  # paragraphs about another war
 
     def run(self) -> list[Claim]:
-        views = [self._view(p, s) for p in segment(self.norm) for s in p.sentences]
+        paragraphs = segment(self.norm)
+        self.off_topic = self._off_topic(paragraphs)
+        views = [self._view(p, s) for p in paragraphs for s in p.sentences]
         self._speaker_labels(views)
         self._resolve_anaphora(views)
         for view in views:
@@ -456,6 +471,21 @@ class _Extraction:
                     false.add(f.value)
         return false
 
+    def _off_topic(self, paragraphs: list[Paragraph]) -> set[int]:
+        """Paragraphs about another war (a news roundup's Gaza or Sudan item): they name
+        neither North Korea nor Koreans, and name another conflict's places or parties."""
+        out: set[int] = set()
+        norm = self.norm
+        for p in paragraphs:
+            if (
+                p.sentences
+                and _OTHER_CONFLICT.search(norm, p.start, p.end) is not None
+                and metrics._NK.search(norm, p.start, p.end) is None
+                and _KOREAN.search(norm, p.start, p.end) is None
+            ):
+                out.add(p.index)
+        return out
+
     def _view(self, paragraph: Paragraph, sentence: Sentence) -> _SentenceView:
         s, e = sentence.start, sentence.end
         if self.lower is not None and self.broken is not None:
@@ -473,7 +503,7 @@ class _Extraction:
         )
         figures = (
             find_figures(self.norm, s, e, [(d.start, d.end) for d in dates], has_number_word(lower))
-            if numeric
+            if numeric and paragraph.index not in self.off_topic
             else []
         )
         if dates and (s == 0 or self.norm[s - 1] == "\n"):
@@ -661,7 +691,9 @@ class _Extraction:
         ratio: set[int] = set()
         for i in range(len(figures) - 1):
             between = self.norm[figures[i].end : figures[i + 1].start]
-            if _RATIO.search(between):
+            if _MULTIPLIER.match(between):
+                ratio.add(i)  # "three times the roughly 600 deaths": 600 is a figure
+            elif _RATIO.search(between):
                 ratio.update((i, i + 1))
         live = []
         for i, figure in enumerate(figures):

@@ -140,3 +140,25 @@ def test_metric_rules(text: str, expected: list[tuple]) -> None:
 )
 def test_debunked_figures_are_no_claims(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "About 5,000 North Korean troops remain in Kursk, the NIS said.\n\n"
+            "GAZA - Health officials in Gaza say more than 60,000 Palestinians have been"
+            " killed, and Israel says 400 of its soldiers have died.",
+            [("deployed", 5000, 5000)],
+            id="a-roundup-paragraph-about-another-war",
+        ),
+        pytest.param(
+            "Seoul's new toll is four times the roughly 500 North Korean deaths the NIS"
+            " gave in March.",
+            [("killed", 500, 500)],
+            id="the-figure-after-a-multiplier-counts",
+        ),
+    ],
+)
+def test_other_topics_and_multipliers(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
