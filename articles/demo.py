@@ -100,6 +100,7 @@ SOURCES = [
         (
             "HUR",
             "GUR",
+            "DIU",
             "Defence Intelligence of Ukraine",
             "Defense Intelligence of Ukraine",
             "Ukraine's Defence Intelligence",

@@ -60,7 +60,15 @@ _VERB_AFTER_SPACE = re.compile(rf"\s(?:{word_trie(_VERB_LIST)})\b")
 _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _REPORTED = re.compile(r"\bthat\s+$")
 _BELIEVED_PASSIVE = re.compile(r"\s+to\b")
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_ACCORDING_WORDS = frozenset(
+    ["according", "count", "reckoning", "tally", "estimate", "estimates", "figures", "assessment",
+     "view", "calculation", "calculations"]
+)  # fmt: skip
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+|\b(?:by|in)\s+the\s+(?:latest\s+|own\s+)?(?:count|reckoning|tally"
+    r"|estimate|estimates|figures|assessment|view|calculations?)\s+of\s+(?:our\s+own\s+|its\s+own\s+)?",
+    re.I,
+)
 _ORIGIN = re.compile(
     r"\b(?:citing|quoting|cited|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
     r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report)\s+(?:by|from))\s+",
@@ -393,7 +401,7 @@ _LONG_TITLE = re.compile(
 _CONNECTORS = frozenset(["of", "for", "and", "on"])
 _DOCUMENT_WORDS = frozenset(["assessment", "assessments", "report", "update", "briefing",
                              "estimate", "estimates", "analysis", "statement",
-                             "figures"])  # fmt: skip
+                             "figures", "data", "numbers", "count", "tally"])  # fmt: skip
 _OF_DESCRIPTION = re.compile(r"(?<=[a-z])\s+of\s+the\s+[a-z].*$")
 
 
@@ -462,6 +470,10 @@ _CLAUSE_WORD = re.compile(
 )
 _NEGATED = re.compile(r"(?:No|Not|Neither|None|Nobody)\s")
 _ABBREVIATED_OWNER = re.compile(r"^([A-Z]{2,4})'s\s+(?=[A-Z])")
+_STATE_MEDIA = re.compile(
+    r"(?:(?:North\s+Korean|Russian|Chinese|Pyongyang's|Moscow's)\s+)?(?:state|official|state-run)"
+    r"\s+(?:media|television|TV|news\s+agency|broadcaster)(?=[.,;:!?'\"]*$)"
+)
 _UPPER = re.compile(r"[A-Z]")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE_END = re.compile(r"'s?$")
@@ -474,11 +486,19 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     known = index.find(phrase)
     if known is not None:
         return Entity(known.name, known)
+    media = _STATE_MEDIA.search(phrase)
+    if media is not None:
+        # "according to state media": nobody named, but a source an editor records.
+        return Entity(" ".join(media.group(0).split()), None)
     if _UPPER.search(phrase) is None or _DIGIT.search(phrase) is not None:
         return None  # a clause holding a figure or a date is not a name
     name = clean_name(phrase)
     if not name or len(name) > 80 or _UPPER.search(name) is None or _NOT_A_NAME.match(name):
         return None
+    if name != phrase:
+        known = index.find(name)  # "DIU data", "the agency's latest figures"
+        if known is not None:
+            return Entity(known.name, known)
     if _CLAUSE_WORD.search(phrase) or _NEGATED.match(name):
         # "Pyongyang had decided", "Korean media they would like": a clause, not a name;
         # "No government or intelligence agency": a denial that anyone counted.
@@ -550,7 +570,7 @@ def find_mentions(
     if words is None:
         words = set(norm[start:end].lower().split())
     spans: list[tuple[int, int, str, str]] = []
-    if "according" in words:
+    if not _ACCORDING_WORDS.isdisjoint(words):
         spans.extend(_according(norm, start, end))
     if not _ORIGIN_WORDS.isdisjoint(words):
         spans.extend(_origins(norm, start, end))

@@ -34,6 +34,8 @@ cdef class _Extraction:
     cdef public object last_date, last_metric, section_date, backward_date
     cdef public dict statements
     cdef public set off_topic
+    cdef public Py_ssize_t carried_at
+    cdef public object publisher
 
     @cython.locals(views=list, owns=list, candidates=list, view=_SentenceView, figure=Figure,
                    date=DateMention)

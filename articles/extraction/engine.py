@@ -175,6 +175,13 @@ _OTHER_CONFLICT = re.compile(
     r"|Tigray|Somalia|Congo|Afghanistan|Taliban|Sahel|Mali|Haiti)\b"
 )
 _KOREAN = re.compile(r"\bKorean?s?\b|\bKPA\b")
+_PRONOUN = re.compile(r"(?:He|She|he|she)\s*$")
+# Two or three capitalised words, none an organisation's: "Andriy Yusov", "Kim Yong-hyun".
+_PERSON_NAME = re.compile(
+    r"(?!.*\b(?:Ministry|Service|Agency|Office|Staff|Forces|Department|Council|Institute|Command"
+    r"|Intelligence|Army|Committee|Directorate|Government|Media|News|Post|Times|Daily|Ilbo)\b)"
+    r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}$"
+)
 # What makes "people" civilians rather than troops.
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|strikes?|attacks?|missiles?|drones?|debris|city|cities|trapped"
@@ -390,6 +397,8 @@ class _Extraction:
         self.backward_date: DateMention | None = None  # "The figures came from X on May 4"
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
         self.off_topic: set[int] = set()  # paragraphs about another war
+        self.carried_at = -1  # the paragraph of the last attribution carried
+        self.publisher: Attribution | None = None  # an agency's own statement's source
 
     def run(self) -> list[Claim]:
         paragraphs = segment(self.norm)
@@ -403,6 +412,7 @@ class _Extraction:
         # attribution is worked out once, for the first one found and for the loop below.
         owns = [self.attributor.attribute(view.mentions) for view in views]
         carried = self._first_attribution(owns)
+        self.publisher = self._publisher()
         self._statement_dates(views, owns)
         sections = self._section_dates(views)
         backward = self._backward_attributions(views, owns)
@@ -421,6 +431,7 @@ class _Extraction:
                     candidates.append(candidate)
             if own is not None:
                 carried = own
+                self.carried_at = view.sentence.paragraph
             for date in reversed(view.dates):
                 if date.precision != "none" and not date.since:
                     self.last_date = date
@@ -630,10 +641,21 @@ class _Extraction:
         A shortened name ("the General Staff" after "Ukraine's General Staff") is the known
         source named last before whose name or alias holds it."""
         last: Entity | None = None
+        person: Entity | None = None  # the person named last, for "He said"
         named: dict[str, Entity] = {}  # known sources by name, the latest named last
         for view in views:
             for i, m in enumerate(view.mentions):
                 entity = m.entity
+                if (
+                    entity is None
+                    and person is not None
+                    and m.role == "speaker"
+                    and _PRONOUN.match(self.norm, m.start, m.end)
+                ):
+                    view.mentions[i] = Mention(m.start, m.end, m.role, person, m.cue)
+                    continue
+                if entity is not None and _is_person(entity):
+                    person = entity
                 if entity is not None:
                     if entity.known is not None:
                         named.pop(entity.name, None)
@@ -669,6 +691,14 @@ class _Extraction:
                         return entity
                 return None
         return None
+
+    def _publisher(self) -> Attribution | None:
+        """An agency publishing its own statement (the outlet is a known intelligence,
+        military or government source): what it states unattributed, it states itself."""
+        known = self.index.find(self.outlet) if self.outlet else None
+        if known is None or known.parent is not None or known.kind not in _AGENCY_KINDS:
+            return None
+        return Attribution(known.name, None)
 
     def _first_attribution(self, owns: list[Attribution | None]) -> Attribution | None:
         for found in owns:
@@ -758,11 +788,22 @@ class _Extraction:
         # AFP") is its source rather than the one carried from an earlier sentence; a vague
         # plural ("Ukrainian officials") more often restates the carried source.
         attribution = self._attribution(view, clause, carried if explicit else None)
+        if attribution is None and self.publisher is not None:
+            attribution = self.publisher
         if attribution is None:
             weak = self.attributor.weak(view.mentions)
             if weak is not None and (
                 _ONE_OFFICIAL.search(weak.source or "") or not self._same_side(weak, carried)
             ):
+                attribution = weak
+            elif (
+                metric == "captured"
+                and carried is not None
+                and self.carried_at != view.sentence.paragraph
+            ):
+                # "Ukraine is holding two North Korean prisoners": the count of prisoners is
+                # a known fact a writer states as their own, not the earlier paragraph's
+                # casualty source restated.
                 attribution = weak
             else:
                 attribution = carried or weak
@@ -954,6 +995,11 @@ class _Extraction:
             view.clause_tests[key] = found
         return found
 
+    def _figure_between(self, view: _SentenceView, figure: Figure, date: DateMention) -> bool:
+        """Whether another figure stands between a figure and a later "since" date: "keeps
+        10,000 troops there and has sent 3,000 more since July" dates the 3,000 only."""
+        return any(figure.end <= f.start < date.start for f in view.figures)
+
     def _date(
         self,
         view: _SentenceView,
@@ -965,7 +1011,12 @@ class _Extraction:
         # "killed since December": a running total of losses holds when it is reported. Troops
         # "sent since October" keep that month: a deployment is dated by when it was sent.
         losses = metric not in _FORCE_METRICS
-        usable = [d for d in view.dates if d.precision != "none" and not (losses and d.since)]
+        usable = [
+            d
+            for d in view.dates
+            if d.precision != "none"
+            and not (d.since and (losses or self._figure_between(view, figure, d)))
+        ]
         in_clause = [
             d
             for d in usable
@@ -1076,6 +1127,15 @@ _GOVERNED = re.compile(
 
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
                 "able", "expect")  # fmt: skip
+
+
+def _is_person(entity: Entity) -> bool:
+    """A person speaking: a known source who is a person (one with an organisation, a
+    lawmaker, a head of state), or a name as written that reads as a person's."""
+    known = entity.known
+    if known is not None:
+        return known.parent is not None or known.kind in ("lawmaker", "head_of_state")
+    return not entity.weak and _PERSON_NAME.match(entity.name) is not None
 
 
 def _label_entity(label: str, index: SourceIndex) -> Entity | None:

@@ -89,7 +89,8 @@ def score(claims: list[Claim], labels: list[dict[str, Any]]) -> Score:
             continue
         unmatched.remove(label)
         result.matched += 1
-        sources = label.get("source") or []
+        # A label's source null means the report gives none: a claim with none is right.
+        sources = label["source"] if label.get("source") is not None else [None]
         if claim.source in sources or (label.get("via") and claim.via == label["via"]):
             result.attributed += 1
         else:

@@ -19,16 +19,26 @@ import re
 
 from .patterns import word_trie
 
+# "The regiment lost nine men": a unit that lost a few men (under a thousand) lost them dead;
+# "lost around 4,000 soldiers", a bare "lost" or "losses" count killed and wounded (see above).
+_LOST_MEN = (
+    r"\s+(?:about\s+|nearly\s+|some\s+|around\s+|at\s+least\s+)?(?:\d{1,3}(?![\d,])|[a-z]+(?:-[a-z]+)?)"
+    r"\s+(?:of\s+(?:its|their)\s+)?"
+    r"(?:men|soldiers|troops|servicemen|sappers|engineers)\b(?!\s+(?:killed|wounded|dead|injured))"
+)
+
 # (metric, pattern). Order matters inside one position: longer phrases first.
 _CUES: list[tuple[str, str]] = [
     ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:wounded|injured)"
      r"|dead\s+(?:or|and)\s+(?:wounded|injured)|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)"
-     r"|casualt(?:y|ies)|losses|lost(?!\s+their\s+lives)"
+     r"|casualt(?:y|ies)|losses|lost(?!\s+their\s+lives)(?!" + _LOST_MEN + ")"
      r"|los(?:e|es|ing)\b|killed,\s+wounded"),
     ("returned_to_duty", r"return(?:ed|ing)?\s+to\s+(?:the\s+|their\s+|active\s+)?"
      r"(?:front(?:[\s-]?lines?)?|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at)\s+the\s+"
      r"(?:front|battlefield)|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"),
     ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
+     r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"
+     r"|never\s+(?:came|come|coming)\s+home"
      r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"),
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
     ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"

@@ -5,7 +5,8 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import NIS, claims
+from articles.extraction import extract
+from tests.articles.heldout_cases import HUR, NIS, PUBLISHED, SOURCES, claims
 
 
 def attributed(text: str) -> list[tuple]:
@@ -67,8 +68,7 @@ def metrics_of(text: str) -> list[tuple]:
     ("text", "expected"),
     [
         pytest.param(
-            "The North Korean contingent has lost about five thousand people killed and"
-            " wounded.",
+            "The North Korean contingent has lost about five thousand people killed and wounded.",
             [("casualties", 5000, 5000)],
             id="people-in-a-sentence-about-the-force",
         ),
@@ -162,3 +162,82 @@ def test_debunked_figures_are_no_claims(text: str, expected: list[tuple]) -> Non
 )
 def test_other_topics_and_multipliers(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A North Korean sapper battalion lost seven men clearing mines near Sudzha.",
+            [("killed", 7, 7)],
+            id="a-unit-that-lost-a-few-men",
+        ),
+        pytest.param(
+            "North Korean units have lost around 3,000 soldiers in total, Budanov said.",
+            [("casualties", 3000, 3000)],
+            id="thousands-lost-are-killed-and-wounded",
+        ),
+        pytest.param(
+            "About 1,500 of the North Korean soldiers will not be coming home.",
+            [("killed", 1500, 1500)],
+            id="will-not-be-coming-home",
+        ),
+    ],
+)
+def test_losses_in_words(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "By the count of our own National Intelligence Service, some 14,000 North Korean"
+            " troops have served in Kursk.",
+            [(14000, NIS, None)],
+            id="by-the-count-of",
+        ),
+        pytest.param(
+            "Budanov said 2,000 North Korean soldiers had died.\n\nA regiment that came home"
+            " lost eight men, according to North Korean state media.",
+            [(2000, HUR, None), (8, "North Korean state media", None)],
+            id="state-media-is-a-source",
+        ),
+        pytest.param(
+            "The HUR data put North Korean losses at 5,000.",
+            [(5000, HUR, None)],
+            id="a-known-name-before-a-document-word",
+        ),
+        pytest.param(
+            "Budanov said 3,000 North Korean soldiers had been wounded.\n\nUkraine is holding"
+            " two North Korean prisoners of war.",
+            [(3000, HUR, None), (2, None, None)],
+            id="prisoners-stated-later-are-the-writer's",
+        ),
+        pytest.param(
+            "Budanov said 3,000 North Korean soldiers had been wounded.\n\nHe said Ukraine"
+            " held two North Korean prisoners.",
+            [(3000, HUR, None), (2, HUR, None)],
+            id="he-said-is-the-person-named-last",
+        ),
+    ],
+)
+def test_sources_named_in_other_ways(text: str, expected: list[tuple]) -> None:
+    assert attributed(text) == expected
+
+
+def test_an_agency_publishing_its_own_statement_is_the_source() -> None:
+    text = (
+        "The KPA grouping in Kursk numbers about 11 000 servicemen.\n\n"
+        "Two KPA servicemen are held in Ukraine as prisoners of war."
+    )
+    found = extract(text, published=PUBLISHED, sources=SOURCES, outlet="HUR")
+    assert [(c.low, c.source) for c in found] == [(11000, HUR), (2, HUR)]
+
+
+def test_a_since_date_dates_only_the_figure_just_before_it() -> None:
+    text = (
+        "North Korea keeps about 10,000 troops in Kursk and has sent 2,000 more"
+        " North Korean engineers since January, the NIS said."
+    )
+    assert dated(text) == [(10000, PUBLISHED.isoformat()), (2000, "2025-01")]
