@@ -53,7 +53,9 @@ _HYPOTHETICAL = re.compile(
     r"\s+(?:\w+\s+)?(?:be\s+)?(?:send|sent|deploy|deployed|dispatch|dispatched|provide|commit)\b"
     # "analysts expect a fourth wave, possibly as large as 30,000": a forecast.
     r"|\bpossibly\s+(?:as\s+(?:large|many|big)\s+as|up\s+to)"
-    r"|\bexpect(?:s|ed)?\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:wave|deployment|contingent|rotation|batch)\b",
+    r"|\bexpect(?:s|ed)?\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:wave|deployment|contingent|rotation|batch)\b"
+    # "If Pyongyang sends the 30,000 more troops that some fear": a condition.
+    r"|(?:^|[,;]\s*|\b)(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){1,3}(?:sends|send|deploys|dispatches|commits)\b",
     re.I,
 )
 # Another country's forces acting on the figure: "Russia lost 1,540", "Ukraine has deployed 20,000".
@@ -175,6 +177,13 @@ _OTHER_CONFLICT = re.compile(
     r"|Tigray|Somalia|Congo|Afghanistan|Taliban|Sahel|Mali|Haiti)\b"
 )
 _KOREAN = re.compile(r"\bKorean?s?\b|\bKPA\b")
+_OF_THE_FORCE = re.compile(r"\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}$")
+_THIS_CONCERNS = re.compile(
+    r"\b(?:this|that|these|those)\s+(?:concerns?|amounts?\s+to|applies\s+to|refers\s+to|involves?"
+    r"|means)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+_PARADE = re.compile(r"\b(?:parades?|rehears(?:al|als|ing|ed|e))\b", re.I)
 _PRONOUN = re.compile(r"(?:He|She|he|she)\s*$")
 # Two or three capitalised words, none an organisation's: "Andriy Yusov", "Kim Yong-hyun".
 _PERSON_NAME = re.compile(
@@ -399,6 +408,7 @@ class _Extraction:
         self.off_topic: set[int] = set()  # paragraphs about another war
         self.carried_at = -1  # the paragraph of the last attribution carried
         self.publisher: Attribution | None = None  # an agency's own statement's source
+        self.previous: Sentence | None = None  # the sentence before the one read
 
     def run(self) -> list[Claim]:
         paragraphs = segment(self.norm)
@@ -418,6 +428,7 @@ class _Extraction:
         backward = self._backward_attributions(views, owns)
         as_of_carry: tuple[int, DateMention] | None = None
         candidates: list[_Candidate] = []
+        self.previous = None
         for i, (view, own) in enumerate(zip(views, owns, strict=True)):
             if as_of_carry and as_of_carry[0] != view.sentence.paragraph:
                 as_of_carry = None
@@ -429,6 +440,7 @@ class _Extraction:
                 candidate = self._claim(view, figure, given, own is not None, as_of_carry)
                 if candidate is not None:
                     candidates.append(candidate)
+            self.previous = view.sentence
             if own is not None:
                 carried = own
                 self.carried_at = view.sentence.paragraph
@@ -778,6 +790,9 @@ class _Extraction:
             return None
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
+        if metric in _FORCE_METRICS and _PARADE.search(self.norm, clause[0], clause[1]):
+            return None  # "15,000 troops rehearsing for a parade": an army at home
+
         if (
             metric == "captured"
             and _EXCHANGE.search(self.norm, clause[0], clause[1])
@@ -884,6 +899,10 @@ class _Extraction:
         ):
             return None
         if head.metric is not None:
+            if head.metric == "wounded" and any(
+                c[2] == "returned_to_duty" and figure.end <= c[0] < clause[1] for c in view.cues
+            ):
+                return "returned_to_duty"  # "600 wounded soldiers have returned to duty"
             return head.metric
         index = view.positions.get(figure.start, -1)
         prev_end = view.figures[index - 1].end if index > 0 else clause[0]
@@ -899,6 +918,13 @@ class _Extraction:
             and c[1] <= seg_before[1]
             and not _INCLUDING.search(norm, max(0, c[0] - 16), c[0])
         ]
+        if (
+            len(before) >= 2
+            and before[-1][2] == "deployed"
+            and before[-2][2] != "deployed"
+            and _OF_THE_FORCE.match(norm, before[-2][1], before[-1][0])
+        ):
+            before.pop()  # "the total losses of the North Korean contingent are put at"
         # "2,000 of the casualties were deaths": a cue after "of the" names the set, not the count.
         # A figure with no noun of its own ("voted 204 to 85") takes a cue after it only
         # from near it.
@@ -931,6 +957,16 @@ class _Extraction:
             metric = "in_training"
         if "returned_to_duty" in after_metrics:
             metric = "returned_to_duty"  # "300 of those wounded returned to the front"
+        if (
+            metric is None
+            and self.previous is not None
+            and _THIS_CONCERNS.search(norm, max(clause[0], figure.start - 40), figure.start)
+        ):
+            # "Many of the wounded have returned to service. This concerns more than 1,200
+            # servicemen": what the sentence before counts.
+            before_cues = metrics.cues(norm, self.previous.start, self.previous.end)
+            if before_cues:
+                metric = before_cues[-1][2]
         if metric is None:
             if head.people:
                 sentence_cues = {c[2] for c in view.cues}
@@ -1126,7 +1162,7 @@ _GOVERNED = re.compile(
 
 
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
-                "able", "expect")  # fmt: skip
+                "able", "expect", "if ")  # fmt: skip
 
 
 def _is_person(entity: Entity) -> bool:

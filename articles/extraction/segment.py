@@ -85,6 +85,8 @@ _CLUTTER = re.compile(
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
         (?:\s+\d{1,2}:\d{2}.*)?                             # dateline with no text
       | updated:?.*\d{4}.*
+      | \((?:attn|eds?|editors?|lead|update|refile|recasts?|corrects?|adds|wrapup)\b[^)]*\)
+                                                            # a wire's note to editors
     )\s*$""",
     re.I | re.X,
 )

@@ -241,3 +241,47 @@ def test_a_since_date_dates_only_the_figure_just_before_it() -> None:
         " North Korean engineers since January, the NIS said."
     )
     assert dated(text) == [(10000, PUBLISHED.isoformat()), (2000, "2025-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "At least 700 wounded North Korean soldiers have returned to front-line duty.",
+            [("returned_to_duty", 700, None)],
+            id="wounded-who-returned-to-duty",
+        ),
+        pytest.param(
+            "The total losses of the North Korean contingent are estimated at no fewer than"
+            " 5 000 persons.",
+            [("casualties", 5000, None)],
+            id="losses-of-the-contingent",
+        ),
+        pytest.param(
+            "Many of the North Korean wounded have returned to service after treatment."
+            " This concerns more than 900 servicemen.",
+            [("returned_to_duty", 900, None)],
+            id="this-concerns-what-the-sentence-before-counts",
+        ),
+        pytest.param(
+            "(ATTN: ADDS details on North Korean casualties in paras 4-7)\n\n"
+            "The NIS said 300 North Korean soldiers had died.",
+            [("killed", 300, 300)],
+            id="a-wire-note-to-editors-is-clutter",
+        ),
+        pytest.param(
+            "North Korea is preparing a military parade, with some 12,000 troops seen"
+            " rehearsing near Pyongyang.",
+            [],
+            id="troops-rehearsing-a-parade-at-home",
+        ),
+        pytest.param(
+            "If Pyongyang sends the 20,000 more North Korean troops that analysts fear, the"
+            " price will rise.",
+            [],
+            id="a-condition-is-no-report",
+        ),
+    ],
+)
+def test_what_a_figure_counts(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
