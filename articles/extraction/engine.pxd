@@ -18,6 +18,9 @@ cdef class _SentenceView:
     cdef public bint heading
     cdef public list dates, figures, mentions, clauses, cues
     cdef public dict heads, positions, clause_tests
+    cdef public object date_starts
+    cdef public list as_of_dates, cue_starts
+    cdef public set cue_metrics
 
 
 @cython.locals(out=list, cursor=Py_ssize_t, text=str)
@@ -84,16 +87,25 @@ cdef class _Extraction:
     @cython.locals(at=Py_ssize_t)
     cdef Py_ssize_t _other_force_at(self, _SentenceView view, tuple clause)
 
-    @cython.locals(losses=bint, usable=list, in_clause=list, as_of_in_clause=list,
-                   d=DateMention, nearest=DateMention, distance=Py_ssize_t,
-                   d_distance=Py_ssize_t, leading=list, earlier=list)
+    @cython.locals(losses=bint, dates=list, starts=list, first=Py_ssize_t, stop=Py_ssize_t,
+                   at=Py_ssize_t, i=Py_ssize_t, d=DateMention, nearest=DateMention,
+                   distance=Py_ssize_t, d_distance=Py_ssize_t)
     cdef DateMention _date(self, _SentenceView view, Figure figure, tuple clause,
                            as_of_carry, str metric)
+
+    cdef bint _usable_date(self, _SentenceView view, Figure figure, DateMention d, bint losses)
+
+    @cython.locals(dates=list, i=Py_ssize_t, d=DateMention)
+    cdef DateMention _carried_date(self, _SentenceView view, Figure figure, as_of_carry,
+                                   bint losses)
+
+    @cython.locals(index=Py_ssize_t, nxt=Figure)
+    cdef bint _figure_between(self, _SentenceView view, Figure figure, DateMention date)
 
     @cython.locals(norm=str, far=bint, comma=bint, penalty=Py_ssize_t)
     cdef Py_ssize_t _date_distance(self, DateMention date, Figure figure)
 
-    @cython.locals(ordinal=bint, distance=Py_ssize_t, d=DateMention)
+    @cython.locals(found=list, at=Py_ssize_t, i=Py_ssize_t, dates=list)
     cdef _contingent(self, _SentenceView view, tuple clause, Figure figure, str metric)
 
     @cython.locals(s=Py_ssize_t, e=Py_ssize_t, cut=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t)
@@ -103,4 +115,7 @@ cdef class _Extraction:
 cdef bint _any_in(tuple words, str text)
 
 @cython.locals(nearest=tuple, distance=Py_ssize_t, d=Py_ssize_t, c=tuple)
-cdef _nearest(list cues, Figure figure)
+cdef _nearest(list cues, Figure figure, Py_ssize_t within)
+
+@cython.locals(starts=list)
+cdef list _cues_in(_SentenceView view, Py_ssize_t start, Py_ssize_t end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -184,6 +185,11 @@ _THIS_CONCERNS = re.compile(
     re.I,
 )
 _PARADE = re.compile(r"\b(?:parades?|rehears(?:al|als|ing|ed|e))\b", re.I)
+# A bare figure's nearest cue is looked for this far before it first: a cue starting further
+# back ends at least this far less the longest cue's length away (`_NEAREST_SLACK`), so one
+# found within the difference is the nearest of the whole sentence.
+_NEAREST_WINDOW = 600
+_NEAREST_SLACK = 120
 _PRONOUN = re.compile(r"(?:He|She|he|she)\s*$")
 # Two or three capitalised words, none an organisation's: "Andriy Yusov", "Kim Yong-hyun".
 _PERSON_NAME = re.compile(
@@ -355,8 +361,9 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 class _SentenceView:
-    __slots__ = ("clause_tests", "clauses", "cues", "dates", "figures", "heading", "heads",
-                 "mentions", "positions", "sentence")  # fmt: skip
+    __slots__ = ("as_of_dates", "clause_tests", "clauses", "cue_metrics", "cue_starts", "cues",
+                 "date_starts", "dates", "figures", "heading", "heads", "mentions", "positions",
+                 "sentence")  # fmt: skip
 
     def __init__(
         self,
@@ -376,6 +383,10 @@ class _SentenceView:
         self.heads: dict[int, metrics.Head] = {}  # figure start → its head
         self.positions: dict[int, int] = {}  # figure start → its index
         self.clause_tests: dict[tuple, bool] = {}
+        self.date_starts: list[int] | None = None  # the dates' starts, once needed
+        self.cue_starts: list[int] = []  # the cues' starts
+        self.cue_metrics: set[str] = set()  # the metrics the cues name
+        self.as_of_dates: list[int] = []  # the indices of the "as of" dates
 
 
 class _Extraction:
@@ -738,14 +749,19 @@ class _Extraction:
             elif _RATIO.search(between):
                 ratio.update((i, i + 1))
         live = []
+        people_are_troops = -1  # whether "people" here are troops: unknown until needed
         for i, figure in enumerate(figures):
             head = metrics.read_head(self.norm, figure.end, view.sentence.end)
             view.heads[figure.start] = head
-            if head.vague and (
-                metrics._NK.search(self.norm, view.sentence.start, view.sentence.end) is None
-                or _CIVILIAN.search(self.norm, view.sentence.start, view.sentence.end)
-            ):
-                continue  # "Two people were injured in Odesa": people, not the force
+            if head.vague:
+                if people_are_troops < 0:  # once per sentence: it may hold thousands
+                    s, e = view.sentence.start, view.sentence.end
+                    people_are_troops = int(
+                        metrics._NK.search(self.norm, s, e) is not None
+                        and _CIVILIAN.search(self.norm, s, e) is None
+                    )
+                if not people_are_troops:
+                    continue  # "Two people were injured in Odesa": people, not the force
             if i in ratio or head.rejected:
                 continue
             if figure.year_like and not head.people and head.metric is None:
@@ -769,6 +785,10 @@ class _Extraction:
             view.cues = metrics.cues(
                 self.norm, view.sentence.start, view.sentence.end, self.cue_lower
             )
+            # Cues are in text order: the ones in a stretch are read by bisection, so that a
+            # sentence of thousands of figures and cues is not scanned once per figure.
+            view.cue_starts = [c[0] for c in view.cues]
+            view.cue_metrics = {c[2] for c in view.cues}
             view.clauses = _clauses(self.norm, view.sentence)  # only claims look at clauses
         return live
 
@@ -790,7 +810,7 @@ class _Extraction:
             return None
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
-        if metric in _FORCE_METRICS and _PARADE.search(self.norm, clause[0], clause[1]):
+        if metric in _FORCE_METRICS and self._per_clause(view, clause, "parade"):
             return None  # "15,000 troops rehearsing for a parade": an army at home
 
         if (
@@ -888,8 +908,8 @@ class _Extraction:
         if head.combined:
             return "combined_force"
         reach = min(clause[1], figure.end + 80)
-        for c in view.cues:
-            if c[2] == "combined_force" and figure.end <= c[0] < reach:
+        for c in _cues_in(view, figure.end, reach):
+            if c[2] == "combined_force":
                 return "combined_force"  # "a force of about 50,000, including North Korean troops"
         if not head.korean and self._in_combined_noun(view, clause, figure):
             return "combined_force"  # "a combined grouping of ... troops numbering up to 50,000"
@@ -900,7 +920,7 @@ class _Extraction:
             return None
         if head.metric is not None:
             if head.metric == "wounded" and any(
-                c[2] == "returned_to_duty" and figure.end <= c[0] < clause[1] for c in view.cues
+                c[2] == "returned_to_duty" for c in _cues_in(view, figure.end, clause[1])
             ):
                 return "returned_to_duty"  # "600 wounded soldiers have returned to duty"
             return head.metric
@@ -913,10 +933,8 @@ class _Extraction:
         seg_after = (figure.end, min(clause[1], next_start))
         before = [
             c
-            for c in view.cues
-            if seg_before[0] <= c[0]
-            and c[1] <= seg_before[1]
-            and not _INCLUDING.search(norm, max(0, c[0] - 16), c[0])
+            for c in _cues_in(view, seg_before[0], seg_before[1])
+            if c[1] <= seg_before[1] and not _INCLUDING.search(norm, max(0, c[0] - 16), c[0])
         ]
         if (
             len(before) >= 2
@@ -931,11 +949,8 @@ class _Extraction:
         reach_after = seg_after[1] if head.people else figure.end + _NEAREST_REACH
         after = [
             c
-            for c in view.cues
-            if seg_after[0] <= c[0]
-            and c[1] <= seg_after[1]
-            and c[0] <= reach_after
-            and not _partitive(norm[seg_after[0] : c[0]])
+            for c in _cues_in(view, seg_after[0], min(seg_after[1], reach_after + 1))
+            if c[1] <= seg_after[1] and not _partitive(norm[seg_after[0] : c[0]])
         ]
         # "casualties in Kursk had reached 4,000": a place says deployed only when nothing
         # else in the figure's stretch says what it counts.
@@ -969,10 +984,15 @@ class _Extraction:
                 metric = before_cues[-1][2]
         if metric is None:
             if head.people:
-                sentence_cues = {c[2] for c in view.cues}
+                sentence_cues = view.cue_metrics
                 metric = "combined_force" if "combined_force" in sentence_cues else "deployed"
             elif not figure.worded:
-                metric = _nearest(view.cues, figure)
+                near = _cues_in(
+                    view, figure.start - _NEAREST_WINDOW, figure.end + _NEAREST_REACH + 1
+                )
+                metric = _nearest(near, figure, _NEAREST_WINDOW - _NEAREST_SLACK)
+                if metric is None:
+                    metric = _nearest(view.cues, figure, -1)
         if metric is None and _TOTAL_AT.search(
             norm, max(clause[0], figure.start - 40), figure.start
         ):
@@ -1006,6 +1026,10 @@ class _Extraction:
             text = self.norm[clause[0] : clause[1]]
             if test == "hypothetical":
                 view.clause_tests[key] = _hypothetical(text)
+            elif test == "since_total":
+                view.clause_tests[key] = _SINCE_TOTAL.search(text) is not None
+            elif test == "parade":
+                view.clause_tests[key] = _PARADE.search(text) is not None
             elif test == "same_period":
                 view.clause_tests[key] = _SAME_PERIOD.search(text) is not None
             elif test == "ordinal":
@@ -1034,7 +1058,11 @@ class _Extraction:
     def _figure_between(self, view: _SentenceView, figure: Figure, date: DateMention) -> bool:
         """Whether another figure stands between a figure and a later "since" date: "keeps
         10,000 troops there and has sent 3,000 more since July" dates the 3,000 only."""
-        return any(figure.end <= f.start < date.start for f in view.figures)
+        index = view.positions.get(figure.start, -1)
+        if 0 <= index < len(view.figures) - 1:  # figures are in text order: the next one
+            nxt = view.figures[index + 1]
+            return figure.end <= nxt.start < date.start
+        return False
 
     def _date(
         self,
@@ -1044,43 +1072,99 @@ class _Extraction:
         as_of_carry: tuple[int, DateMention] | None,
         metric: str,
     ) -> DateMention | None:
+        """The date a figure holds for, from its sentence's dates: an "as of" date in its
+        clause, else the nearest date in its clause, else an "as of" date or a leading date
+        of the sentence, else the paragraph's "as of" date carried.
+
+        The sentence's dates are in text order and read by bisection from the figure, so
+        that a sentence of thousands of dates and figures costs time in proportion to its
+        length (a scan of every date for every figure did not).
+        """
         # "killed since December": a running total of losses holds when it is reported. Troops
         # "sent since October" keep that month: a deployment is dated by when it was sent.
         losses = metric not in _FORCE_METRICS
-        usable = [
-            d
-            for d in view.dates
-            if d.precision != "none"
-            and not (d.since and (losses or self._figure_between(view, figure, d)))
-        ]
-        in_clause = [
-            d
-            for d in usable
-            if clause[0] <= d.start < clause[1] and not self._in_far_relative(d, figure)
-        ]
-        as_of_in_clause = [d for d in in_clause if d.as_of]
-        if as_of_in_clause:
-            return as_of_in_clause[0]
-        if in_clause:
-            nearest, distance = None, 0
-            for d in in_clause:  # the first of the nearest, as min() picks
+        dates = view.dates
+        if not dates:
+            return self._carried_date(view, figure, as_of_carry, losses)
+        if view.date_starts is None:
+            view.date_starts = [d.start for d in dates]
+            view.as_of_dates = [i for i, d in enumerate(dates) if d.as_of]
+        starts = view.date_starts
+        first = bisect.bisect_left(starts, clause[0])
+        stop = bisect.bisect_left(starts, clause[1])
+        for i in view.as_of_dates:  # an "as of" date in the clause, the first one
+            if i < first:
+                continue
+            if i >= stop:
+                break
+            d = dates[i]
+            if self._usable_date(view, figure, d, losses) and not self._in_far_relative(d, figure):
+                return d
+        # The nearest date in the clause (the first of the nearest, as min() picks). A date's
+        # distance is at least its characters from the figure, so the walk outwards from
+        # the figure stops once that alone exceeds the nearest found.
+        nearest, distance = None, 0
+        at = bisect.bisect_left(starts, figure.start)
+        i = at - 1
+        while i >= first:
+            d = dates[i]
+            if nearest is not None and figure.start - d.start > distance:
+                break
+            if self._usable_date(view, figure, d, losses) and not self._in_far_relative(d, figure):
+                d_distance = self._date_distance(d, figure)
+                if nearest is None or d_distance <= distance:
+                    nearest, distance = d, d_distance
+            i -= 1
+        i = at
+        while i < stop:
+            d = dates[i]
+            if nearest is not None and d.start - figure.start >= distance:
+                break
+            if self._usable_date(view, figure, d, losses) and not self._in_far_relative(d, figure):
                 d_distance = self._date_distance(d, figure)
                 if nearest is None or d_distance < distance:
                     nearest, distance = d, d_distance
+            i += 1
+        if nearest is not None:
             return nearest
-        for d in usable:
-            if d.as_of:
+        for i in view.as_of_dates:
+            d = dates[i]
+            if self._usable_date(view, figure, d, losses):
                 return d
-        leading = [d for d in usable if d.start - view.sentence.start < 12]
-        if leading:
-            return leading[0]
+        for d in dates:
+            if d.start - view.sentence.start >= 12:
+                break
+            if self._usable_date(view, figure, d, losses):
+                return d  # a leading date: "On Monday, ..."
+        return self._carried_date(view, figure, as_of_carry, losses)
+
+    def _usable_date(
+        self, view: _SentenceView, figure: Figure, d: DateMention, losses: bool
+    ) -> bool:
+        return d.precision != "none" and not (
+            d.since and (losses or self._figure_between(view, figure, d))
+        )
+
+    def _carried_date(
+        self,
+        view: _SentenceView,
+        figure: Figure,
+        as_of_carry: tuple[int, DateMention] | None,
+        losses: bool,
+    ) -> DateMention | None:
         if as_of_carry is not None and as_of_carry[0] == view.sentence.paragraph:
             return as_of_carry[1]
         whole = (view.sentence.start, view.sentence.end)
         if self._per_clause(view, whole, "same_period"):
             # "on the same day", "in the same week": the date last written before the figure.
-            earlier = [d for d in usable if d.end <= figure.start]
-            return earlier[-1] if earlier else self.last_date
+            dates = view.dates
+            i = bisect.bisect_left(view.date_starts or [d.start for d in dates], figure.start)
+            while i > 0:
+                i -= 1
+                d = dates[i]
+                if d.end <= figure.start and self._usable_date(view, figure, d, losses):
+                    return d
+            return self.last_date
         return None
 
     def _in_far_relative(self, date: DateMention, figure: Figure) -> bool:
@@ -1117,22 +1201,38 @@ class _Extraction:
     ) -> int | None:
         if metric not in ("deployed", "in_training"):
             return None
-        best: tuple[int, int] | None = None
-        ordinal = self._per_clause(view, clause, "ordinal")
-        for m in _CONTINGENT.finditer(self.norm, clause[0], clause[1]) if ordinal else ():
-            word = (m.group("n") or m.group("m") or "first").lower()
-            if m.group("i"):
-                word = "first"
-            distance = abs(m.start() - figure.start)
-            if best is None or distance < best[0]:
-                best = (distance, _ORDINALS.get(word, 1))
-        if best is not None:
-            return best[1]
-        for d in view.dates:
-            if d.since and clause[0] <= d.start < clause[1]:
-                if _SINCE_TOTAL.search(self.norm[clause[0] : clause[1]]):
-                    return 1  # "a total of 11,000 since October": the first contingent's count
-                return None
+        if self._per_clause(view, clause, "ordinal"):
+            # The ordinal words of the clause, found once per clause; the nearest one counts
+            # (the first of the nearest).
+            key = (clause, "contingents")
+            found = view.clause_tests.get(key)
+            if found is None:
+                found = []
+                for m in _CONTINGENT.finditer(self.norm, clause[0], clause[1]):
+                    word = (m.group("n") or m.group("m") or "first").lower()
+                    if m.group("i"):
+                        word = "first"
+                    found.append((m.start(), _ORDINALS.get(word, 1)))
+                view.clause_tests[key] = found
+            if found:
+                at = bisect.bisect_left(found, (figure.start, -1))
+                if at == len(found) or (
+                    at > 0 and figure.start - found[at - 1][0] <= found[at][0] - figure.start
+                ):
+                    at -= 1  # the one before is as near or nearer
+                return found[at][1]
+        if view.dates:
+            if view.date_starts is None:
+                view.date_starts = [d.start for d in view.dates]
+                view.as_of_dates = [i for i, d in enumerate(view.dates) if d.as_of]
+            i = bisect.bisect_left(view.date_starts, clause[0])
+            dates = view.dates
+            while i < len(dates) and dates[i].start < clause[1]:
+                if dates[i].since:
+                    if self._per_clause(view, clause, "since_total"):
+                        return 1  # "a total of 11,000 since October": the first contingent's count
+                    return None
+                i += 1
         return None
 
     def _quote_span(self, clause: tuple[int, int], figure: Figure) -> tuple[int, int]:
@@ -1245,9 +1345,10 @@ def _noun_then_cue(between: str) -> bool:
     return bool(_NOUN_THEN.match(between))
 
 
-def _nearest(cues: list[tuple[int, int, str]], figure: Figure) -> str | None:
+def _nearest(cues: list[tuple[int, int, str]], figure: Figure, within: int) -> str | None:
     """The cue nearest a bare figure; one after it only if near ("voted 204 to 85 ..., and
-    the prime minister is serving as acting president" counts nobody)."""
+    the prime minister is serving as acting president" counts nobody). With `within` >= 0,
+    only a nearest one at most that far is returned (see `_NEAREST_WINDOW`)."""
     nearest, distance = None, 0
     for c in cues:  # the first of the nearest, as min() picks
         d = min(abs(c[0] - figure.end), abs(c[1] - figure.start))
@@ -1255,7 +1356,15 @@ def _nearest(cues: list[tuple[int, int, str]], figure: Figure) -> str | None:
             continue
         if nearest is None or d < distance:
             nearest, distance = c, d
-    return nearest[2] if nearest is not None else None
+    if nearest is None or (within >= 0 and distance > within):
+        return None
+    return nearest[2]
+
+
+def _cues_in(view: _SentenceView, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The sentence's cues starting in [start, end), by bisection."""
+    starts = view.cue_starts
+    return view.cues[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _rank(candidate: _Candidate) -> tuple[int, int, int, int]:

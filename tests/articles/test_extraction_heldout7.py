@@ -3,6 +3,8 @@
 Each row is a general cause found there, written as a new sentence of the project's own.
 """
 
+import time
+
 import pytest
 
 from articles.extraction import extract
@@ -285,3 +287,26 @@ def test_a_since_date_dates_only_the_figure_just_before_it() -> None:
 )
 def test_what_a_figure_counts(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        pytest.param("1,000 North Korean troops sent since January, ", id="since-dates"),
+        pytest.param("1,000 North Korean troops rehearsing a parade, ", id="parades"),
+        pytest.param("not 2,000 but 1,000 North Korean people, ", id="debunked-and-vague"),
+        pytest.param("this concerns 1,000 North Korean wounded, ", id="this-concerns"),
+    ],
+)
+def test_a_long_sentence_of_new_shapes_costs_time_in_proportion(unit: str) -> None:
+    def seconds(size: int) -> float:
+        text = "Posts claim a fact check. " + unit * (size // len(unit)) + " 300 were killed."
+        started = time.process_time()
+        extract(text, published=PUBLISHED)
+        return time.process_time() - started
+
+    # As in test_extraction_heldout6.py: linear is about 4 here, quadratic 16 or more.
+    before = seconds(20_000)
+    long = seconds(80_000)
+    short = max(before, seconds(20_000), 0.01)
+    assert long < 10 * short
