@@ -12,7 +12,7 @@ cdef tuple _subject_phrase(str norm, Py_ssize_t lower, Py_ssize_t verb_start)
 cpdef list find_mentions(str norm, Py_ssize_t start, Py_ssize_t end, index, words=*)
 
 @cython.locals(spans=list)
-cdef list _according(str norm, Py_ssize_t start, Py_ssize_t end)
+cdef list _according(str norm, Py_ssize_t start, Py_ssize_t end, object pattern)
 
 @cython.locals(spans=list)
 cdef list _origins(str norm, Py_ssize_t start, Py_ssize_t end)

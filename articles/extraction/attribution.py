@@ -61,12 +61,14 @@ _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _REPORTED = re.compile(r"\bthat\s+$")
 _BELIEVED_PASSIVE = re.compile(r"\s+to\b")
 _ACCORDING_WORDS = frozenset(
-    ["according", "count", "reckoning", "tally", "estimate", "estimates", "figures", "assessment",
+    ["count", "reckoning", "tally", "estimate", "estimates", "figures", "assessment",
      "view", "calculation", "calculations"]
 )  # fmt: skip
-_ACCORDING = re.compile(
-    r"\baccording\s+to\s+|\b(?:by|in)\s+the\s+(?:latest\s+|own\s+)?(?:count|reckoning|tally"
-    r"|estimate|estimates|figures|assessment|view|calculations?)\s+of\s+(?:our\s+own\s+|its\s+own\s+)?",
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+# "By the count of our own National Intelligence Service": the same as "according to".
+_BY_THE_COUNT = re.compile(
+    r"\b(?:by|in)\s+the\s+(?:latest\s+|own\s+)?(?:count|reckoning|tally|estimate|estimates"
+    r"|figures|assessment|view|calculations?)\s+of\s+(?:our\s+own\s+|its\s+own\s+)?",
     re.I,
 )
 _ORIGIN = re.compile(
@@ -570,8 +572,10 @@ def find_mentions(
     if words is None:
         words = set(norm[start:end].lower().split())
     spans: list[tuple[int, int, str, str]] = []
-    if not _ACCORDING_WORDS.isdisjoint(words):
-        spans.extend(_according(norm, start, end))
+    if "according" in words:
+        spans.extend(_according(norm, start, end, _ACCORDING))
+    if not _ACCORDING_WORDS.isdisjoint(words) and ("by" in words or "in" in words):
+        spans.extend(_according(norm, start, end, _BY_THE_COUNT))
     if not _ORIGIN_WORDS.isdisjoint(words):
         spans.extend(_origins(norm, start, end))
     if not _ESTIMATE_WORDS.isdisjoint(words):
@@ -628,9 +632,9 @@ def _parenthesised(norm: str, start: int, end: int) -> list[_Span]:
 _Span = tuple[int, int, str, str]
 
 
-def _according(norm: str, start: int, end: int) -> list[_Span]:
+def _according(norm: str, start: int, end: int, pattern: re.Pattern[str]) -> list[_Span]:
     spans = []
-    for m in _ACCORDING.finditer(norm, start, end):
+    for m in pattern.finditer(norm, start, end):
         s, e = _object_phrase(norm, m.end(), end)
         spans.append((s, e, "speaker", "according"))
     return spans

@@ -114,6 +114,9 @@ cdef class _Extraction:
 
 cdef bint _any_in(tuple words, str text)
 
+@cython.locals(word=str)
+cdef bint _any_at(str lower, Py_ssize_t start, Py_ssize_t end, tuple words)
+
 @cython.locals(nearest=tuple, distance=Py_ssize_t, d=Py_ssize_t, c=tuple)
 cdef _nearest(list cues, Figure figure, Py_ssize_t within)
 

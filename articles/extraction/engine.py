@@ -13,6 +13,7 @@ from .attribution import Attribution, Attributor, Entity, Mention, entity_of, fi
 from .dates import DateMention, find_dates, format_date
 from .model import Claim, ExtractionError, KnownSource
 from .numbers import Figure, find_figures, has_number_word
+from .patterns import word_trie
 from .registry import SourceIndex, source_index
 from .segment import Paragraph, Sentence, normalise, segment
 
@@ -165,6 +166,8 @@ _NOT_BEFORE = re.compile(
     r"(?:near|close\s+to)|anywhere\s+near|rather\s+than|instead\s+of)\s+(?:the\s+)?$",
     re.I,
 )
+_DENIED_WORDS = ("falsely", "wrongly", "not ", "n't", "never")
+_NOT_BEFORE_WORDS = ("near", "close", "rather", "instead")
 _FACT_CHECK = re.compile(r"\bfact[\s-]?check", re.I)
 _FACT_CHECK_REACH = 400
 # In a fact-check, a figure in what a post, video or caption says is the claim checked.
@@ -173,10 +176,20 @@ _CLAIMED_IN_POST = re.compile(
 )
 # Another war's places and parties, for a roundup's other items (see `_off_topic`).
 _OTHER_CONFLICT = re.compile(
-    r"\b(?:Gaza|Israel|Israeli|Israelis|Hamas|Hezbollah|Palestinians?|West\s+Bank|Sudan|Sudanese"
-    r"|Darfur|Khartoum|Syria|Syrian|Yemen|Houthis?|Lebanon|Iran|Iranian|Taiwan|Myanmar|Ethiopia"
-    r"|Tigray|Somalia|Congo|Afghanistan|Taliban|Sahel|Mali|Haiti)\b"
-)
+    r"\b(?:"
+    + word_trie(
+        ["Gaza", "Israel", "Israeli", "Israelis", "Hamas", "Hezbollah", "Palestinian",
+         "Palestinians", "West Bank", "Sudan", "Sudanese", "Darfur", "Khartoum", "Syria",
+         "Syrian", "Yemen", "Houthi", "Houthis", "Lebanon", "Iran", "Iranian", "Taiwan",
+         "Myanmar", "Ethiopia", "Tigray", "Somalia", "Congo", "Afghanistan", "Taliban", "Sahel",
+         "Mali", "Haiti"]
+    )
+    + r")\b"
+)  # fmt: skip
+_CONFLICT_STEMS = ("gaza", "israel", "hamas", "hezbollah", "palestin", "west bank", "sudan",
+                   "darfur", "khartoum", "syria", "yemen", "houthi", "lebanon", "iran", "taiwan",
+                   "myanmar", "ethiopia", "tigray", "somalia", "congo", "afghan", "taliban",
+                   "sahel", "mali", "haiti")  # fmt: skip
 _KOREAN = re.compile(r"\bKorean?s?\b|\bKPA\b")
 _OF_THE_FORCE = re.compile(r"\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}$")
 _THIS_CONCERNS = re.compile(
@@ -184,6 +197,7 @@ _THIS_CONCERNS = re.compile(
     r"|means)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
+_PARADE_WORDS = ("parade", "rehears")
 _PARADE = re.compile(r"\b(?:parades?|rehears(?:al|als|ing|ed|e))\b", re.I)
 # A bare figure's nearest cue is looked for this far before it first: a cue starting further
 # back ends at least this far less the longest cue's length away (`_NEAREST_SLACK`), so one
@@ -192,11 +206,12 @@ _NEAREST_WINDOW = 600
 _NEAREST_SLACK = 120
 _PRONOUN = re.compile(r"(?:He|She|he|she)\s*$")
 # Two or three capitalised words, none an organisation's: "Andriy Yusov", "Kim Yong-hyun".
-_PERSON_NAME = re.compile(
-    r"(?!.*\b(?:Ministry|Service|Agency|Office|Staff|Forces|Department|Council|Institute|Command"
-    r"|Intelligence|Army|Committee|Directorate|Government|Media|News|Post|Times|Daily|Ilbo)\b)"
-    r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}$"
-)
+_PERSON_NAME = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}$")
+_ORGANISATION_WORDS = frozenset(
+    ["Ministry", "Service", "Agency", "Office", "Staff", "Forces", "Department", "Council",
+     "Institute", "Command", "Intelligence", "Army", "Committee", "Directorate", "Government",
+     "Media", "News", "Post", "Times", "Daily", "Ilbo"]
+)  # fmt: skip
 # What makes "people" civilians rather than troops.
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|strikes?|attacks?|missiles?|drones?|debris|city|cities|trapped"
@@ -477,6 +492,7 @@ class _Extraction:
         same false claim repeated, and none is an estimate of anyone's."""
         false: set[int] = set()
         norm = self.norm
+        lower = self.lower  # None when offsets in it would not be the text's: no prefilter
         checked = _FACT_CHECK.search(norm, 0, min(len(norm), _FACT_CHECK_REACH)) is not None
         for i, view in enumerate(views):
             if not view.figures:
@@ -491,7 +507,12 @@ class _Extraction:
             ):
                 after = s
             else:
-                denied = _DENIED.search(norm, s, e)
+                # The patterns only where their words are: most sentences have none.
+                denied = (
+                    _DENIED.search(norm, s, e)
+                    if lower is None or _any_at(lower, s, e, _DENIED_WORDS)
+                    else None
+                )
                 if denied is not None:
                     after = denied.end()
                 else:
@@ -499,8 +520,10 @@ class _Extraction:
                     if post is not None:
                         after = post.end()
             for f in view.figures:
-                if (0 <= after <= f.start) or _NOT_BEFORE.search(
-                    norm, max(s, f.start - 24), f.start
+                w = max(s, f.start - 24)
+                if (0 <= after <= f.start) or (
+                    (lower is None or _any_at(lower, w, f.start, _NOT_BEFORE_WORDS))
+                    and _NOT_BEFORE.search(norm, w, f.start)
                 ):
                     false.add(f.value)
         return false
@@ -509,13 +532,18 @@ class _Extraction:
         """Paragraphs about another war (a news roundup's Gaza or Sudan item): they name
         neither North Korea nor Koreans, and name another conflict's places or parties."""
         out: set[int] = set()
-        norm = self.norm
+        norm, lower = self.norm, self.lower
+        # The names' stems first, as plain substring scans (far cheaper than the pattern):
+        # most reports hold none, and most paragraphs of those that do hold none.
+        if lower is not None and not _any_at(lower, 0, len(lower), _CONFLICT_STEMS):
+            return out
         for p in paragraphs:
             if (
                 p.sentences
-                and _OTHER_CONFLICT.search(norm, p.start, p.end) is not None
+                and (lower is None or _any_at(lower, p.start, p.end, _CONFLICT_STEMS))
                 and metrics._NK.search(norm, p.start, p.end) is None
                 and _KOREAN.search(norm, p.start, p.end) is None
+                and _OTHER_CONFLICT.search(norm, p.start, p.end) is not None
             ):
                 out.add(p.index)
         return out
@@ -810,7 +838,11 @@ class _Extraction:
             return None
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
-        if metric in _FORCE_METRICS and self._per_clause(view, clause, "parade"):
+        if (
+            metric in _FORCE_METRICS
+            and (self.lower is None or _any_at(self.lower, clause[0], clause[1], _PARADE_WORDS))
+            and self._per_clause(view, clause, "parade")
+        ):
             return None  # "15,000 troops rehearsing for a parade": an army at home
 
         if (
@@ -1271,7 +1303,13 @@ def _is_person(entity: Entity) -> bool:
     known = entity.known
     if known is not None:
         return known.parent is not None or known.kind in ("lawmaker", "head_of_state")
-    return not entity.weak and _PERSON_NAME.match(entity.name) is not None
+    return not entity.weak and _person_name(entity.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _person_name(name: str) -> bool:
+    # Names recur from sentence to sentence and report to report.
+    return _PERSON_NAME.match(name) is not None and _ORGANISATION_WORDS.isdisjoint(name.split())
 
 
 def _label_entity(label: str, index: SourceIndex) -> Entity | None:
@@ -1296,6 +1334,15 @@ def _holds(known: KnownSource, name: str) -> bool:
 def _hypothetical(clause: str) -> bool:
     """Speculation ("could send 25,000 more"); substring tests first, the pattern only then."""
     return _any_in(_MODAL_WORDS, clause.lower()) and bool(_HYPOTHETICAL.search(clause))
+
+
+def _any_at(lower: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether any of the words occurs in lower[start:end] (lower-case), without a copy; a
+    loop, not any() over a generator (see `_Candidate`)."""
+    for word in words:  # noqa: SIM110
+        if lower.find(word, start, end) >= 0:
+            return True
+    return False
 
 
 def _any_in(words: tuple[str, ...], text: str) -> bool:
