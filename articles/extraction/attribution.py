@@ -123,7 +123,12 @@ _SUBJECT_OPENERS = ["that", "and", "but", "while", "whereas", "as", "when", "bec
                     "who"]  # fmt: skip
 # A dash between spaces ends a dateline: "KYIV, March 13 (Reuters) - Russia's ministry said".
 _SUBJECT_START = re.compile(
-    r"[;:\"(]|\s-+\s|\b(?:" + word_trie(_SUBJECT_OPENERS, fold=True) + r")\s", re.I
+    # "(" opens an aside, except the bracketed abbreviation closing a name just before the
+    # verb: "Ukraine's Special Operations Forces (SSO) said".
+    r"[;:\"]|\((?![A-Z][A-Za-z]{1,7}\)\s*$)|\s-+\s|\b(?:"
+    + word_trie(_SUBJECT_OPENERS, fold=True)
+    + r")\s",
+    re.I,
 )
 # The last of those in a text, as one match from the text's start: `.*` runs to the end and
 # gives back a character at a time, so the opener nearest the verb is found first. (No two
@@ -472,6 +477,7 @@ _CLAUSE_WORD = re.compile(
 )
 _NEGATED = re.compile(r"(?:No|Not|Neither|None|Nobody)\s")
 _ABBREVIATED_OWNER = re.compile(r"^([A-Z]{2,4})'s\s+(?=[A-Z])")
+_ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)[.,;:!?'\"]*$")
 _STATE_MEDIA = re.compile(
     r"(?:(?:North\s+Korean|Russian|Chinese|Pyongyang's|Moscow's)\s+)?(?:state|official|state-run)"
     r"\s+(?:media|television|TV|news\s+agency|broadcaster)(?=[.,;:!?'\"]*$)"
@@ -488,6 +494,14 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     known = index.find(phrase)
     if known is not None:
         return Entity(known.name, known)
+    bracketed = _ABBREVIATION_AFTER.search(phrase)
+    if bracketed is not None:
+        # "Ukraine's Special Operations Forces (SSO)": the name or its abbreviation known,
+        # else the name as written without the abbreviation.
+        known = index.find(bracketed.group(1)) or index.find(phrase[: bracketed.start()])
+        if known is not None:
+            return Entity(known.name, known)
+        phrase = phrase[: bracketed.start()]
     media = _STATE_MEDIA.search(phrase)
     if media is not None:
         # "according to state media": nobody named, but a source an editor records.

@@ -93,6 +93,9 @@ cdef class _Extraction:
     cdef DateMention _date(self, _SentenceView view, Figure figure, tuple clause,
                            as_of_carry, str metric)
 
+    @cython.locals(d=DateMention)
+    cdef DateMention _said_on(self, _SentenceView view)
+
     cdef bint _usable_date(self, _SentenceView view, Figure figure, DateMention d, bint losses)
 
     @cython.locals(dates=list, i=Py_ssize_t, d=DateMention)

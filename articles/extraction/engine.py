@@ -296,6 +296,13 @@ _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", 
                          "opinion"])  # fmt: skip
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _RELATIVE_REACH = 60
+_EACH = re.compile(r"\s+(?:troops\s+|soldiers\s+|men\s+)?(?:each|apiece)\b")
+# "Zelensky said on Nov. 11": the day a source spoke, written right after its verb.
+_SAID_ON = re.compile(r"\b(?:said|told\s+\w+|stated|announced|wrote|added)\s+(?:on\s+)?$")
+_ARRIVED = re.compile(
+    r"\s+(?:first\s+|had\s+|have\s+|were\s+)?(?:reached|arrived|landed|were\s+sent|were\s+deployed"
+    r"|deployed|crossed)\b"
+)
 _NO_BREAK = re.compile(r"[^,;:.()]*")
 
 
@@ -836,6 +843,8 @@ class _Extraction:
             figure.value < MIN_FORCE or self._per_clause(view, clause, "hypothetical")
         ):
             return None
+        if _EACH.match(self.norm, figure.end, clause[1]):
+            return None  # "two contingents of roughly 2,500 each": a share, not a count
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
         if (
@@ -875,6 +884,8 @@ class _Extraction:
             else:
                 attribution = carried or weak
         date = self._date(view, figure, clause, as_of_carry, metric)
+        if date is None:
+            date = self._said_on(view)
         if date is None and attribution is not None:
             date = self._statement_date(attribution.speaker) or self._statement_date(
                 attribution.source
@@ -1170,6 +1181,20 @@ class _Extraction:
                 return d  # a leading date: "On Monday, ..."
         return self._carried_date(view, figure, as_of_carry, losses)
 
+    def _said_on(self, view: _SentenceView) -> DateMention | None:
+        """ "..., President Zelensky said on Nov. 11": the day written right after a speaker
+        verb dates the sentence's figures that have no date of their own."""
+        for d in view.dates:
+            if (
+                d.precision == "day"
+                and not d.as_of
+                and not d.since
+                and _WEEKDAY.search(self.norm, d.start, d.end) is None  # see _statement_dates
+                and _SAID_ON.search(self.norm, max(view.sentence.start, d.start - 30), d.start)
+            ):
+                return d
+        return None
+
     def _usable_date(
         self, view: _SentenceView, figure: Figure, d: DateMention, losses: bool
     ) -> bool:
@@ -1204,8 +1229,13 @@ class _Extraction:
         "a force of 50,000 troops that Moscow assembled to push Ukraine out of the land it
         seized in August". (Near the figure it is the figure's: "11,000 who arrived in
         November".)"""
-        return date.start - figure.end > _RELATIVE_REACH and (
-            _RELATIVE.search(self.norm, figure.end, date.start) is not None
+        if date.start - figure.end <= _RELATIVE_REACH:
+            return False
+        relative = _RELATIVE.search(self.norm, figure.end, date.start)
+        # "11,000 troops made up the first contingent, which reached Russia in October": a
+        # clause telling when the troops arrived dates them.
+        return relative is not None and (
+            _ARRIVED.match(self.norm, relative.end(), date.start) is None
         )
 
     def _date_distance(self, date: DateMention, figure: Figure) -> int:

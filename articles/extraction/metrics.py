@@ -51,7 +51,8 @@ _CUES: list[tuple[str, str]] = [
     ("combined_force", r"combined\s+(?:\w+\s+)?force"
      r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)"
      r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
-     r"|including\s+(?:the\s+)?North\s+Korean?s?"),
+     r"|including\s+(?:the\s+)?North\s+Korean?s?"
+     r"|North\s+Koreans?\s+(?:among|with)\s+them|among\s+them\s+(?:\w+\s+)?North\s+Korean"),
     ("in_training", r"training|trained|(?<!by\s)train(?:s|ing)?|readied|drills"
      r"|acclimati[sz]ation|adaptation"
      r"|(?:military|boot)\s+camps?"),
@@ -78,7 +79,7 @@ _PEOPLE = re.compile(
     r"(?:troops?|soldiers?|personnel|servicem[ae]n|service\s*(?:members|men)|fighters|men|forces"
     r"|military\s+personnel|North\s+Koreans|Koreans|conscripts|recruits|infantry(?:men)?|commandos"
     r"|special\s+forces|sappers|deminers|engineers|builders|workers|marines|paratroopers|officers"
-    r"|generals|specialists|operators|gunners|others|persons|people|replacements|reinforcements"
+    r"|generals|specialists|operators|gunners|others|persons|people|members|replacements|reinforcements"
     r"|-strong|strong)\b",
     re.I,
 )
@@ -95,7 +96,7 @@ _MODIFIER = re.compile(
     r"(?:additional|more|extra|further|new|fresh|elite|regular|combat|military|army|ground|active"
     r"|young|north|korean|dprk|kpa|kpa's|of|its|their|the|his|pyongyang's|korea's|other|well|trained"
     r"|armed|strong|highly|special|operations?|-strong|a|an|total|nearly|some|about|and|them|those"
-    r"|these|whom|construction|engineering|support|medical|logistics|technical|rear)$",
+    r"|these|whom|whose|construction|engineering|support|medical|logistics|technical|rear)$",
     re.I,
 )
 _NATION = re.compile(
@@ -283,8 +284,9 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         if i >= 6:
             break
         if not word[0].isalpha():
-            if word in ("-", "'"):
+            if word == "'" or (word == "-" and not window[m.start() - 1 : m.start()].isspace()):
                 continue
+            # A dash between spaces ("exceed 8,000 - a figure that...") ends the figure.
             break  # punctuation or another figure: this one stands alone
         phrase += " " + word
         if lower == "of":

@@ -310,3 +310,67 @@ def test_a_long_sentence_of_new_shapes_costs_time_in_proportion(unit: str) -> No
     long = seconds(80_000)
     short = max(before, seconds(20_000), 0.01)
     assert long < 10 * short
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Ukraine's Special Operations Forces (SSO) said 12 North Korean soldiers were killed.",
+            [(12, "Ukraine's Special Operations Forces", None)],
+            id="a-name-with-its-abbreviation-in-brackets",
+        ),
+        pytest.param(
+            "Ukraine's military intelligence (HUR) said 12 North Korean soldiers were killed.",
+            [(12, HUR, None)],
+            id="a-known-abbreviation-in-brackets",
+        ),
+    ],
+)
+def test_bracketed_abbreviations(text: str, expected: list[tuple]) -> None:
+    assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kim welcomed home a North Korean engineering regiment, seven of whose members"
+            " were killed in Kursk.",
+            [("killed", 7, 7)],
+            id="members-of-a-unit",
+        ),
+        pytest.param(
+            "Russia had massed about 45,000 troops in Kursk, North Koreans among them,"
+            " Zelensky said.",
+            [("combined_force", 45000, 45000)],
+            id="north-koreans-among-them",
+        ),
+        pytest.param(
+            "About 4,000 North Korean builders went in two groups of roughly 2,000 each.",
+            [("deployed", 4000, 4000)],
+            id="a-share-each-is-no-count",
+        ),
+        pytest.param(
+            "HUR says North Korean killed and wounded together exceed 7,000 - a figure"
+            " that would be most of the force.",
+            [("casualties", 7000, None)],
+            id="a-spaced-dash-ends-the-figure",
+        ),
+    ],
+)
+def test_more_of_what_a_figure_counts(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_a_clause_telling_when_troops_arrived_dates_them() -> None:
+    text = (
+        "The NIS estimates that about 10,000 North Korean troops made up the first contingent,"
+        " which reached Russia's Far East in October 2024 aboard navy transport ships."
+    )
+    assert dated(text) == [(10000, "2024-10")]
+
+
+def test_the_day_written_after_the_speaker_verb_dates_the_sentence() -> None:
+    text = "Russia has about 50,000 troops in Kursk, among them North Korean soldiers, Zelensky said on Feb. 27."
+    assert dated(text) == [(50000, "2025-02-27")]
