@@ -372,5 +372,8 @@ def test_a_clause_telling_when_troops_arrived_dates_them() -> None:
 
 
 def test_the_day_written_after_the_speaker_verb_dates_the_sentence() -> None:
-    text = "Russia has about 50,000 troops in Kursk, among them North Korean soldiers, Zelensky said on Feb. 27."
+    text = (
+        "Russia has about 50,000 troops in Kursk, among them North Korean soldiers, Zelensky"
+        " said on Feb. 27."
+    )
     assert dated(text) == [(50000, "2025-02-27")]
