@@ -296,6 +296,10 @@ _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", 
                          "opinion"])  # fmt: skip
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _RELATIVE_REACH = 60
+_YEAR = re.compile(r"\d{4}")
+# Table cells: runs of two or more spaces, tabs or bars between them.
+_CELL_BREAK = re.compile(r"[ \t]{2,}|\t|\s*\|\s*")
+_VIA_CELL = re.compile(r".+?(?P<via>\s*\(via\s+(?P<who>[^()]+)\))")
 _EACH = re.compile(r"\s+(?:troops\s+|soldiers\s+|men\s+)?(?:each|apiece)\b")
 # "Zelensky said on Nov. 11": the day a source spoke, written right after its verb.
 _SAID_ON = re.compile(r"\b(?:said|told\s+\w+|stated|announced|wrote|added)\s+(?:on\s+)?$")
@@ -535,6 +539,38 @@ class _Extraction:
                     false.add(f.value)
         return false
 
+    def _cell_sources(self, s: int, e: int) -> list[Mention]:
+        """A table row ("2024-11-13   NIS   some 11,000 deployed"): a cell that is exactly a
+        known source names the source of the row's figures; "NIS (via Lee Seong-kweun)" its
+        relay too."""
+        out: list[Mention] = []
+        norm = self.norm
+        start = s
+        for sep in [*_CELL_BREAK.finditer(norm, s, e), None]:
+            end = sep.start() if sep is not None else e
+            a, b = start, end
+            while a < b and norm[a].isspace():
+                a += 1
+            while b > a and norm[b - 1].isspace():
+                b -= 1
+            if a < b and b - a <= 80:
+                via = _VIA_CELL.fullmatch(norm, a, b)
+                name_end = via.start("via") if via is not None else b
+                known = self.index.find(norm[a:name_end].strip())
+                if known is not None:
+                    out.append(Mention(a, name_end, "origin" if via else "speaker",
+                                       Entity(known.name, known), "cell"))  # fmt: skip
+                    if via is not None:
+                        relay = entity_of(via.group("who"), self.index)
+                        if relay is not None:
+                            out.append(Mention(via.start("who"), via.end("who"), "speaker",
+                                               relay, "cell"))  # fmt: skip
+                    break
+            if sep is None:
+                break
+            start = sep.end()
+        return out
+
     def _off_topic(self, paragraphs: list[Paragraph]) -> set[int]:
         """Paragraphs about another war (a news roundup's Gaza or Sudan item): they name
         neither North Korea nor Koreans, and name another conflict's places or parties."""
@@ -570,6 +606,19 @@ class _Extraction:
             if numeric or "as of" in lower
             else []
         )
+        if (
+            len(dates) > 1
+            and dates[0].start - s < 12
+            and dates[0].precision == "day"
+            and _YEAR.search(self.norm, dates[0].start, dates[0].end) is not None
+            and dates[0].value != self.published
+        ):
+            # "2025-03-27  JCS  3,000 more sent since January": a table row or an entry that
+            # opens with its own full date; the row's relative dates are read against it.
+            dates = [
+                dates[0],
+                *find_dates(self.norm, dates[0].end, e, dates[0].value, words, has_digit, lower),
+            ]
         figures = (
             find_figures(self.norm, s, e, [(d.start, d.end) for d in dates], has_number_word(lower))
             if numeric and paragraph.index not in self.off_topic
@@ -584,6 +633,8 @@ class _Extraction:
                 or _DATELINE_AFTER.match(self.norm, d.end, d.end + _DATELINE_REACH) is None
             ]
         mentions = find_mentions(self.norm, s, e, self.index, words)
+        if figures and not mentions and _CELL_BREAK.search(self.norm, s, e) is not None:
+            mentions = self._cell_sources(s, e)
         if mentions and not dates and not _WEEKDAY_WORDS.isdisjoint(words):
             # "Budanov made the statement on Friday": when a source spoke, for its figures.
             dates = find_dates(self.norm, s, e, self.published, words, has_digit, lower)

@@ -120,7 +120,7 @@ _BARE_NEXT = re.compile(
     r"|of|in|at|to|on|from|by|since|with|among|as|during|near|for|who|which|that|so|or|and|a|per"
     r"|it|they|he|she|we|despite|after|before|until|across|inside|along|there|now|still|then"
     r"|but|including|against|over|under|into|within|while|when|if|this|last|each|both|all"
-    r"|\w+ed|\w+ing|\w+ly)$",
+    r"|sent|lost|held|taken|left|fought|brought|\w+ed|\w+ing|\w+ly)$",
     re.I,
 )
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from articles.extraction import extract
-from tests.articles.heldout_cases import HUR, NIS, PUBLISHED, SOURCES, claims
+from tests.articles.heldout_cases import HUR, JCS, NIS, PUBLISHED, SOURCES, claims
 
 
 def attributed(text: str) -> list[tuple]:
@@ -377,3 +377,19 @@ def test_the_day_written_after_the_speaker_verb_dates_the_sentence() -> None:
         " said on Feb. 27."
     )
     assert dated(text) == [(50000, "2025-02-27")]
+
+
+def test_a_table_row_names_its_source_in_a_cell_and_is_dated_by_its_first() -> None:
+    text = (
+        "North Korean troops in Russia, by estimate:\n\n"
+        "2024-11-13   NIS                  some 11,000 deployed\n"
+        "2025-01-13   NIS (via Rep. Yu)    300 killed\n"
+        "2025-03-27   JCS                  3,000 more sent since January\n"
+    )
+    found = claims(text)
+    assert [(c.metric, c.low, c.source, c.as_of) for c in found] == [
+        ("deployed", 11000, NIS, "2024-11-13"),
+        ("killed", 300, NIS, "2025-01-13"),
+        ("deployed", 3000, JCS, "2025-01"),
+    ]
+    assert found[1].via == "Yu Yong-weon"
