@@ -59,6 +59,7 @@ _SPEAKER_VERB = re.compile(
 _VERB_AFTER_SPACE = re.compile(rf"\s(?:{word_trie(_VERB_LIST)})\b")
 _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _REPORTED = re.compile(r"\bthat\s+$")
+_RELAYED_BY = re.compile(r"(?:as\s+)?relayed\s+by\s+", re.I)
 _BELIEVED_PASSIVE = re.compile(r"\s+to\b")
 _ACCORDING_WORDS = frozenset(
     ["count", "reckoning", "tally", "estimate", "estimates", "figures", "assessment",
@@ -73,7 +74,9 @@ _BY_THE_COUNT = re.compile(
 )
 _ORIGIN = re.compile(
     r"\b(?:citing|quoting|cited|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
-    r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report)\s+(?:by|from))\s+",
+    r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report)\s+(?:by|from)"
+    # "a lawmaker who briefed reporters after a closed-door session with the NIS"
+    r"|(?:closed-door|private|parliamentary)\s+(?:session|meeting|briefing)\s+with)\s+",
     re.I,
 )
 # An inverted attribution ("..., said Yu", "\"...\" added the NIS") is
@@ -113,7 +116,9 @@ _ENDS_IN_VERB = re.compile(
 )
 _APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the\s+[a-z]\w*\s+(?:of|for))\b[^,]*,?\s*$")
 _PARTICIPLE = re.compile(
-    r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing)\b", re.I
+    r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing|relayed"
+    r"|as\s+relayed|in\s+a\s+(?:[\w-]+\s+){0,2}?briefing)\b",
+    re.I,
 )
 _CLAUSE_END = re.compile(
     r"[,;:()\"]|\s(?:on|in|that|who|which|during|after|before|as|when|to|from|for|while|with"
@@ -428,6 +433,16 @@ def clean_name(phrase: str) -> str:
             token in _CONNECTORS
             and 0 < i < len(tokens) - 1
             and tokens[i - 1][:1].isupper()
+            and (
+                tokens[i + 1][:1].isupper()
+                or (tokens[i + 1] == "the" and i < len(tokens) - 2 and tokens[i + 2][:1].isupper())
+            )
+        ) or (
+            # "Institute for the Study of War": "the" inside a name
+            token == "the"
+            and 1 < i < len(tokens) - 1
+            and tokens[i - 1] in _CONNECTORS
+            and tokens[i - 2][:1].isupper()
             and tokens[i + 1][:1].isupper()
         )  # "Ministry of Defence": part of the name
         # "the General Staff" is an institution, not a general called Staff.
@@ -448,7 +463,8 @@ def clean_name(phrase: str) -> str:
         and sum(t[:1].isupper() for t in tokens[:-1]) >= 2
     ):
         tokens = tokens[:-1]
-    return " ".join(tokens)
+    # "Daily NK's sources": the owner is the name.
+    return _POSSESSIVE_END.sub("", " ".join(tokens))
 
 
 def _is_weak(phrase: str) -> bool:
@@ -478,6 +494,12 @@ _CLAUSE_WORD = re.compile(
 _NEGATED = re.compile(r"(?:No|Not|Neither|None|Nobody)\s")
 _ABBREVIATED_OWNER = re.compile(r"^([A-Z]{2,4})'s\s+(?=[A-Z])")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)[.,;:!?'\"]*$")
+_UNNAMED_SOURCE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:separate\s+|second\s+|local\s+|military\s+|government\s+"
+    r"|senior\s+|informed\s+)*sources?\s+(?P<where>(?:in|inside|within|close\s+to|from)\s+"
+    r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})[.,;:!?'\"]*$"
+)
+_PREPOSITION_OPENS = re.compile(r"(?:by|on|at|after|before|since|during|from|to|for|with|until)\s")
 _STATE_MEDIA = re.compile(
     r"(?:(?:North\s+Korean|Russian|Chinese|Pyongyang's|Moscow's)\s+)?(?:state|official|state-run)"
     r"\s+(?:media|television|TV|news\s+agency|broadcaster)(?=[.,;:!?'\"]*$)"
@@ -502,6 +524,10 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         if known is not None:
             return Entity(known.name, known)
         phrase = phrase[: bracketed.start()]
+    unnamed = _UNNAMED_SOURCE.match(phrase.strip())
+    if unnamed is not None:
+        # "A separate source in Ryanggang Province": an unnamed source, named by its place.
+        return Entity("a source " + " ".join(unnamed.group("where").split()), None)
     media = _STATE_MEDIA.search(phrase)
     if media is not None:
         # "according to state media": nobody named, but a source an editor records.
@@ -515,7 +541,7 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         known = index.find(name)  # "DIU data", "the agency's latest figures"
         if known is not None:
             return Entity(known.name, known)
-    if _CLAUSE_WORD.search(phrase) or _NEGATED.match(name):
+    if _CLAUSE_WORD.search(phrase) or _NEGATED.match(name) or _PREPOSITION_OPENS.match(name):
         # "Pyongyang had decided", "Korean media they would like": a clause, not a name;
         # "No government or intelligence agency": a denial that anyone counted.
         return None
@@ -603,14 +629,37 @@ def find_mentions(
     if "by" in words:
         spans.extend(_agents(norm, start, end))
     mentions = []
+    relayed = False
     for s, e, role, cue in sorted(spans):
         if e <= s:
             continue
         entity = _entity(norm[s:e], index)
         if cue == "paren" and (entity is None or entity.known is None):
             continue  # "(Reuters)", "(pictured)": only a known source is a source here
+        if role == "relay":
+            relayed = True
         mentions.append(Mention(s, e, role, entity, cue))
+    if relayed:
+        # The relay speaks for the others named: they are its origins.
+        mentions = [
+            Mention(m.start, m.end, "speaker", m.entity, "relay")
+            if m.role == "relay"
+            else Mention(m.start, m.end, "origin", m.entity, m.cue)
+            if m.role == "speaker" and not _inside_relay(m, mentions)
+            else m
+            for m in mentions
+        ]
+        mentions = [m for m in mentions if not (m.role == "origin" and _inside_relay(m, mentions))]
     return mentions
+
+
+def _inside_relay(m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a mention lies inside (or holds) the relay's phrase: "in a briefing relayed
+    by lawmaker Lee" found as a speaker too."""
+    for r in mentions:
+        if r.cue == "relay" and r is not m and (r.start >= m.start and r.end <= m.end):
+            return True
+    return False
 
 
 # A source in brackets after a figure, as lists and tables give them: "Killed: about 600
@@ -658,6 +707,11 @@ def _origins(norm: str, start: int, end: int) -> list[_Span]:
     spans = []
     for m in _ORIGIN.finditer(norm, start, end):
         s, e = _object_phrase(norm, m.end(), end)
+        if _RELAYED_BY.match(norm, m.start(), e):
+            # "the NIS, in a briefing relayed by lawmaker Lee, said": Lee relays, the one
+            # who speaks is the origin (see find_mentions).
+            spans.append((s, e, "relay", "relay"))
+            continue
         spans.append((s, e, "origin", "origin"))
     for m in _NAMED_BRIEFING.finditer(norm, start, end):
         spans.append((m.start("x"), m.end("x"), "origin", "origin"))
@@ -901,6 +955,16 @@ class Attributor:
                 return named[-1].entity, named[0].entity
             if len(names) >= 2 and named[0].cue == "verb" and named[-1].cue == "reported":
                 return named[0].entity, named[-1].entity
+            if len(names) >= 2 and named[0].cue == "verb":
+                # "Hrytsenko said Ukraine's General Staff now estimates ...": a known source
+                # reported, though named again after it ("... now estimates").
+                for m in named[1:]:
+                    if (
+                        m.cue == "reported"
+                        and m.entity.known is not None
+                        and m.entity.name != named[0].entity.name
+                    ):
+                        return named[0].entity, m.entity
             # "The NIS told lawmakers ..., according to Rep. Yu": Yu relays the NIS.
             if len(names) >= 2 and named[0].cue == "verb":
                 for m in named:

@@ -152,12 +152,15 @@ _ANAPHOR = re.compile(
 )
 # A report that calls figures false (see `_Extraction._debunked`).
 _FALSE_NEXT = re.compile(
-    r"(?:but\s+)?(?:this|that|the|such|it)\s+(?:[\w-]+\s+){0,2}?(?:is|was|are|were)\s+"
-    r"(?:completely\s+|entirely\s+)?(?:false|fake|untrue|fabricated|baseless|not\s+true)\b",
+    r"(?:but\s+)?(?:this|that|it|such\s+(?:a\s+)?\w+|the\s+(?:[\w-]+\s+)?(?:claims?|figures?|numbers?"
+    r"|reports?|estimates?|statements?|posts?|videos?|quotes?|assertions?|captions?))\s+"
+    r"(?:is|was|are|were)\s+(?:completely\s+|entirely\s+|also\s+)?(?:false|fake|untrue|fabricated"
+    r"|baseless|not\s+true|incorrect|inaccurate|wrong|not\s+correct)(?=\s*(?:[.,;:!]|$))",
     re.I,
 )
 _DENIED = re.compile(
-    r"\b(?:falsely|wrongly)\s+(?:claim|claims|claimed|say|says|said|state[sd]?|reports?|reported)\b"
+    r"\b(?:falsely|wrongly|incorrectly|erroneously|mistakenly)\s+(?:claim|claims|claimed|say|says"
+    r"|said|state[sd]?|reports?|reported|gave|put)\b"
     r"|\b(?:did\s+not|didn't|never)\s+(?:say|said|claim|claimed|state|admit|admitted)\b",
     re.I,
 )
@@ -166,7 +169,8 @@ _NOT_BEFORE = re.compile(
     r"(?:near|close\s+to)|anywhere\s+near|rather\s+than|instead\s+of)\s+(?:the\s+)?$",
     re.I,
 )
-_DENIED_WORDS = ("falsely", "wrongly", "not ", "n't", "never")
+_DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "not ", "n't",
+                 "never")  # fmt: skip
 _NOT_BEFORE_WORDS = ("near", "close", "rather", "instead")
 _FACT_CHECK = re.compile(r"\bfact[\s-]?check", re.I)
 _FACT_CHECK_REACH = 400
@@ -204,6 +208,8 @@ _PARADE = re.compile(r"\b(?:parades?|rehears(?:al|als|ing|ed|e))\b", re.I)
 # found within the difference is the nearest of the whole sentence.
 _NEAREST_WINDOW = 600
 _NEAREST_SLACK = 120
+_ORGANISATION_NAME = re.compile(r"\b(?:Ministry|Agency|Service|Department|Directorate|Office)\b")
+_SOURCE_ANAPHOR = re.compile(r"(?:the|that|this|our|the\s+same)\s+source[.,;:!?'\"]*$", re.I)
 _PRONOUN = re.compile(r"(?:He|She|he|she)\s*$")
 # Two or three capitalised words, none an organisation's: "Andriy Yusov", "Kim Yong-hyun".
 _PERSON_NAME = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}$")
@@ -751,6 +757,7 @@ class _Extraction:
         source named last before whose name or alias holds it."""
         last: Entity | None = None
         person: Entity | None = None  # the person named last, for "He said"
+        unnamed: Entity | None = None  # the unnamed source named last, for "the source said"
         named: dict[str, Entity] = {}  # known sources by name, the latest named last
         for view in views:
             for i, m in enumerate(view.mentions):
@@ -765,7 +772,19 @@ class _Extraction:
                     continue
                 if entity is not None and _is_person(entity):
                     person = entity
+                if (
+                    entity is not None
+                    and entity.known is None
+                    and entity.name.startswith("a source ")
+                ):
+                    unnamed = entity
                 if entity is not None:
+                    if (
+                        entity.known is None
+                        and not entity.weak
+                        and _ORGANISATION_NAME.search(entity.name)
+                    ):
+                        last = entity  # "Japan's Defense Ministry ... the ministry estimates"
                     if entity.known is not None:
                         named.pop(entity.name, None)
                         named[entity.name] = entity
@@ -777,6 +796,9 @@ class _Extraction:
                             view.mentions[i] = Mention(m.start, m.end, m.role, earlier, m.cue)
                 elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
                     view.mentions[i] = Mention(m.start, m.end, m.role, last, m.cue)
+                elif unnamed is not None and _SOURCE_ANAPHOR.match(self.norm, m.start, m.end):
+                    # "the source said": the unnamed source named last.
+                    view.mentions[i] = Mention(m.start, m.end, m.role, unnamed, m.cue)
                 else:
                     found = self._country_anaphor(view.sentence.start, m)
                     if found is not None:
