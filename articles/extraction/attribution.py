@@ -430,20 +430,27 @@ def clean_name(phrase: str) -> str:
     last_title = -1
     for i, token in enumerate(tokens):
         connector = (
-            token in _CONNECTORS
-            and 0 < i < len(tokens) - 1
-            and tokens[i - 1][:1].isupper()
-            and (
-                tokens[i + 1][:1].isupper()
-                or (tokens[i + 1] == "the" and i < len(tokens) - 2 and tokens[i + 2][:1].isupper())
+            (
+                token in _CONNECTORS
+                and 0 < i < len(tokens) - 1
+                and tokens[i - 1][:1].isupper()
+                and (
+                    tokens[i + 1][:1].isupper()
+                    or (
+                        tokens[i + 1] == "the"
+                        and i < len(tokens) - 2
+                        and tokens[i + 2][:1].isupper()
+                    )
+                )
             )
-        ) or (
-            # "Institute for the Study of War": "the" inside a name
-            token == "the"  # noqa: S105 (a word, not a secret)
-            and 1 < i < len(tokens) - 1
-            and tokens[i - 1] in _CONNECTORS
-            and tokens[i - 2][:1].isupper()
-            and tokens[i + 1][:1].isupper()
+            or (
+                # "Institute for the Study of War": "the" inside a name
+                token == "the"  # noqa: S105 (a word, not a secret)
+                and 1 < i < len(tokens) - 1
+                and tokens[i - 1] in _CONNECTORS
+                and tokens[i - 2][:1].isupper()
+                and tokens[i + 1][:1].isupper()
+            )
         )  # "Ministry of Defence": part of the name
         # "the General Staff" is an institution, not a general called Staff.
         institution = i < len(tokens) - 1 and " ".join(tokens[i : i + 2]) == "General Staff"
