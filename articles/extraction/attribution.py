@@ -502,8 +502,9 @@ _NEGATED = re.compile(r"(?:No|Not|Neither|None|Nobody)\s")
 _ABBREVIATED_OWNER = re.compile(r"^([A-Z]{2,4})'s\s+(?=[A-Z])")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)[.,;:!?'\"]*$")
 _UNNAMED_SOURCE = re.compile(
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:separate\s+|second\s+|local\s+|military\s+|government\s+"
-    r"|senior\s+|informed\s+)*sources?\s+(?P<where>(?:in|inside|within|close\s+to|from)\s+"
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:separate\s+|second\s+|other\s+)?"
+    r"(?P<kind>(?:local\s+|military\s+|government\s+|senior\s+|informed\s+)*)"
+    r"sources?\s+(?P<where>(?:in|inside|within|close\s+to|from)\s+"
     r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})[.,;:!?'\"]*$"
 )
 _PREPOSITION_OPENS = re.compile(r"(?:by|on|at|after|before|since|during|from|to|for|with|until)\s")
@@ -534,7 +535,9 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     unnamed = _UNNAMED_SOURCE.match(phrase.strip())
     if unnamed is not None:
         # "A separate source in Ryanggang Province": an unnamed source, named by its place.
-        return Entity("a source " + " ".join(unnamed.group("where").split()), None)
+        kind = " ".join(unnamed.group("kind").split())
+        where = " ".join(unnamed.group("where").split())
+        return Entity(f"a {kind} source {where}" if kind else f"a source {where}", None)
     media = _STATE_MEDIA.search(phrase)
     if media is not None:
         # "according to state media": nobody named, but a source an editor records.

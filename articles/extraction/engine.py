@@ -143,6 +143,17 @@ _TOTAL_AT = re.compile(
     r"\b(?:total|number|figure|tally|count|toll|estimate)\s+(?:at|to|of)\s+$", re.I
 )
 _THAT = re.compile(r"\bthat\b")
+_OF_FIGURE = re.compile(
+    r"\s+of\s+(?:some|about|around|nearly|roughly|almost|more\s+than|at\s+least|up\s+to|over"
+    r"|an\s+estimated|approximately)?\s*"
+)
+_SENT_TO = re.compile(r"(?:sent|deployed|dispatched)\s+(?:to|into)\b")
+_NOUN_PHRASE_ONLY = re.compile(r"(?:\s+[\w'-]+){1,4}\s+")
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|figure|tally|count|toll)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<noun>[\w-]+(?:\s+[\w-]+){0,2})\s+(?:at|to)\s+$",
+    re.I,
+)
 _LOCATION_CUE = re.compile(r"(?:in|on|at|troops\s+in)\b", re.I)
 _AGENCY_KINDS = frozenset({"intelligence", "government", "military"})
 _ANAPHOR = re.compile(
@@ -775,7 +786,8 @@ class _Extraction:
                 if (
                     entity is not None
                     and entity.known is None
-                    and entity.name.startswith("a source ")
+                    and entity.name.startswith("a ")
+                    and " source " in entity.name
                 ):
                     unnamed = entity
                 if entity is not None:
@@ -1047,6 +1059,9 @@ class _Extraction:
         )
         seg_before = (max(clause[0], prev_end), figure.start)
         seg_after = (figure.end, min(clause[1], next_start))
+        for c in _cues_in(view, seg_before[0], seg_before[1]):
+            if c[2] not in _FORCE_METRICS and _OF_FIGURE.fullmatch(norm, c[1], figure.start):
+                return c[2]  # "including the deaths of some 600": the noun the figure is of
         before = [
             c
             for c in _cues_in(view, seg_before[0], seg_before[1])
@@ -1068,6 +1083,14 @@ class _Extraction:
             for c in _cues_in(view, seg_after[0], min(seg_after[1], reach_after + 1))
             if c[1] <= seg_after[1] and not _partitive(norm[seg_after[0] : c[0]])
         ]
+        if (
+            len(after) >= 2
+            and after[0][2] == "deployed"
+            and after[1][2] != "deployed"
+            and _SENT_TO.match(norm, after[0][0], after[0][1] + 12)
+            and _NOUN_PHRASE_ONLY.fullmatch(norm, figure.end, after[0][0])
+        ):
+            after.pop(0)  # "300 soldiers sent to Russia have been killed": who they are
         # "casualties in Kursk had reached 4,000": a place says deployed only when nothing
         # else in the figure's stretch says what it counts.
         located = [c for c in before + after if _LOCATION_CUE.match(norm, c[0], c[1])]
@@ -1109,6 +1132,16 @@ class _Extraction:
                 metric = _nearest(near, figure, _NEAREST_WINDOW - _NEAREST_SLACK)
                 if metric is None:
                     metric = _nearest(view.cues, figure, -1)
+        if metric is None:
+            # "put the number of replacements at up to 3,000": what the number is of.
+            of = _NUMBER_OF.search(norm, max(clause[0], figure.start - 60), figure.start)
+            if of is not None:
+                noun = of.group("noun")
+                cue = metrics._CUE.search(noun)
+                if cue is not None:
+                    metric = cue.lastgroup
+                elif metrics._PEOPLE.search(noun):
+                    metric = "deployed"
         if metric is None and _TOTAL_AT.search(
             norm, max(clause[0], figure.start - 40), figure.start
         ):

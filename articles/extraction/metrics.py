@@ -96,7 +96,8 @@ _MODIFIER = re.compile(
     r"(?:additional|more|extra|further|new|fresh|elite|regular|combat|military|army|ground|active"
     r"|young|north|korean|dprk|kpa|kpa's|of|its|their|the|his|pyongyang's|korea's|other|well|trained"
     r"|armed|strong|highly|special|operations?|-strong|a|an|total|nearly|some|about|and|them|those"
-    r"|these|whom|whose|construction|engineering|support|medical|logistics|technical|rear)$",
+    r"|these|whom|whose|construction|engineering|support|medical|logistics|technical|rear"
+    r"|replacement|reserve|assault|front-line|frontline)$",
     re.I,
 )
 _NATION = re.compile(

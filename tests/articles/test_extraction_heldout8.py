@@ -88,3 +88,49 @@ def test_corrected_figures_are_no_claims(text: str) -> None:
 def test_a_figure_before_it_was_wrong_to_is_kept() -> None:
     text = "Budanov said 1,000 North Korean soldiers were killed. It was wrong to send them."
     assert [c.low for c in claims(text)] == [1000]
+
+
+def metrics_of(text: str) -> list[tuple]:
+    return [(c.metric, c.low, c.high) for c in claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "At least 900 replacement soldiers are thought to have joined the North Korean"
+            " contingent.",
+            [("deployed", 900, None)],
+            id="replacement-soldiers",
+        ),
+        pytest.param(
+            "A military source put the number of North Korean replacements at up to 2,500.",
+            [("deployed", None, 2500)],
+            id="the-number-of-a-people-noun-at",
+        ),
+        pytest.param(
+            "North Korean troops have suffered 4,200 killed and wounded, including the deaths"
+            " of some 500.",
+            [("casualties", 4200, 4200), ("killed", 500, 500)],
+            id="the-deaths-of-some",
+        ),
+        pytest.param(
+            "About 250 North Korean soldiers sent to Russia have been killed, the NIS says.",
+            [("killed", 250, 250)],
+            id="soldiers-sent-to-russia-who-were-killed",
+        ),
+        pytest.param(
+            "About 2,000 replacements reached Russia in February, many of them sent to fill"
+            " gaps left by North Korean losses.",
+            [("deployed", 2000, 2000)],
+            id="sent-later-in-the-sentence-stays-with-the-figure",
+        ),
+    ],
+)
+def test_metric_rules(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_an_unnamed_source_keeps_its_kind() -> None:
+    text = "A military source in Seoul put North Korean losses at 4,000."
+    assert attributed(text) == [(4000, "a military source in Seoul", None)]
