@@ -414,7 +414,11 @@ _CONNECTORS = frozenset(["of", "for", "and", "on"])
 _DOCUMENT_WORDS = frozenset(["assessment", "assessments", "report", "update", "briefing",
                              "estimate", "estimates", "analysis", "statement",
                              "figures", "data", "numbers", "count", "tally"])  # fmt: skip
-_OF_DESCRIPTION = re.compile(r"(?<=[a-z])\s+of\s+the\s+[a-z].*$")
+_OF_DESCRIPTION = re.compile(
+    r"(?<=[a-z])\s+of\s+the\s+[a-z].*$"
+    # "a US official familiar with the intelligence": who it is, not part of the name
+    r"|\s+(?:familiar\s+with|with\s+knowledge\s+of|briefed\s+on|close\s+to)\s+.*$"
+)
 
 
 def clean_name(phrase: str) -> str:

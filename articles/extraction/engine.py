@@ -63,7 +63,7 @@ _HYPOTHETICAL = re.compile(
 # Another country's forces acting on the figure: "Russia lost 1,540", "Ukraine has deployed 20,000".
 _OTHER_ACTOR = re.compile(
     r"\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)(?:'s)?(?:,\s+which)?\s+(?:forces\s+|army\s+|military\s+)?"
-    r"(?:has\s+|had\s+|have\s+)?(?:also\s+|now\s+|already\s+)?(?:lost|loses|losing|deployed|sent|dispatched"
+    r"(?:has\s+|had\s+|have\s+|was\s+|is\s+|were\s+)?(?:also\s+|now\s+|already\s+)?(?:lost|loses|losing|deployed|sent|dispatched"
     r"|suffered|mobili[sz]ed|massed|masses|gathered)\s+(?:\w+\s+){0,3}$"
 )
 _CONTINGENT = re.compile(
@@ -317,6 +317,11 @@ _YEAR = re.compile(r"\d{4}")
 # Table cells: runs of two or more spaces, tabs or bars between them.
 _CELL_BREAK = re.compile(r"[ \t]{2,}|\t|\s*\|\s*")
 _VIA_CELL = re.compile(r".+?(?P<via>\s*\(via\s+(?P<who>[^()]+)\))")
+_WOULD_REACH = re.compile(
+    r"\b(?:would|will|could|may|might)\s+(?:soon\s+|eventually\s+)?(?:reach|rise\s+to|grow\s+to"
+    r"|climb\s+to|top|exceed|hit|swell\s+to|double\s+to)\s+(?:\w+\s+){0,2}$"
+)
+_HEADLINE_ROUNDING = 0.1  # how far a headline's "near N" may round the body's figure
 _EACH = re.compile(r"\s+(?:troops\s+|soldiers\s+|men\s+)?(?:each|apiece)\b")
 # "Zelensky said on Nov. 11": the day a source spoke, written right after its verb.
 _SAID_ON = re.compile(r"\b(?:said|told\s+\w+|stated|announced|wrote|added)\s+(?:on\s+)?$")
@@ -928,6 +933,8 @@ class _Extraction:
             figure.value < MIN_FORCE or self._per_clause(view, clause, "hypothetical")
         ):
             return None
+        if _WOULD_REACH.search(self.norm, max(clause[0], figure.start - 40), figure.start):
+            return None  # "predicted that the total would reach 10,000 by December"
         if _EACH.match(self.norm, figure.end, clause[1]):
             return None  # "two contingents of roughly 2,500 each": a share, not a count
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
@@ -1602,7 +1609,15 @@ def _restated(claim: Claim, body: dict[str, set[int | None]]) -> bool:
     another metric ("Kim's 11k: losses mount" over the body's "sent 11,000 soldiers"): a
     headline is too short to say what it counts as surely as the body does."""
     numbers = {n for n in (claim.low, claim.high) if n is not None}
-    return any(numbers & values for values in body.values())
+    if any(numbers & values for values in body.values()):
+        return True
+    # "Losses near 5,000, Seoul says" over the body's "a combined 4,700": a headline rounds.
+    if claim.qualifier == "approx" and claim.best:
+        near = claim.best * _HEADLINE_ROUNDING
+        return any(
+            v is not None and abs(v - claim.best) <= near for v in body.get(claim.metric, ())
+        )
+    return False
 
 
 def extract(

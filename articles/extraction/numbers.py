@@ -49,7 +49,8 @@ _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
 # The qualifier patterns are searched over the words before a figure; each opens with a
 # lookahead on its phrases' first letters, so most positions fail after one test.
 _APPROX = re.compile(
-    r"(?=[arncesju~])(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to|an?\s+estimated"
+    r"(?=[arncesju~])(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to"
+    r"|near(?:ing)?|an?\s+estimated"
     r"|estimated|an\s+approximate|circa|just\s+(?:under|over)|~)\s*)$",
     re.I,
 )
@@ -146,6 +147,8 @@ def _value(match: re.Match[str]) -> float | None:
 # of these is "exact" without running the (end-anchored, so slow to search) patterns.
 _QUALIFIER_LAST = frozenset(
     [
+        "near",
+        "nearing",
         "about",
         "around",
         "approximately",

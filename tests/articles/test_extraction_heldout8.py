@@ -134,3 +134,37 @@ def test_metric_rules(text: str, expected: list[tuple]) -> None:
 def test_an_unnamed_source_keeps_its_kind() -> None:
     text = "A military source in Seoul put North Korean losses at 4,000."
     assert attributed(text) == [(4000, "a military source in Seoul", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The NIS said 2,000 North Korean troops were in Russia and predicted that the total"
+            " would reach 8,000 by December.",
+            [("deployed", 2000, 2000)],
+            id="a-total-that-would-reach",
+        ),
+        pytest.param(
+            "North Korean troops are in Kursk. One US official said Russia was losing around"
+            " 1,100 soldiers killed or wounded every day.",
+            [],
+            id="russia-was-losing",
+        ),
+        pytest.param(
+            "North Korean losses near 5,000, Seoul says\n\nNorth Korean troops have suffered a"
+            " combined 4,800 killed and wounded, the NIS said.",
+            [("casualties", 4800, 4800)],
+            id="a-headline-rounding-the-body",
+        ),
+    ],
+)
+def test_forecasts_other_forces_and_rounded_headlines(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_a_description_after_an_unnamed_official_is_not_the_name() -> None:
+    text = (
+        "A US official familiar with the intelligence said up to 1,800 North Korean troops moved."
+    )
+    assert attributed(text) == [(None, "US official", None)]
