@@ -177,12 +177,14 @@ _DENIED = re.compile(
 )
 _NOT_BEFORE = re.compile(
     r"\b(?:nowhere\s+(?:near|close\s+to)|never\s+(?:near|close\s+to)|not\s+(?:even\s+)?"
-    r"(?:near|close\s+to)|anywhere\s+near|rather\s+than|instead\s+of)\s+(?:the\s+)?$",
+    r"(?:near|close\s+to)|anywhere\s+near|rather\s+than|instead\s+of"
+    # "nowhere near 40,000": "near" read as the figure's own qualifier
+    r"|nowhere|never|not\s+(?:even\s+)?anywhere)\s+(?:the\s+)?$",
     re.I,
 )
 _DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "not ", "n't",
                  "never")  # fmt: skip
-_NOT_BEFORE_WORDS = ("near", "close", "rather", "instead")
+_NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere")
 _FACT_CHECK = re.compile(r"\bfact[\s-]?check", re.I)
 _FACT_CHECK_REACH = 400
 # In a fact-check, a figure in what a post, video or caption says is the claim checked.
