@@ -502,7 +502,11 @@ _CLAUSE_WORD = re.compile(
     r"|made|makes?|sent|sends?|fought|took|lost|suffered|killed|died|joined|arrived|deployed"
     r"|remain(?:ed|s)?)(?:\s|$)"
 )
-_NEGATED = re.compile(r"(?:No|Not|Neither|None|Nobody)\s")
+_NEGATED = re.compile(
+    r"(?:No|Not|Neither|None|Nobody)\s"
+    # "One of two North Korean soldiers captured ... has told": people counted, not a source
+    r"|(?:One|Two|Three|Some|Many|Most|Several|Both|All|Each|Either|Half)\s+of\s"
+)
 _ABBREVIATED_OWNER = re.compile(r"^([A-Z]{2,4})'s\s+(?=[A-Z])")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)[.,;:!?'\"]*$")
 _UNNAMED_SOURCE = re.compile(
@@ -555,7 +559,12 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         known = index.find(name)  # "DIU data", "the agency's latest figures"
         if known is not None:
             return Entity(known.name, known)
-    if _CLAUSE_WORD.search(phrase) or _NEGATED.match(name) or _PREPOSITION_OPENS.match(name):
+    if (
+        _CLAUSE_WORD.search(phrase)
+        or _NEGATED.match(name)
+        or _NEGATED.match(phrase.strip())
+        or _PREPOSITION_OPENS.match(name)
+    ):
         # "Pyongyang had decided", "Korean media they would like": a clause, not a name;
         # "No government or intelligence agency": a denial that anyone counted.
         return None

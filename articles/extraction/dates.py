@@ -76,6 +76,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "ago",
+        re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?P<unit>days?|weeks?|months?)\s+ago\b",
+            re.I,
+        ),
+    ),
+    (
         "weekday",
         re.compile(
             r"\b(?=[ltosbMTWFS])(?P<last>(?:last|this|on|since|by)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday"
@@ -205,6 +213,17 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
         return dt.date(int(g["y"]), 1, 1), "year", None
     if published is None:
         return None
+    if kind == "ago":
+        # "two weeks ago": that many days or weeks before publication, or that month.
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else _AGO_NUMBERS.get(n, 1)
+        unit = g["unit"].lower()
+        if unit.startswith("month"):
+            month = published.month - count
+            year = published.year + (month - 1) // 12
+            return dt.date(year, (month - 1) % 12 + 1, 1), "month", None
+        days = count * (7 if unit.startswith("week") else 1)
+        return published - dt.timedelta(days=days), "day", None
     if kind == "weekday":
         back = (published.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
         if back == 0 and g.get("last") and g["last"].strip().lower() == "last":
@@ -259,6 +278,8 @@ _MONTH_WORDS = frozenset(
         "dec",
     ]
 )
+_AGO_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 _RELATIVE_WORDS = frozenset(["week", "month", "year", "yesterday", "today", "morning"])
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 
@@ -317,6 +338,8 @@ def _wanted_kinds(
         )
     ):
         kinds.add("relative")
+    if " ago" in lower:
+        kinds.add("ago")
     if (words is None or not _WEEKDAY_WORDS.isdisjoint(words)) and _ANY_WEEKDAY.search(
         text
     ) is not None:

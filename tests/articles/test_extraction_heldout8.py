@@ -5,7 +5,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import NIS, STAFF, claims
+from tests.articles.heldout_cases import HUR, NIS, STAFF, claims
 
 
 def attributed(text: str) -> list[tuple]:
@@ -168,3 +168,36 @@ def test_a_description_after_an_unnamed_official_is_not_the_name() -> None:
         "A US official familiar with the intelligence said up to 1,800 North Korean troops moved."
     )
     assert attributed(text) == [(None, "US official", None)]
+
+
+def test_people_counted_are_no_speaker() -> None:
+    text = (
+        "Budanov said 3,000 North Korean soldiers had been killed.\n\n"
+        "One of two North Korean soldiers captured by Ukraine in Russia's Kursk region has told"
+        " a lawmaker that he wants to go south."
+    )
+    assert [c.source for c in claims(text)] == [HUR, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Two weeks ago, Budanov said 3,500 North Korean soldiers had been killed.",
+            [(3500, "2025-02-19")],
+            id="two-weeks-ago",
+        ),
+        pytest.param(
+            "Three days ago the NIS said 1,200 North Korean soldiers had died.",
+            [(1200, "2025-03-02")],
+            id="three-days-ago",
+        ),
+        pytest.param(
+            "A month ago the NIS said 10,000 North Korean troops were in Kursk.",
+            [(10000, "2025-02")],
+            id="a-month-ago",
+        ),
+    ],
+)
+def test_time_ago(text: str, expected: list[tuple]) -> None:
+    assert [(c.low, c.as_of) for c in claims(text)] == expected
