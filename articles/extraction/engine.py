@@ -328,8 +328,7 @@ _EACH = re.compile(r"\s+(?:troops\s+|soldiers\s+|men\s+)?(?:each|apiece)\b")
 # "Zelensky said on Nov. 11": the day a source spoke, written right after its verb.
 _SAID_ON = re.compile(r"\b(?:said|told\s+\w+|stated|announced|wrote|added)\s+(?:on\s+)?$")
 _ARRIVED = re.compile(
-    r"\s+(?:first\s+|had\s+|have\s+|were\s+)?(?:reached|arrived|landed|were\s+sent|were\s+deployed"
-    r"|deployed|crossed)\b"
+    r"[^,;]{0,60}?\b(?:reached|arrived|landed|sent|deployed|dispatched|crossed|shipped)\b"
 )
 _NO_BREAK = re.compile(r"[^,;:.()]*")
 

@@ -201,3 +201,11 @@ def test_people_counted_are_no_speaker() -> None:
 )
 def test_time_ago(text: str, expected: list[tuple]) -> None:
     assert [(c.low, c.as_of) for c in claims(text)] == expected
+
+
+def test_a_relative_clause_saying_when_troops_were_sent_dates_them() -> None:
+    text = (
+        "They replace men lost in Kursk, where the roughly 12,000 North Korean soldiers that"
+        " the NIS says were dispatched from October of last year have fought."
+    )
+    assert [(c.low, c.as_of) for c in claims(text)] == [(12000, "2024-10")]
