@@ -509,6 +509,12 @@ _NEGATED = re.compile(
 )
 _ABBREVIATED_OWNER = re.compile(r"^([A-Z]{2,4})'s\s+(?=[A-Z])")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)[.,;:!?'\"]*$")
+_FAMILIAR_PERSON = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:person|people|persons|officials?|sources?)\s+"
+    r"(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|close\s+to)\s+the\s+"
+    r"(?:matter|situation|discussions|intelligence|talks|assessment|deliberations|case)"
+    r"(?=[.,;:!?'\"]*$)"
+)
 _UNNAMED_SOURCE = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:separate\s+|second\s+|other\s+)?"
     r"(?P<kind>(?:local\s+|military\s+|government\s+|senior\s+|informed\s+)*)"
@@ -540,6 +546,10 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         if known is not None:
             return Entity(known.name, known)
         phrase = phrase[: bracketed.start()]
+    familiar = _FAMILIAR_PERSON.match(phrase.strip())
+    if familiar is not None:
+        # "A person familiar with the matter told AP": nobody named, but an editor records it.
+        return Entity(" ".join(familiar.group(0).split()).lower(), None)
     unnamed = _UNNAMED_SOURCE.match(phrase.strip())
     if unnamed is not None:
         # "A separate source in Ryanggang Province": an unnamed source, named by its place.

@@ -209,3 +209,11 @@ def test_a_relative_clause_saying_when_troops_were_sent_dates_them() -> None:
         " the NIS says were dispatched from October of last year have fought."
     )
     assert [(c.low, c.as_of) for c in claims(text)] == [(12000, "2024-10")]
+
+
+def test_a_person_familiar_with_the_matter_is_a_source() -> None:
+    text = (
+        "A person familiar with the matter told The Associated Press that 2,500 North Korean"
+        " builders had reached Kursk."
+    )
+    assert attributed(text) == [(2500, "a person familiar with the matter", None)]
