@@ -656,7 +656,15 @@ class _Extraction:
                 or _DATELINE_AFTER.match(self.norm, d.end, d.end + _DATELINE_REACH) is None
             ]
         mentions = find_mentions(self.norm, s, e, self.index, words)
-        if figures and not mentions and _CELL_BREAK.search(self.norm, s, e) is not None:
+        if (
+            figures
+            and not mentions
+            and (
+                self.norm.find("  ", s, e) >= 0
+                or self.norm.find("\t", s, e) >= 0
+                or self.norm.find("|", s, e) >= 0
+            )
+        ):
             mentions = self._cell_sources(s, e)
         if mentions and not dates and not _WEEKDAY_WORDS.isdisjoint(words):
             # "Budanov made the statement on Friday": when a source spoke, for its figures.
