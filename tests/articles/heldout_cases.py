@@ -1,5 +1,6 @@
-"""What the table tests of the held-out batches' causes share: a publication date and a
-small source registry (test_extraction_heldout3.py to test_extraction_heldout6.py)."""
+"""What the table tests of the held-out batches' causes share: a publication date, a small
+source registry and the views of claims they compare (test_extraction_heldout3.py to
+test_extraction_heldout8.py)."""
 
 import datetime as dt
 
@@ -34,3 +35,18 @@ SOURCES = SourceIndex(
 
 def claims(text: str) -> list:
     return extract(text, published=PUBLISHED, sources=SOURCES)
+
+
+def attributed(text: str) -> list[tuple]:
+    """Each claim's figure, source and relay."""
+    return [(c.low, c.source, c.via) for c in claims(text)]
+
+
+def dated(text: str) -> list[tuple]:
+    """Each claim's figure and date."""
+    return [(c.low, c.as_of) for c in claims(text)]
+
+
+def metrics_of(text: str) -> list[tuple]:
+    """Each claim's metric and range."""
+    return [(c.metric, c.low, c.high) for c in claims(text)]

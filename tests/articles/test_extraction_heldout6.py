@@ -8,11 +8,7 @@ import time
 import pytest
 
 from articles.extraction import extract
-from tests.articles.heldout_cases import HUR, JCS, NIS, PUBLISHED, claims
-
-
-def attributed(text: str) -> list[tuple]:
-    return [(c.low, c.source, c.via) for c in claims(text)]
+from tests.articles.heldout_cases import HUR, JCS, NIS, PUBLISHED, attributed
 
 
 @pytest.mark.parametrize(

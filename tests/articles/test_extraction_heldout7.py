@@ -8,15 +8,17 @@ import time
 import pytest
 
 from articles.extraction import extract
-from tests.articles.heldout_cases import HUR, JCS, NIS, PUBLISHED, SOURCES, claims
-
-
-def attributed(text: str) -> list[tuple]:
-    return [(c.low, c.source, c.via) for c in claims(text)]
-
-
-def dated(text: str) -> list[tuple]:
-    return [(c.low, c.as_of) for c in claims(text)]
+from tests.articles.heldout_cases import (
+    HUR,
+    JCS,
+    NIS,
+    PUBLISHED,
+    SOURCES,
+    attributed,
+    claims,
+    dated,
+    metrics_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,10 +62,6 @@ def test_attribution_rules(text: str, expected: list[tuple]) -> None:
 )
 def test_date_rules(text: str, expected: list[tuple]) -> None:
     assert dated(text) == expected
-
-
-def metrics_of(text: str) -> list[tuple]:
-    return [(c.metric, c.low, c.high) for c in claims(text)]
 
 
 @pytest.mark.parametrize(

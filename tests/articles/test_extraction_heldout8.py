@@ -5,11 +5,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import HUR, NIS, STAFF, claims
-
-
-def attributed(text: str) -> list[tuple]:
-    return [(c.low, c.source, c.via) for c in claims(text)]
+from tests.articles.heldout_cases import HUR, NIS, STAFF, attributed, claims, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -88,10 +84,6 @@ def test_corrected_figures_are_no_claims(text: str) -> None:
 def test_a_figure_before_it_was_wrong_to_is_kept() -> None:
     text = "Budanov said 1,000 North Korean soldiers were killed. It was wrong to send them."
     assert [c.low for c in claims(text)] == [1000]
-
-
-def metrics_of(text: str) -> list[tuple]:
-    return [(c.metric, c.low, c.high) for c in claims(text)]
 
 
 @pytest.mark.parametrize(
