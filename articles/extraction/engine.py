@@ -52,7 +52,8 @@ _OTHER_FORCE = re.compile(
 # "would send" in reported speech) are kept: they are what a government said it does.
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|possibly|ready\s+to|willing\s+to|threatened\s+to|prepared\s+to|able\s+to)"
-    r"\s+(?:\w+\s+)?(?:be\s+)?(?:send|sent|deploy|deployed|dispatch|dispatched|provide|commit)\b"
+    r"\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:send|sent|deploy|deployed|dispatch|dispatched|provide|commit"
+    r"|rotate|rotated|field|fielded|contribute|supply|transfer|move)\b"
     # "analysts expect a fourth wave, possibly as large as 30,000": a forecast.
     r"|\bpossibly\s+(?:as\s+(?:large|many|big)\s+as|up\s+to)"
     r"|\bexpect(?:s|ed)?\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:wave|deployment|contingent|rotation|batch)\b"
@@ -214,7 +215,6 @@ _THIS_CONCERNS = re.compile(
     r"|means)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
-_PARADE_WORDS = ("parade", "rehears")
 _PARADE = re.compile(r"\b(?:parades?|rehears(?:al|als|ing|ed|e))\b", re.I)
 # A bare figure's nearest cue is looked for this far before it first: a cue starting further
 # back ends at least this far less the longest cue's length away (`_NEAREST_SLACK`), so one
@@ -906,8 +906,12 @@ class _Extraction:
             lower = before.lower()  # cheap substring gates before each (slow to search) pattern
             if _ANY_UNIT_WORD.search(lower) and _UNIT_OF.search(before):
                 continue  # "a Ukrainian unit of 120 men": the size of one unit
-            if not head.people and head.metric is None and _EQUIPMENT.search(before):
-                continue  # "200 of the 240 mm type" after "rocket launchers"
+            if (head.others or (not head.people and head.metric is None)) and _EQUIPMENT.search(
+                before
+            ):
+                # "200 of the 240 mm type" after "rocket launchers"; "74 of the drones were
+                # shot down and 38 others were lost": others of the drones
+                continue
             if _ANY_AUDIENCE_WORD.search(lower, max(0, len(lower) - 30)) and _AUDIENCE.search(
                 before[-30:]
             ):
@@ -948,11 +952,7 @@ class _Extraction:
             return None  # "two contingents of roughly 2,500 each": a share, not a count
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
-        if (
-            metric in _FORCE_METRICS
-            and (self.lower is None or _any_at(self.lower, clause[0], clause[1], _PARADE_WORDS))
-            and self._per_clause(view, clause, "parade")
-        ):
+        if metric in _FORCE_METRICS and self._per_clause(view, clause, "parade"):
             return None  # "15,000 troops rehearsing for a parade": an army at home
 
         if (
@@ -1064,9 +1064,11 @@ class _Extraction:
             return None
         if head.metric is not None:
             if head.metric == "wounded" and any(
-                c[2] == "returned_to_duty" for c in _cues_in(view, figure.end, clause[1])
+                c[2] == "returned_to_duty" for c in _cues_in(view, figure.end, reach)
             ):
-                return "returned_to_duty"  # "600 wounded soldiers have returned to duty"
+                # "600 wounded soldiers have returned to duty"; looked for near the figure,
+                # not to the clause's end (a clause of thousands of figures)
+                return "returned_to_duty"
             return head.metric
         index = view.positions.get(figure.start, -1)
         prev_end = view.figures[index - 1].end if index > 0 else clause[0]
@@ -1194,7 +1196,10 @@ class _Extraction:
             elif test == "since_total":
                 view.clause_tests[key] = _SINCE_TOTAL.search(text) is not None
             elif test == "parade":
-                view.clause_tests[key] = _PARADE.search(text) is not None
+                lowered = text.lower()  # the words first: most clauses have neither
+                view.clause_tests[key] = (
+                    "parade" in lowered or "rehears" in lowered
+                ) and _PARADE.search(text) is not None
             elif test == "same_period":
                 view.clause_tests[key] = _SAME_PERIOD.search(text) is not None
             elif test == "ordinal":

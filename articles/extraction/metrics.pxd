@@ -4,7 +4,7 @@ import cython
 
 cdef class Head:
     cdef public object metric
-    cdef public bint people, rejected, foreign, korean, combined, vague
+    cdef public bint people, rejected, foreign, korean, combined, vague, others
 
 
 @cython.locals(w=str)

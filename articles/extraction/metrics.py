@@ -258,7 +258,7 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:[.;!?]|$)")
 class Head:
     """What follows a figure: a direct metric word, a people noun, or nothing (bare)."""
 
-    __slots__ = ("combined", "foreign", "korean", "metric", "people", "rejected", "vague")
+    __slots__ = ("combined", "foreign", "korean", "metric", "others", "people", "rejected", "vague")
 
     def __init__(self) -> None:
         self.metric: str | None = None
@@ -268,6 +268,7 @@ class Head:
         self.korean = False
         self.combined = False
         self.vague = False  # "people": troops only where the sentence is about them
+        self.others = False  # "38 others": of whatever the sentence counted before
 
 
 def read_head(norm: str, end: int, limit: int) -> Head:
@@ -310,6 +311,7 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         ):  # "12 thousand North Korean military." as the translated "military personnel"
             head.people = True
             head.vague = lower == "people"
+            head.others = lower == "others"
             break
         if word[0].isupper():
             continue  # North Korean, DPRK, Russian: nationality is read from the phrase
