@@ -58,6 +58,7 @@ _SPEAKER_VERB = re.compile(
 # simpler pattern is found several times faster (see `_speaker_verbs`).
 _VERB_AFTER_SPACE = re.compile(rf"\s(?:{word_trie(_VERB_LIST)})\b")
 _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
+_WHO_BEFORE = re.compile(r"\b(?:who|which)\s*$")
 _REPORTED = re.compile(r"\bthat\s+$")
 _RELAYED_BY = re.compile(r"(?:as\s+)?relayed\s+by\s+", re.I)
 _BELIEVED_PASSIVE = re.compile(r"\s+to\b")
@@ -657,6 +658,8 @@ def find_mentions(
         spans.extend(_inverted(norm, start, end))
     if not _VERB_WORDS.isdisjoint(words):
         spans.extend(_speakers(norm, start, end))
+    if "saying" in words and not spans:
+        spans.extend(_saying(norm, start, end))
     if "(" in norm[start:end]:
         spans.extend(_parenthesised(norm, start, end))
     if "by" in words:
@@ -684,6 +687,25 @@ def find_mentions(
         ]
         mentions = [m for m in mentions if not (m.role == "origin" and _inside_relay(m, mentions))]
     return mentions
+
+
+_SAYING = re.compile(r",\s+saying\b")
+# A sentence's subject: a name, perhaps after a few words of title ("The Ukrainian leader
+# Zelensky"), up to the first word in lower case after it.
+_SAYING_SUBJECT = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Za-z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?=\s+[a-z])"
+)
+
+
+def _saying(norm: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """The sentence's opening name, where a participle reports its words: "President
+    Zelensky went further on Nov. 4, saying 11,000 North Korean troops were in Kursk"."""
+    if _SAYING.search(norm, start, end) is None:
+        return []
+    m = _SAYING_SUBJECT.match(norm, start, end)
+    if m is None:
+        return []
+    return [(m.start(), m.end(), "speaker", "verb")]
 
 
 def _inside_relay(m: Mention, mentions: list[Mention]) -> bool:
@@ -870,6 +892,12 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
         ):
             continue  # "the troops believed to have been sent": nobody believes here
         s, e = _subject_phrase(norm, start, m.start())
+        who = _WHO_BEFORE.search(norm, max(start, m.start() - 8), m.start())
+        if who is not None and e <= who.start() and norm[e : who.start()].strip(" ,"):
+            # "Now, according to two U.S. officials who spoke on condition of anonymity": the
+            # verb's subject is "who", inside the phrase already read; not "Now". (Right
+            # before it, "the NIS, which briefed", the subject is who or which.)
+            continue
         # "Park said the agency estimates": the subject of "estimates" starts after "said".
         after_verb = previous > s
         if after_verb:

@@ -96,6 +96,9 @@ _AS_OF = re.compile(
     re.I,
 )
 # "since October", "since it entered combat in December": the start of a running total.
+# "a counteroffensive before Donald Trump takes office on Jan. 20": the day of something
+# still to come, not of any figure.
+_BEFORE_EVENT = re.compile(r"\b(?:before|ahead\s+of)\s+(?:[\w.'-]+\s+){0,5}?(?:on\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\b[^,.;:]{0,120}$", re.I)
 
 
@@ -387,6 +390,9 @@ def find_dates(
             out.append(DateMention(s, e, dt.date.min, "none", None, False, False))
             continue
         value, precision, period_end = resolved
+        if _BEFORE_EVENT.search(norm, max(start, s - 60), s):
+            out.append(DateMention(s, e, dt.date.min, "none", None, False, False))
+            continue
         lead = norm[max(start, s - 25) : s]
         out.append(
             DateMention(

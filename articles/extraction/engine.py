@@ -28,10 +28,17 @@ MAX_PLAUSIBLE = 500_000
 MIN_FORCE = 50
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
-_CLAUSE_SPLIT = re.compile(
+# Where a sentence's clauses part: at punctuation (and the words after it), and, where the
+# sentence has them, at "while" and "whereas" between spaces.
+_CLAUSE_BREAKS = (
     r";|,\s+(?:while|whereas|but|although|though|followed\s+by|with|and\s+(?:the|a|an|of)\b)\s*"
-    r"|\s+while\s+|\s+whereas\s+|,\s+(?:of\s+(?:those|them|whom)|among\s+them)"
+    r"|,\s+(?:of\s+(?:those|them|whom)|among\s+them)"
+    # "at least 10,000 soldiers are in Kursk, a figure that would mean the force that trained
+    # in the Far East has moved": a comment on the figure, whose words are not its metric
+    r"|,\s+(?:a|the)\s+(?:figure|number|total|estimate|tally|count)\s+(?:that|which)\s+would\b"
 )
+_CLAUSE_SPLIT = re.compile(_CLAUSE_BREAKS + r"|\s+while\s+|\s+whereas\s+")
+_CLAUSE_SPLIT_PUNCT = re.compile(_CLAUSE_BREAKS)
 _RATIO = re.compile(
     r"\b(?:equivalent|equal|equals|equates|match(?:es|ing)?|worth|for\s+every|per|ratio|times|as\s+strong\s+as)\b"
     r"|^\s+(?:in|out\s+of)\s+(?:every\s+)?$",
@@ -183,6 +190,16 @@ _NOT_BEFORE = re.compile(
     r"|nowhere|never|not\s+(?:even\s+)?anywhere)\s+(?:the\s+)?$",
     re.I,
 )
+_FALSE_LATER = re.compile(
+    r"\b(?:was|is|were|are|proved|proven|has\s+been\s+shown\s+to\s+be|turned\s+out\s+to\s+be)"
+    r"\s+(?:completely\s+|entirely\s+|also\s+)?(?:false|untrue|fake|fabricated|baseless|bogus"
+    r"|a\s+hoax)\b",
+    re.I,
+)
+_CLAIM_NOUN = re.compile(
+    r"\b(?:claims?|rumou?rs?|reports?|posts?|stor(?:y|ies)|allegations?)\b", re.I
+)
+_FALSE_WORDS = ("false", "untrue", "fake", "fabricated", "baseless", "bogus", "hoax")
 _DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "not ", "n't",
                  "never")  # fmt: skip
 _NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere")
@@ -380,10 +397,6 @@ def _check(text: str, published: dt.date | None) -> None:
 
 # The same split without the two alternatives that start at any space: when the sentence has
 # no "while" and no "whereas", this one gives the same clauses and scans far faster.
-_CLAUSE_SPLIT_PUNCT = re.compile(
-    r";|,\s+(?:while|whereas|but|although|though|followed\s+by|with|and\s+(?:the|a|an|of)\b)\s*"
-    r"|,\s+(?:of\s+(?:those|them|whom)|among\s+them)"
-)
 
 
 def _clauses(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -553,11 +566,24 @@ class _Extraction:
                     post = _CLAIMED_IN_POST.search(norm, s, e) if checked else None
                     if post is not None:
                         after = post.end()
+            # "A claim ... -- that 40,000 soldiers had landed -- was false": the figures
+            # between the claim and its verdict, in one sentence.
+            between = (-1, -1)
+            if lower is None or _any_at(lower, s, e, _FALSE_WORDS):
+                verdict = _FALSE_LATER.search(norm, s, e)
+                if verdict is not None:
+                    claim = _CLAIM_NOUN.search(norm, s, verdict.start())
+                    if claim is not None:
+                        between = (claim.end(), verdict.start())
             for f in view.figures:
                 w = max(s, f.start - 24)
-                if (0 <= after <= f.start) or (
-                    (lower is None or _any_at(lower, w, f.start, _NOT_BEFORE_WORDS))
-                    and _NOT_BEFORE.search(norm, w, f.start)
+                if (
+                    (0 <= after <= f.start)
+                    or (between[0] <= f.start < between[1])
+                    or (
+                        (lower is None or _any_at(lower, w, f.start, _NOT_BEFORE_WORDS))
+                        and _NOT_BEFORE.search(norm, w, f.start)
+                    )
                 ):
                     false.add(f.value)
         return false
@@ -852,7 +878,7 @@ class _Extraction:
     def _publisher(self) -> Attribution | None:
         """An agency publishing its own statement (the outlet is a known intelligence,
         military or government source): what it states unattributed, it states itself."""
-        known = self.index.find(self.outlet) if self.outlet else None
+        known = self.index.named(self.outlet) if self.outlet else None
         if known is None or known.parent is not None or known.kind not in _AGENCY_KINDS:
             return None
         return Attribution(known.name, None)
@@ -862,7 +888,7 @@ class _Extraction:
             if found is not None:
                 return found
         if self.outlet:
-            known = self.index.find(self.outlet)
+            known = self.index.named(self.outlet)
             return Attribution(known.name if known else self.outlet, None)
         return None
 

@@ -111,6 +111,15 @@ class SourceIndex:
                 break
         return best[2] if best else None
 
+    def named(self, name: str) -> KnownSource | None:
+        """The known source whose name or an alias is exactly `name` (an outlet's name):
+        "The Washington Post" is no mention of "Washington"."""
+        key = normalise(name).strip().lower()
+        found = self._by_key.get(key)
+        if found is None and key.startswith("the "):
+            found = self._by_key.get(key[4:])
+        return found
+
     def parent_of(self, source: KnownSource) -> KnownSource | None:
         if source.parent is None:
             return None
