@@ -301,6 +301,9 @@ _COMBINED_NOUN = re.compile(
 _COMBINED_REACH = 90
 _NEAREST_REACH = 60
 _DATELINE_REACH = 40
+# A sentence's opening name, up to its first word in lower case: "Sergei Shoigu was back".
+_OPENING_SUBJECT = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?=\s+[a-z])")
+_BULLET_START = re.compile(r"[-*\u2022\u25aa]\s+$")
 # Past this many characters between a date and a figure, a comma is taken to lie between:
 # the text is not read, so that a sentence of thousands of dates stays linear.
 _DISTANCE_WINDOW = 300
@@ -673,7 +676,7 @@ class _Extraction:
             if numeric and paragraph.index not in self.off_topic
             else []
         )
-        if dates and (s == 0 or self.norm[s - 1] == "\n"):
+        if dates and (s == 0 or self.norm[s - 1] == "\n") and not self._timeline_row(s, dates[0]):
             # "SEOUL, June 18 (Yonhap) -": a dateline dates the report, not its figures.
             dates = [
                 d
@@ -692,10 +695,20 @@ class _Extraction:
             )
         ):
             mentions = self._cell_sources(s, e)
-        if mentions and not dates and not _WEEKDAY_WORDS.isdisjoint(words):
-            # "Budanov made the statement on Friday": when a source spoke, for its figures.
+        if not dates and not _WEEKDAY_WORDS.isdisjoint(words):
+            # "Budanov made the statement on Friday", "Shoigu was in Pyongyang on Tuesday":
+            # when a source spoke, for its figures.
             dates = find_dates(self.norm, s, e, self.published, words, has_digit, lower)
         return _SentenceView(sentence, paragraph.heading, dates, figures, mentions)
+
+    def _timeline_row(self, s: int, first: DateMention) -> bool:
+        """A line of a timeline, "- October 18, 2024 - the NIS says about 1,500 ...": a
+        bullet, or the line opening with the date (a dateline names a place or a wire first,
+        "SEOUL, June 18 (Yonhap) -", "Dec 17 (Reuters) -")."""
+        norm = self.norm
+        if _BULLET_START.match(norm, s, first.start) is not None:
+            return True
+        return first.start == s and "(" not in norm[first.end : first.end + 12]
 
     def _backward_attributions(
         self, views: list[_SentenceView], owns: list
@@ -725,6 +738,8 @@ class _Extraction:
         than on the publication date."""
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
         for view, own in zip(views, owns, strict=True):
+            if own is None and view.dates:
+                self._visit_date(view)
             if own is None or own.source is None or not view.dates:
                 continue
             for m in view.mentions:
@@ -743,6 +758,20 @@ class _Extraction:
                         for key in {own.source, own.speaker or own.source}:
                             self.statements.setdefault(key, []).append((d.start, d))
                         break
+
+    def _visit_date(self, view: _SentenceView) -> None:
+        """ "Sergei Shoigu was back in Pyongyang on Tuesday ... According to Shoigu, ...": a
+        sentence opening with a known source and giving one weekday tells when it spoke."""
+        s, e = view.sentence.start, view.sentence.end
+        days = [d for d in view.dates if d.precision == "day" and not d.as_of and not d.since]
+        if len(days) != 1 or _WEEKDAY.search(self.norm, days[0].start, days[0].end) is None:
+            return
+        opening = _OPENING_SUBJECT.match(self.norm, s, e)
+        if opening is None:
+            return
+        known = self.index.find(opening.group(0))
+        if known is not None:
+            self.statements.setdefault(known.name, []).append((days[0].start, days[0]))
 
     def _statement_date(self, source: str | None) -> DateMention | None:
         """The day the source spoke, if the report gives one day only (a source that spoke

@@ -273,6 +273,12 @@ def has_number_word(lower: str) -> bool:
     return _ANY_WORD.search(lower) is not None
 
 
+_LABEL_BEFORE = re.compile(
+    r"\b(?:[Ee]pisode|[Ee]p\.|No\.|[Ii]ssue|[Vv]ol\.|[Vv]olume|[Cc]hapter|[Ss]eason|[Aa]rticle"
+    r"|[Ss]ection|[Rr]esolution|[Ff]light|[Pp]age)\s$"
+)
+
+
 def _candidates(norm: str, start: int, end: int, words: bool = True) -> list[re.Match[str]]:
     """Matches of the figure pattern, tried only where a digit run or number word starts.
 
@@ -322,6 +328,12 @@ def find_figures(
         at = match.start()
         if at - 5 >= start and norm[at - 1] in "-\u2013/" and norm[at - 5 : at - 1].isdigit():
             continue  # "the winter of 2024-25": the end of a span of years
+        if (
+            at - 3 >= start
+            and norm[at - 1] == " "
+            and _LABEL_BEFORE.search(norm, max(start, at - 12), at)
+        ):
+            continue  # "Episode 214", "Ep. 198", "Article 4": a label, not a count
         figure = _single(norm, match, start)
         if figure is not None:
             raw.append((match, figure))

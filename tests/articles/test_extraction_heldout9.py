@@ -7,7 +7,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 import pytest
 
 from articles.extraction import KnownSource, SourceIndex, extract
-from tests.articles.heldout_cases import PUBLISHED, metrics_of
+from tests.articles.heldout_cases import NIS, PUBLISHED, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -36,14 +36,18 @@ US = "US officials"
 REGISTRY = SourceIndex(
     [
         KnownSource(ZELENSKYY, ("Zelensky", "Zelenskyy"), kind="head_of_state"),
+        KnownSource(NIS, ("NIS",), kind="intelligence"),
         KnownSource(US, ("U.S. officials", "Washington"), kind="government"),
     ]
 )
 
 
+def claims_of(text: str, outlet: str | None = None) -> list:
+    return extract(text, published=PUBLISHED, sources=REGISTRY, outlet=outlet)
+
+
 def sourced(text: str, outlet: str | None = None) -> list[tuple]:
-    found = extract(text, published=PUBLISHED, sources=REGISTRY, outlet=outlet)
-    return [(c.low, c.source, c.via, c.as_of) for c in found]
+    return [(c.low, c.source, c.via, c.as_of) for c in claims_of(text, outlet)]
 
 
 @pytest.mark.parametrize(
@@ -103,3 +107,44 @@ def test_attribution_and_dates(text: str, outlet: str | None, expected: list[tup
 )
 def test_verdicts_and_comments(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_episode_numbers_and_related_episode_lists_are_no_figures() -> None:
+    text = (
+        "World Affairs Cast | Episode 88: What Kim Gets\n\n"
+        "About 11,000 North Korean troops are in Kursk, Zelensky said.\n\n"
+        "Related episodes\n"
+        "- Ep. 80: After 500 Deaths, a Rethink in Pyongyang\n"
+        "- Ep. 75: Inside a 40,000-Strong Offensive\n"
+    )
+    assert [(c.metric, c.low) for c in claims_of(text)] == [("deployed", 11000)]
+
+
+def test_timeline_rows_are_dated_by_their_opening_date() -> None:
+    text = (
+        "Key dates\n"
+        "- October 18, 2024 - The NIS says about 1,500 North Korean soldiers were shipped"
+        " to Vladivostok.\n"
+        "- April 30, 2025 - The NIS puts North Korean casualties at about 4,700.\n"
+        "November 13, 2024 - The NIS says 11,000 North Korean troops are in Russia.\n"
+    )
+    assert [(c.low, c.as_of) for c in claims_of(text)] == [
+        (1500, "2024-10-18"),
+        (4700, "2025-04-30"),
+        (11000, "2024-11-13"),
+    ]
+
+
+def test_a_wire_dateline_still_dates_nothing() -> None:
+    text = "Dec 17 (Reuters) - About 12,000 North Korean troops are in Russia, the NIS said."
+    assert [(c.low, c.as_of) for c in claims_of(text)] == [(12000, PUBLISHED.isoformat())]
+
+
+def test_a_source_opening_a_sentence_with_a_weekday_spoke_that_day() -> None:
+    text = (
+        "Zelensky was in Brussels on Monday, his third visit this year. According to"
+        " Zelensky, about 4,000 North Korean soldiers have been killed or wounded."
+    )
+    assert [(c.low, c.source, c.as_of) for c in claims_of(text)] == [
+        (4000, ZELENSKYY, "2025-03-03")
+    ]
