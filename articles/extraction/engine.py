@@ -301,6 +301,11 @@ _COMBINED_NOUN = re.compile(
 _COMBINED_REACH = 90
 _NEAREST_REACH = 60
 _DATELINE_REACH = 40
+_AFTER_EVENT = re.compile(r"\b(?:after|despite|following)\s+(?:[\w-]+\s+){0,3}$")
+# "Join 15,000 members who support independent journalism": a call to readers.
+_JOIN = re.compile(
+    r"\b(?:[Jj]oin|[Bb]ecome\s+one\s+of)\s+(?:(?:more|over|than|nearly|some|the|our)\s+)*$"
+)
 # A sentence's opening name, up to its first word in lower case: "Sergei Shoigu was back".
 _OPENING_SUBJECT = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?=\s+[a-z])")
 _BULLET_START = re.compile(r"[-*\u2022\u25aa]\s+$")
@@ -327,7 +332,9 @@ _BACKWARD = re.compile(
 )
 # "ANDRIY YUSOV:", "FERNANDEZ, HOST:": a transcript's speaker, in capitals, then a colon.
 _SPEAKER_LABEL = re.compile(
-    r"(?P<x>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,3})(?:,\s+[A-Z][A-Z ]{1,30})?:\s"
+    r"(?P<x>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,3}"
+    # or a name of two or three words in title case: "Oleh Dovhyi: In mid-December ..."
+    r"|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})(?:,\s+[A-Z][A-Z ]{1,30})?:\s"
 )
 _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", "exclusive",
                          "analysis", "note", "photo", "video", "live", "editor's note", "related",
@@ -822,8 +829,17 @@ class _Extraction:
                 labels.append((view, m))
         if len(labels) < 2:
             return
+        # "Oleh Dovhyi: ..." then "OD: ...": initials stand for the name labelled in full.
+        by_initials = {}
+        for _, m in labels:
+            words = m.group("x").split()
+            if len(words) >= 2:
+                by_initials.setdefault("".join(w[0] for w in words).upper(), m.group("x"))
         for view, m in labels:
-            entity = _label_entity(m.group("x"), self.index)
+            label = m.group("x")
+            if len(label) <= 3 and label.isupper():
+                label = by_initials.get(label, label)
+            entity = _label_entity(label, self.index)
             named = [x for x in view.mentions if x.entity is not None and not x.entity.weak]
             # "HOST: The spy agency gave lower figures": a source the speaker names wins.
             if entity is not None and not named:
@@ -959,6 +975,8 @@ class _Extraction:
                 continue  # "the last one standing": words without a noun are rarely counts
             before = self.norm[max(view.sentence.start, figure.start - 60) : figure.start]
             lower = before.lower()  # cheap substring gates before each (slow to search) pattern
+            if ("join" in lower[-30:] or "become" in lower[-30:]) and _JOIN.search(before):
+                continue  # "Join 15,000 members who support our journalism"
             if _ANY_UNIT_WORD.search(lower) and _UNIT_OF.search(before):
                 continue  # "a Ukrainian unit of 120 men": the size of one unit
             if (head.others or (not head.people and head.metric is None)) and _EQUIPMENT.search(
@@ -1154,7 +1172,10 @@ class _Extraction:
         after = [
             c
             for c in _cues_in(view, seg_after[0], min(seg_after[1], reach_after + 1))
-            if c[1] <= seg_after[1] and not _partitive(norm[seg_after[0] : c[0]])
+            if c[1] <= seg_after[1]
+            and not _partitive(norm[seg_after[0] : c[0]])
+            # "8,000 troops remained in Kursk after weeks of heavy losses": what befell them
+            and not _AFTER_EVENT.search(norm, max(seg_after[0], c[0] - 30), c[0])
         ]
         if (
             len(after) >= 2

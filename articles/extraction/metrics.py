@@ -34,8 +34,8 @@ _CUES: list[tuple[str, str]] = [
      r"|casualt(?:y|ies)|losses|lost(?!\s+their\s+lives)(?!" + _LOST_MEN + ")"
      r"|los(?:e|es|ing)\b|killed,\s+wounded"),
     ("returned_to_duty", r"return(?:ed|ing)?\s+to\s+(?:the\s+|their\s+|active\s+)?"
-     r"(?:front(?:[\s-]?lines?)?|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at)\s+the\s+"
-     r"(?:front|battlefield)|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"),
+     r"(?:front(?:[\s-]?lines?)?|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at|in)\s+the\s+"
+     r"(?:front(?:[\s-]?lines?)?|battlefield|line|fight|trenches)|back\s+in\s+(?:action|combat)|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"),
     ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
      r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"
      r"|never\s+(?:came|come|coming)\s+home"
@@ -252,6 +252,7 @@ def cues(norm: str, start: int, end: int, lower: str | None = None) -> list[tupl
 
 
 _AND = re.compile(r"\band\b")
+_WHO_WERE = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are)\s+(\w+)")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.;!?]|$)")
 
 
@@ -317,6 +318,12 @@ def read_head(norm: str, end: int, limit: int) -> Head:
             continue  # North Korean, DPRK, Russian: nationality is read from the phrase
         if _MODIFIER.fullmatch(word):
             continue
+        if i == 0 and lower == "who":
+            # "the two who were captured in January": the relative clause says what they are
+            said = _WHO_WERE.match(window, m.end())
+            if said is not None and said.group(1).lower() in _DIRECT:
+                head.metric = _DIRECT[said.group(1).lower()]
+                break
         if i == 0 and not _BARE_NEXT.fullmatch(word):
             head.rejected = True  # five locations, 3,000 containers, 20 missiles
         if i > 0 and not _BARE_NEXT.fullmatch(word):

@@ -148,3 +148,48 @@ def test_a_source_opening_a_sentence_with_a_weekday_spoke_that_day() -> None:
     assert [(c.low, c.source, c.as_of) for c in claims_of(text)] == [
         (4000, ZELENSKYY, "2025-03-03")
     ]
+
+
+def test_an_interview_labels_its_speakers_in_full_then_by_initials() -> None:
+    text = (
+        "World Desk: How many did you face?\n\n"
+        "Anna Koval: In January there were about 2,000 North Koreans in our sector.\n\n"
+        "WD: And now?\n\n"
+        "AK: Now, about 900 North Korean troops, no more.\n"
+    )
+    assert [(c.low, c.source) for c in claims_of(text)] == [
+        (2000, "Anna Koval"),
+        (900, "Anna Koval"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "About 7,000 North Korean troops remained in Kursk after weeks of heavy losses,"
+            " HUR said.",
+            [("deployed", 7000, 7000)],
+            id="what-befell-them-is-not-what-they-count",
+        ),
+        pytest.param(
+            "Some 150 North Korean soldiers who were wounded in the winter are back on the"
+            " line now, HUR said.",
+            [("returned_to_duty", 150, 150)],
+            id="back-on-the-line",
+        ),
+        pytest.param(
+            "The two who were captured near Kursk are North Korean soldiers, HUR said.",
+            [("captured", 2, 2)],
+            id="a-number-word-with-who-were-captured",
+        ),
+        pytest.param(
+            "Join 12,000 members who support our journalism. About 11,000 North Korean troops"
+            " are in Russia, HUR said.",
+            [("deployed", 11000, 11000)],
+            id="a-call-to-readers-counts-no-troops",
+        ),
+    ],
+)
+def test_interview_metrics(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
