@@ -37,6 +37,11 @@ _PART = (
 # instead of after trying every alternative.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # Day first with dots, as Ukrainian and Russian outlets write: "as of 01.02.2024".
+    (
+        "dotted",
+        re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>" + _Y + r")(?![\d.]\d)"),
+    ),
     (
         "day_range",
         re.compile(
@@ -180,7 +185,7 @@ def _day(text: str) -> int:
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
     """(date, precision, period_end) for one match, or None when it cannot be placed."""
     g = m.groupdict()
-    if kind == "iso":
+    if kind in ("iso", "dotted"):
         d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
         return (d, "day", None) if d else None
     if kind in ("month_day", "day_month", "day_range"):
@@ -325,6 +330,8 @@ def _wanted_kinds(
         kinds.add("year")
         if "-" in text:
             kinds.add("iso")
+        if "." in text:
+            kinds.add("dotted")
     if month:
         kinds.update(("month_range", "month"))
         if has_digit:

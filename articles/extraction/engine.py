@@ -54,6 +54,8 @@ _OTHER_FORCE = re.compile(
     r"(?:\w+\s+)?(?:troops|soldiers|forces|servicemen|army|losses|casualties|units|personnel|dead|fighters|military)\b"
     r"|\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
     r"(?:lost|deployed|sent|dispatched|suffered|mobili[sz]ed)\b"
+    r"|\blosses\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia|Ukraine"
+    r"|(?:Russian|Ukrainian)\s+(?:army|forces|troops))\b"
 )
 # Speculation, not a report: "could send 25,000 more". Announcements ("will send",
 # "would send" in reported speech) are kept: they are what a government said it does.
@@ -308,6 +310,11 @@ _JOIN = re.compile(
 )
 # A sentence's opening name, up to its first word in lower case: "Sergei Shoigu was back".
 _OPENING_SUBJECT = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?=\s+[a-z])")
+_STATED_BY = re.compile(
+    r"(?:This|That|It|These\s+figures|The\s+(?:figure|statement|estimate))\s+(?:was|were)\s+"
+    r"(?:stated|said|announced|reported|disclosed|given|made\s+public)\s+by\b"
+)
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa]|\d{1,2}[.)])\s")
 _BULLET_START = re.compile(r"[-*\u2022\u25aa]\s+$")
 # Past this many characters between a date and a figure, a comma is taken to lie between:
 # the text is not read, so that a sentence of thousands of dates stays linear.
@@ -512,9 +519,15 @@ class _Extraction:
         as_of_carry: tuple[int, DateMention] | None = None
         candidates: list[_Candidate] = []
         self.previous = None
+        list_lead = False  # the carried "as of" date's sentence leads a list ("as of May 1:")
         for i, (view, own) in enumerate(zip(views, owns, strict=True)):
             if as_of_carry and as_of_carry[0] != view.sentence.paragraph:
-                as_of_carry = None
+                if list_lead and _BULLET_LINE.match(self.norm, view.sentence.start):
+                    # "According to HUR, as of August 31:" then "- about 11,000 ...;": the
+                    # list's items hold on the lead's date
+                    as_of_carry = (view.sentence.paragraph, as_of_carry[1])
+                else:
+                    as_of_carry, list_lead = None, False
             self.section_date = sections.get(view.sentence.paragraph)
             later = backward.get(i)
             self.backward_date = later[1] if later is not None else None
@@ -534,6 +547,8 @@ class _Extraction:
             for date in view.dates:
                 if date.as_of and date.precision != "none":
                     as_of_carry = (view.sentence.paragraph, date)
+                    lead = self.norm[view.sentence.start : view.sentence.end].rstrip()
+                    list_lead = lead.endswith(":")
                     break
         false = self._debunked(views)
         if false:
@@ -749,6 +764,14 @@ class _Extraction:
                 self._visit_date(view)
             if own is None or own.source is None or not view.dates:
                 continue
+            if not view.figures and _STATED_BY.match(self.norm, view.sentence.start):
+                # "This was stated by ... Budanov, in an interview ... on Sunday": the
+                # statement before, and its day
+                days = [d for d in view.dates if d.precision == "day" and not d.since]
+                if len(days) == 1 and _WEEKDAY.search(self.norm, days[0].start, days[0].end):
+                    for key in {own.source, own.speaker or own.source}:
+                        self.statements.setdefault(key, []).append((days[0].start, days[0]))
+                    continue
             for m in view.mentions:
                 if m.role != "speaker" or m.entity is None:
                     continue

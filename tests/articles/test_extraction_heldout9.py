@@ -7,7 +7,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 import pytest
 
 from articles.extraction import KnownSource, SourceIndex, extract
-from tests.articles.heldout_cases import NIS, PUBLISHED, metrics_of
+from tests.articles.heldout_cases import NIS, PUBLISHED, claims, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -193,3 +193,45 @@ def test_an_interview_labels_its_speakers_in_full_then_by_initials() -> None:
 )
 def test_interview_metrics(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_a_list_after_an_as_of_lead_holds_on_the_leads_date() -> None:
+    text = (
+        "According to HUR, as of May 31, 2025:\n"
+        "- about 11,000 North Korean troops are in Russia;\n"
+        "- at least 200 North Korean soldiers are missing.\n"
+        "\n"
+        "Separately, 300 North Korean soldiers were killed, HUR said.\n"
+    )
+    assert [(c.low, c.as_of) for c in claims_of(text)] == [
+        (11000, "2025-05-31"),
+        (200, "2025-05-31"),
+        (300, PUBLISHED.isoformat()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "HUR reported that as of 01.02.2025, the irrecoverable losses of the North Korean"
+            " contingent stood at about 900 people.",
+            [("killed", 900, "2025-02-01")],
+            id="irrecoverable-losses-as-of-a-dotted-day",
+        ),
+        pytest.param(
+            "The total combat losses of the Russian Federation reached 850,000, including 1,200"
+            " over the past day, while 300 North Korean soldiers were killed, HUR said.",
+            [("killed", 300, PUBLISHED.isoformat())],
+            id="losses-of-the-russian-federation",
+        ),
+        pytest.param(
+            "The North Korean contingent has lost more than 4 thousand people killed and"
+            " wounded.\n\nThis was stated by HUR chief Budanov in a TV interview on Sunday.",
+            [("casualties", 4000, "2025-03-02")],
+            id="this-was-stated-by-on-a-weekday",
+        ),
+    ],
+)
+def test_translated_reports(text: str, expected: list[tuple]) -> None:
+    assert [(c.metric, c.low, c.as_of) for c in claims(text)] == expected
