@@ -33,6 +33,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 _CLAUSE_BREAKS = (
     r";|,\s+(?:while|whereas|but|although|though|followed\s+by|with|and\s+(?:the|a|an|of)\b)\s*"
     r"|,\s+(?:of\s+(?:those|them|whom)|among\s+them)"
+    # "..., and released satellite images of troops at training grounds": a second verb of
+    # the same subject says what else it did
+    r"|,\s+and\s+(?=(?:released|published|showed|added|noted|warned|said|told)\b)"
     # "at least 10,000 soldiers are in Kursk, a figure that would mean the force that trained
     # in the Far East has moved": a comment on the figure, whose words are not its metric
     r"|,\s+(?:a|the)\s+(?:figure|number|total|estimate|tally|count)\s+(?:that|which)\s+would\b"

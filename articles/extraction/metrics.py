@@ -59,7 +59,8 @@ _CUES: list[tuple[str, str]] = [
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"
      r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
-     r"|moved|relocated|rushed|positioned|massed|amassed|joined"
+     r"|moved|relocated|rushed|positioned|massed|amassed|joined|transported|ferried|airlifted"
+     r"|carried\s+(?:from|to|into|across)"
      r"|involving|consisting\s+of|comprising|numbering|numbers|numbered|-strong|strong\s+(?:force|contingent)|wave|batch"
      r"|rotation|troops\s+in\s+(?:Russia|Kursk)|in\s+(?:Russia|Kursk)|on\s+the\s+front(?:[\s-]?lines?)?"
      r"|at\s+the\s+front|mobili[sz]ed|committed|total\s+of|reached\s+the\s+front"),

@@ -235,3 +235,21 @@ def test_a_list_after_an_as_of_lead_holds_on_the_leads_date() -> None:
 )
 def test_translated_reports(text: str, expected: list[tuple]) -> None:
     assert [(c.metric, c.low, c.as_of) for c in claims(text)] == expected
+
+
+def test_a_bracketed_related_articles_heading_hides_its_list() -> None:
+    text = (
+        "About 11,000 North Korean troops are in Russia, the NIS said.\n\n"
+        "[RELATED ARTICLES]\n"
+        "- Two North Korean POWs ask to come south\n"
+        "- Kyiv says 3,000 North Korean troops killed or wounded\n"
+    )
+    assert [(c.metric, c.low) for c in claims_of(text)] == [("deployed", 11000)]
+
+
+def test_troops_carried_to_a_port_are_sent_not_training() -> None:
+    text = (
+        "The NIS said that about 1,500 North Korean soldiers had been carried to Vladivostok"
+        " aboard Russian ships, and released images of troops at training grounds."
+    )
+    assert [(c.metric, c.low) for c in claims_of(text)] == [("deployed", 1500)]
