@@ -658,7 +658,7 @@ def find_mentions(
         spans.extend(_inverted(norm, start, end))
     if not _VERB_WORDS.isdisjoint(words):
         spans.extend(_speakers(norm, start, end))
-    if "saying" in words and not spans:
+    if not spans and not _SAYING_WORDS.isdisjoint(words):
         spans.extend(_saying(norm, start, end))
     if "(" in norm[start:end]:
         spans.extend(_parenthesised(norm, start, end))
@@ -689,23 +689,26 @@ def find_mentions(
     return mentions
 
 
-_SAYING = re.compile(r",\s+saying\b")
-# A sentence's subject: a name, perhaps after a few words of title ("The Ukrainian leader
-# Zelensky"), up to the first word in lower case after it.
-_SAYING_SUBJECT = re.compile(
-    r"(?:[Tt]he\s+)?(?:[A-Za-z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?=\s+[a-z])"
+_SAYING_WORDS = frozenset(["saying", "alleging", "claiming", "estimating", "stating"])
+_SAYING = re.compile(r",\s+(?:saying|alleging|claiming|estimating|stating)\b")
+# Where a sentence's subject ends: at an appositive clause ("Budanov, who has ...") or at its
+# verb ("Zelensky went further on Nov. 4, saying ...").
+_SUBJECT_END = re.compile(
+    r",\s+(?:who|which|whose)\b|\s+(?:went|was|is|has|had|made|gave|spoke|repeated|offered|came"
+    r"|returned|appeared|doubled|raised|struck|took|weighed|chimed)\b"
 )
 
 
 def _saying(norm: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """The sentence's opening name, where a participle reports its words: "President
     Zelensky went further on Nov. 4, saying 11,000 North Korean troops were in Kursk"."""
-    if _SAYING.search(norm, start, end) is None:
+    said = _SAYING.search(norm, start, end)
+    if said is None:
         return []
-    m = _SAYING_SUBJECT.match(norm, start, end)
-    if m is None:
+    cut = _SUBJECT_END.search(norm, start, said.start())
+    if cut is None or cut.start() - start > 100 or not norm[start : start + 1].isupper():
         return []
-    return [(m.start(), m.end(), "speaker", "verb")]
+    return [(start, cut.start(), "speaker", "verb")]
 
 
 def _inside_relay(m: Mention, mentions: list[Mention]) -> bool:

@@ -104,6 +104,7 @@ _AS_OF = re.compile(
 # "a counteroffensive before Donald Trump takes office on Jan. 20": the day of something
 # still to come, not of any figure.
 _BEFORE_EVENT = re.compile(r"\b(?:before|ahead\s+of)\s+(?:[\w.'-]+\s+){0,5}?(?:on\s+)?$", re.I)
+_SO_FAR = re.compile(r"\b(?:so|thus)\s+far\s+$", re.I)
 _SINCE = re.compile(r"\bsince\b[^,.;:]{0,120}$", re.I)
 
 
@@ -397,7 +398,10 @@ def find_dates(
             out.append(DateMention(s, e, dt.date.min, "none", None, False, False))
             continue
         value, precision, period_end = resolved
-        if _BEFORE_EVENT.search(norm, max(start, s - 60), s):
+        if _BEFORE_EVENT.search(norm, max(start, s - 60), s) or _SO_FAR.search(
+            norm, max(start, s - 12), s
+        ):
+            # (and "so far this month": a running total, which holds when it is reported)
             out.append(DateMention(s, e, dt.date.min, "none", None, False, False))
             continue
         lead = norm[max(start, s - 25) : s]

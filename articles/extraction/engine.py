@@ -151,7 +151,12 @@ _EQUIPMENT = re.compile(
     r"|artillery|weapons|containers?|systems)\b",
     re.I,
 )
-_SAME_PERIOD = re.compile(r"\b(?:the\s+same|that)\s+(?:day|week|month)\b", re.I)
+_SAME_PERIOD = re.compile(
+    r"\b(?:the\s+same|that)\s+(?:day|week|month)\b"
+    # "The same briefing put the total at 15,000": the briefing dated just before
+    r"|^(?:The|That)\s+same\s+(?:briefing|report|assessment|statement|session|meeting|update)\b",
+    re.I,
+)
 _TOTAL_AT = re.compile(
     r"\b(?:total|number|figure|tally|count|toll|estimate)\s+(?:at|to|of)\s+$", re.I
 )
@@ -165,6 +170,12 @@ _NOUN_PHRASE_ONLY = re.compile(r"(?:\s+[\w'-]+){1,4}\s+")
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|figure|tally|count|toll)\s+of\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<noun>[\w-]+(?:\s+[\w-]+){0,2})\s+(?:at|to)\s+$",
+    re.I,
+)
+_FORCE_AT = re.compile(
+    r"\b(?:puts?|putting|placed?|placing|estimates?|estimated|pegs?|pegged)\s+(?:the\s+|its\s+)"
+    r"(?:size\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:force|contingent|deployment|expeditionary\s+force)"
+    r"\s+at\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?$",
     re.I,
 )
 _LOCATION_CUE = re.compile(r"(?:in|on|at|troops\s+in)\b", re.I)
@@ -197,14 +208,15 @@ _NOT_BEFORE = re.compile(
 )
 _FALSE_LATER = re.compile(
     r"\b(?:was|is|were|are|proved|proven|has\s+been\s+shown\s+to\s+be|turned\s+out\s+to\s+be)"
-    r"\s+(?:completely\s+|entirely\s+|also\s+)?(?:false|untrue|fake|fabricated|baseless|bogus"
-    r"|a\s+hoax)\b",
+    r"\s+(?:completely\s+|entirely\s+|also\s+|later\s+|quickly\s+|since\s+been\s+)?(?:false|untrue"
+    r"|fake|fabricated|baseless|bogus|a\s+hoax|deleted|retracted|withdrawn|taken\s+down)\b",
     re.I,
 )
 _CLAIM_NOUN = re.compile(
     r"\b(?:claims?|rumou?rs?|reports?|posts?|stor(?:y|ies)|allegations?)\b", re.I
 )
-_FALSE_WORDS = ("false", "untrue", "fake", "fabricated", "baseless", "bogus", "hoax")
+_FALSE_WORDS = ("false", "untrue", "fake", "fabricated", "baseless", "bogus", "hoax", "deleted",
+                "retracted", "withdrawn", "taken down")  # fmt: skip
 _DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "not ", "n't",
                  "never")  # fmt: skip
 _NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere")
@@ -316,6 +328,9 @@ _OPENING_SUBJECT = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?=\s+[a-z
 _STATED_BY = re.compile(
     r"(?:This|That|It|These\s+figures|The\s+(?:figure|statement|estimate))\s+(?:was|were)\s+"
     r"(?:stated|said|announced|reported|disclosed|given|made\s+public)\s+by\b"
+)
+_OUR_OWN = re.compile(
+    r"[Oo]ur\s+(?:own\s+)?(?:sources?|correspondents?|reporters?|journalists?|team)\b"
 )
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa]|\d{1,2}[.)])\s")
 _BULLET_START = re.compile(r"[-*\u2022\u25aa]\s+$")
@@ -784,9 +799,16 @@ class _Extraction:
                         and not d.as_of
                         and not d.since
                         and d.period_end is None
-                        and 0 <= d.start - m.end <= _STATEMENT_REACH
+                        and (
+                            0 <= d.start - m.end <= _STATEMENT_REACH
+                            # "On Saturday, the state agency KCNA published ...": leading
+                            or (d.end <= m.start and d.start - view.sentence.start < 12)
+                        )
                         and _WEEKDAY.search(self.norm, d.start, d.end) is not None
-                        and not any(m.end <= f.start < d.start for f in view.figures)
+                        and not any(
+                            min(m.end, d.end) <= f.start < max(d.start, m.start)
+                            for f in view.figures
+                        )
                     ):
                         for key in {own.source, own.speaker or own.source}:
                             self.statements.setdefault(key, []).append((d.start, d))
@@ -884,6 +906,12 @@ class _Extraction:
         for view in views:
             for i, m in enumerate(view.mentions):
                 entity = m.entity
+                if entity is None and self.outlet and _OUR_OWN.match(self.norm, m.start, m.end):
+                    # "according to our sources in Kursk": the outlet's own reporting
+                    known = self.index.named(self.outlet)
+                    entity = Entity(known.name if known else self.outlet, known)
+                    view.mentions[i] = Mention(m.start, m.end, m.role, entity, m.cue)
+                    continue
                 if (
                     entity is None
                     and person is not None
@@ -1266,6 +1294,10 @@ class _Extraction:
             norm, max(clause[0], figure.start - 40), figure.start
         ):
             metric = self.last_metric  # "the agency put the total at roughly 11,000"
+        if metric is None and _FORCE_AT.search(
+            norm, max(clause[0], figure.start - 60), figure.start
+        ):
+            metric = "deployed"  # "the estimate puts the force at about 11,000"
         return metric
 
     def _in_combined_noun(

@@ -7,7 +7,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 import pytest
 
 from articles.extraction import KnownSource, SourceIndex, extract
-from tests.articles.heldout_cases import NIS, PUBLISHED, claims, metrics_of
+from tests.articles.heldout_cases import HUR, NIS, PUBLISHED, claims, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -253,3 +253,73 @@ def test_troops_carried_to_a_port_are_sent_not_training() -> None:
         " aboard Russian ships, and released images of troops at training grounds."
     )
     assert [(c.metric, c.low) for c in claims_of(text)] == [("deployed", 1500)]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "expected"),
+    [
+        pytest.param(
+            "North Korea has sent some 3,000 soldiers to Russia so far this month, the NIS told"
+            " lawmakers on Monday.",
+            None,
+            [(3000, NIS, "2025-03-03")],
+            id="so-far-this-month-is-a-running-total",
+        ),
+        pytest.param(
+            "At a briefing on Tuesday, the NIS said 4,000 North Korean soldiers had been killed"
+            " or wounded. The same briefing put the total sent at roughly 14,000 troops.",
+            None,
+            [(4000, NIS, "2025-03-04"), (14000, NIS, "2025-03-04")],
+            id="the-same-briefing",
+        ),
+        pytest.param(
+            "On Saturday, the NIS published a report on the deployment.\n\nThe NIS admitted"
+            " 9 North Korean soldiers had died.",
+            None,
+            [(9, NIS, "2025-03-01")],
+            id="a-leading-weekday-dates-the-speaker",
+        ),
+        pytest.param(
+            "According to our sources in Kursk, at least 300 North Korean sappers remain there.",
+            "Front Watch",
+            [(300, "Front Watch", None, PUBLISHED.isoformat())],
+            id="our-sources-are-the-outlet's",
+        ),
+    ],
+)
+def test_statement_days_and_own_sources(
+    text: str, outlet: str | None, expected: list[tuple]
+) -> None:
+    found = claims_of(text, outlet)
+    if expected and len(expected[0]) == 4:
+        assert [(c.low, c.source, c.via, c.as_of) for c in found] == expected
+    else:
+        assert [(c.low, c.source, c.as_of) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The head of Ukraine's military intelligence, Kyrylo Budanov, who spoke to a US"
+            " outlet, went further, alleging that as many as 11,000 North Korean troops are"
+            " training in Russia.",
+            [(11000, HUR)],
+            id="alleging-after-an-appositive",
+        ),
+        pytest.param(
+            "The NIS's current estimate puts the North Korean force at about 11,000, most of them"
+            " from elite units.",
+            [(11000, NIS)],
+            id="puts-the-force-at",
+        ),
+        pytest.param(
+            "A blogger's claim that fewer than 50 North Koreans had died was deleted within a"
+            " day. About 11,000 North Korean troops are in Russia, the NIS said.",
+            [(11000, NIS)],
+            id="a-deleted-claim",
+        ),
+    ],
+)
+def test_participles_forces_and_deleted_claims(text: str, expected: list[tuple]) -> None:
+    assert [(c.low or c.high, c.source) for c in claims(text)] == expected
