@@ -329,6 +329,10 @@ _STATED_BY = re.compile(
     r"(?:This|That|It|These\s+figures|The\s+(?:figure|statement|estimate))\s+(?:was|were)\s+"
     r"(?:stated|said|announced|reported|disclosed|given|made\s+public)\s+by\b"
 )
+_ANNOUNCED_BY = re.compile(
+    r"\b(?:announced|disclosed|revealed|confirmed|unveiled|stated|made\s+public)\s+on\s+"
+    r"(?P<date>[^,;]{3,25}?)\s+by\s+(?:the\s+)?(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
+)
 _OUR_OWN = re.compile(
     r"[Oo]ur\s+(?:own\s+)?(?:sources?|correspondents?|reporters?|journalists?|team)\b"
 )
@@ -819,7 +823,16 @@ class _Extraction:
         sentence opening with a known source and giving one weekday tells when it spoke."""
         s, e = view.sentence.start, view.sentence.end
         days = [d for d in view.dates if d.precision == "day" and not d.as_of and not d.since]
-        if len(days) != 1 or _WEEKDAY.search(self.norm, days[0].start, days[0].end) is None:
+        if len(days) != 1:
+            return
+        announced = _ANNOUNCED_BY.search(self.norm, s, e) if "by" in self.norm[s:e] else None
+        if announced is not None and announced.start("date") == days[0].start:
+            # "A third batch was announced on June 17 by Sergei Shoigu": any day, so said
+            known = self.index.find(announced.group("who"))
+            if known is not None:
+                self.statements.setdefault(known.name, []).append((days[0].start, days[0]))
+            return
+        if _WEEKDAY.search(self.norm, days[0].start, days[0].end) is None:
             return
         opening = _OPENING_SUBJECT.match(self.norm, s, e)
         if opening is None:

@@ -323,3 +323,11 @@ def test_statement_days_and_own_sources(
 )
 def test_participles_forces_and_deleted_claims(text: str, expected: list[tuple]) -> None:
     assert [(c.low or c.high, c.source) for c in claims(text)] == expected
+
+
+def test_a_figure_announced_on_a_day_by_a_source_holds_on_that_day() -> None:
+    text = (
+        "A third contingent was announced on June 17 by the NIS after a closed session. North"
+        " Korea will send 6,000 more North Korean troops, the NIS said."
+    )
+    assert [(c.low, c.source, c.as_of) for c in claims_of(text)] == [(6000, NIS, "2024-06-17")]
