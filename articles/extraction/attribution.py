@@ -30,6 +30,7 @@ _VERBS = (
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
     r"|spoke|made\s+the\s+statement|made\s+the\s+remarks|made\s+the\s+comments|gave|published"
     r"|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|argued|argues"
+    r"|reckons|reckoned|judges|judged|thinks"
     # "Zelenskyy was putting losses at", "officials are saying": the progressive, written out
     # (an auxiliary alone before the verb would read "Ukraine is estimated to" as a speaker).
     + "".join(

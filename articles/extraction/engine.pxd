@@ -35,6 +35,7 @@ cdef class _Extraction:
     cdef public object lower, broken, cue_lower, published, outlet, index
     cdef public Attributor attributor
     cdef public object last_date, last_metric, section_date, backward_date
+    cdef public Py_ssize_t last_metric_at
     cdef public dict statements
     cdef public set off_topic
     cdef public Py_ssize_t carried_at

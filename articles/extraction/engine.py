@@ -514,6 +514,7 @@ class _Extraction:
         self.attributor = Attributor(index)
         self.last_date: DateMention | None = None  # the last date written, for "the same day"
         self.last_metric: str | None = None  # the last claim's metric, for "put the total at"
+        self.last_metric_at = -1  # where that claim's figure is
         self.section_date: DateMention | None = None  # a live blog entry's date
         self.backward_date: DateMention | None = None  # "The figures came from X on May 4"
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
@@ -1154,6 +1155,7 @@ class _Extraction:
             end=qe,
         )
         self.last_metric = metric
+        self.last_metric_at = figure.start
         return _Candidate(claim, view.heading, explicit, date is not None)
 
     def _same_side(self, weak: Attribution, carried: Attribution | None) -> bool:
@@ -1311,6 +1313,14 @@ class _Extraction:
             norm, max(clause[0], figure.start - 60), figure.start
         ):
             metric = "deployed"  # "the estimate puts the force at about 11,000"
+        if (
+            metric is None
+            and norm[clause[0]] == ";"
+            and view.sentence.start <= self.last_metric_at < clause[0]
+        ):
+            # "Seoul puts the dead at around 2,000; Kyiv reckons close to 4,000": the same
+            # count, by another source
+            metric = self.last_metric
         return metric
 
     def _in_combined_noun(

@@ -54,7 +54,10 @@ _CUES: list[tuple[str, str]] = [
      r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
      r"|including\s+(?:the\s+)?North\s+Korean?s?"
      r"|North\s+Koreans?\s+(?:among|with)\s+them|among\s+them\s+(?:\w+\s+)?North\s+Korean"),
-    ("in_training", r"training|trained|(?<!by\s)train(?:s|ing)?|readied|drills"
+    ("in_training", r"training|trained|(?<!by\s)train(?!s\b)(?:ing)?"
+     # "trains" the verb ("Russia trains them"), not the carriages ("put aboard trains")
+     r"|(?<!by\s)(?<!on\s)(?<!aboard\s)(?<!onto\s)(?<!via\s)(?<!in\s)(?<!freight\s)(?<!military\s)trains"
+     r"|readied|drills"
      r"|acclimati[sz]ation|adaptation"
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"

@@ -331,3 +331,28 @@ def test_a_figure_announced_on_a_day_by_a_source_holds_on_that_day() -> None:
         " Korea will send 6,000 more North Korean troops, the NIS said."
     )
     assert [(c.low, c.source, c.as_of) for c in claims_of(text)] == [(6000, NIS, "2024-06-17")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Around 1,000 more North Korean soldiers were put aboard trains and sent to Russia.",
+            [("deployed", 1000, 1000)],
+            id="aboard-trains-is-no-training",
+        ),
+        pytest.param(
+            "Russia trains 1,000 North Korean soldiers a month.",
+            [("in_training", 1000, 1000)],
+            id="trains-the-verb-still-is",
+        ),
+        pytest.param(
+            "The NIS puts the North Korean dead at around 2,000; Ukraine's military"
+            " intelligence reckons close to 4,000.",
+            [("killed", 2000, 2000), ("killed", 4000, 4000)],
+            id="the-same-count-after-a-semicolon",
+        ),
+    ],
+)
+def test_vehicles_and_parallel_counts(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
