@@ -7,7 +7,8 @@ Always scores the project's own reports (`eval/reports/*.txt`, labels in
 reports written later in other outlets' styles and labelled before the engine was tuned on
 them, to show overfitting to the first set; `eval/heldout2.json`, a second batch written after
 tuning on the first; `eval/heldout3.json` to `eval/heldout10.json`, eight more, written by
-writers who had not seen the engine); with SEEDS_DIR also the seed reports there, labelled in
+writers who had not seen the engine (the ninth written alongside the tenth, and scored after
+the tenth's fixes)); with SEEDS_DIR also the seed reports there, labelled in
 `eval/seeds.json` (publication dates and outlets come from SEEDS_DIR/index.json). Known
 sources for recognition are in `eval/sources.json`.
 
@@ -185,6 +186,7 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
     evaluate_set("held-out reports, sixth batch", *own_reports("heldout6.json"), index, out)
     evaluate_set("held-out reports, seventh batch", *own_reports("heldout7.json"), index, out)
     evaluate_set("held-out reports, eighth batch", *own_reports("heldout8.json"), index, out)
+    evaluate_set("held-out reports, ninth batch", *own_reports("heldout9.json"), index, out)
     evaluate_set("held-out reports, tenth batch", *own_reports("heldout10.json"), index, out)
     return 0
 
