@@ -39,7 +39,7 @@ cdef class _Extraction:
     cdef public dict statements
     cdef public set off_topic
     cdef public Py_ssize_t carried_at
-    cdef public object publisher, previous
+    cdef public object publisher, previous, previous_view
 
     @cython.locals(views=list, owns=list, candidates=list, view=_SentenceView, figure=Figure,
                    date=DateMention)

@@ -333,6 +333,12 @@ _ANNOUNCED_BY = re.compile(
     r"\b(?:announced|disclosed|revealed|confirmed|unveiled|stated|made\s+public)\s+on\s+"
     r"(?P<date>[^,;]{3,25}?)\s+by\s+(?:the\s+)?(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
 )
+_BRIEFED = re.compile(
+    r"\s+(?:\w+\s+)?(?:briefed|told|informed)\s+(?:(?:South\s+Korean|the|a|parliament's|national)\s+)*"
+    r"(?:MPs|lawmakers|legislators|parliament|parliamentarians|deputies|committee|assembly)\b",
+    re.I,
+)
+_TRAINING_REACH = 90
 _OUR_OWN = re.compile(
     r"[Oo]ur\s+(?:own\s+)?(?:sources?|correspondents?|reporters?|journalists?|team)\b"
 )
@@ -542,6 +548,7 @@ class _Extraction:
         as_of_carry: tuple[int, DateMention] | None = None
         candidates: list[_Candidate] = []
         self.previous = None
+        self.previous_view = None
         list_lead = False  # the carried "as of" date's sentence leads a list ("as of May 1:")
         for i, (view, own) in enumerate(zip(views, owns, strict=True)):
             if as_of_carry and as_of_carry[0] != view.sentence.paragraph:
@@ -560,6 +567,7 @@ class _Extraction:
                 if candidate is not None:
                     candidates.append(candidate)
             self.previous = view.sentence
+            self.previous_view = view
             if own is not None:
                 carried = own
                 self.carried_at = view.sentence.paragraph
@@ -1125,6 +1133,8 @@ class _Extraction:
                 attribution = weak
             else:
                 attribution = carried or weak
+        if attribution is not None and attribution.via is None and self.previous_view is not None:
+            attribution = self._briefed_before(attribution)
         date = self._date(view, figure, clause, as_of_carry, metric)
         if date is None:
             date = self._said_on(view)
@@ -1157,6 +1167,24 @@ class _Extraction:
         self.last_metric = metric
         self.last_metric_at = figure.start
         return _Candidate(claim, view.heading, explicit, date is not None)
+
+    def _briefed_before(self, found: Attribution) -> Attribution:
+        """ "The NIS briefed MPs on Monday. About 300 ... had been killed, according to MP
+        Lee": a lawmaker reporting right after an agency's briefing relays the agency."""
+        known = self.index.by_name.get(found.source or "")
+        if known is None or known.kind != "lawmaker":
+            return found
+        for m in self.previous_view.mentions:
+            agency = m.entity.known if m.entity is not None else None
+            if (
+                m.role == "speaker"
+                and agency is not None
+                and agency.kind in _AGENCY_KINDS
+                and agency.parent is None
+                and _BRIEFED.match(self.norm, m.end, m.end + 40)
+            ):
+                return Attribution(agency.name, found.source, found.speaker)
+        return found
 
     def _same_side(self, weak: Attribution, carried: Attribution | None) -> bool:
         """Whether vague speakers ("Ukrainian officials") may be the carried source
@@ -1242,6 +1270,9 @@ class _Extraction:
             c
             for c in _cues_in(view, seg_after[0], min(seg_after[1], reach_after + 1))
             if c[1] <= seg_after[1]
+            # "10,000 soldiers sent to the east of Russia for training"; not "11,000 are in
+            # Russia, most of them from the Storm Corps, a special unit trained for raids"
+            and (c[2] != "in_training" or c[0] - figure.end <= _TRAINING_REACH)
             and not _partitive(norm[seg_after[0] : c[0]])
             # "8,000 troops remained in Kursk after weeks of heavy losses": what befell them
             and not _AFTER_EVENT.search(norm, max(seg_after[0], c[0] - 30), c[0])

@@ -356,3 +356,21 @@ def test_a_figure_announced_on_a_day_by_a_source_holds_on_that_day() -> None:
 )
 def test_vehicles_and_parallel_counts(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_a_lawmaker_after_an_agency_briefing_relays_it() -> None:
+    text = (
+        "The NIS briefed lawmakers on Monday. About 300 North Korean soldiers have been killed,"
+        " according to Rep. Yu, who sat in on the session."
+    )
+    assert [(c.low, c.source, c.via, c.as_of) for c in claims(text)] == [
+        (300, NIS, "Yu Yong-weon", "2025-03-03")
+    ]
+
+
+def test_a_far_training_word_does_not_make_troops_trainees() -> None:
+    text = (
+        "The NIS estimates that around 11,000 North Korean soldiers are in Russia, most of"
+        " them drawn from the elite Storm Corps, a special operations unit trained for raids."
+    )
+    assert metrics_of(text) == [("deployed", 11000, 11000)]
