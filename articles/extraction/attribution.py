@@ -523,6 +523,11 @@ _UNNAMED_SOURCE = re.compile(
     r"sources?\s+(?P<where>(?:in|inside|within|close\s+to|from)\s+"
     r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})[.,;:!?'\"]*$"
 )
+_KIND_SOURCE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<kind>(?:(?:senior|Ukrainian|South\s+Korean|Russian|US|U\.S\."
+    r"|American|Western|European|Japanese|military|intelligence|government|security|diplomatic"
+    r"|defen[cs]e|informed|well-placed|high-ranking)\s+){1,3})source"
+)
 _PREPOSITION_OPENS = re.compile(r"(?:by|on|at|after|before|since|during|from|to|for|with|until)\s")
 _STATE_MEDIA = re.compile(
     r"(?:(?:North\s+Korean|Russian|Chinese|Pyongyang's|Moscow's)\s+)?(?:state|official|state-run)"
@@ -552,6 +557,10 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     if familiar is not None:
         # "A person familiar with the matter told AP": nobody named, but an editor records it.
         return Entity(" ".join(familiar.group(0).split()).lower(), None)
+    kind_source = _KIND_SOURCE.fullmatch(phrase.strip())
+    if kind_source is not None:
+        # "A Ukrainian military source told us": nobody named, but a source of a kind
+        return Entity("a " + " ".join(kind_source.group("kind").split()) + " source", None)
     unnamed = _UNNAMED_SOURCE.match(phrase.strip())
     if unnamed is not None:
         # "A separate source in Ryanggang Province": an unnamed source, named by its place.

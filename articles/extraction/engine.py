@@ -339,6 +339,7 @@ _BRIEFED = re.compile(
     re.I,
 )
 _TRAINING_REACH = 90
+_LEAD_DAY_MAX = 100
 _OUR_OWN = re.compile(
     r"[Oo]ur\s+(?:own\s+)?(?:sources?|correspondents?|reporters?|journalists?|team)\b"
 )
@@ -550,7 +551,15 @@ class _Extraction:
         self.previous = None
         self.previous_view = None
         list_lead = False  # the carried "as of" date's sentence leads a list ("as of May 1:")
+        carry_source: str | None = None  # the source of the sentence giving that date
         for i, (view, own) in enumerate(zip(views, owns, strict=True)):
+            if (
+                as_of_carry
+                and own is not None
+                and carry_source is not None
+                and own.source != carry_source
+            ):
+                as_of_carry = None  # "HUR said that as of March 3 ... A military source told us"
             if as_of_carry and as_of_carry[0] != view.sentence.paragraph:
                 if list_lead and _BULLET_LINE.match(self.norm, view.sentence.start):
                     # "According to HUR, as of August 31:" then "- about 11,000 ...;": the
@@ -578,6 +587,7 @@ class _Extraction:
             for date in view.dates:
                 if date.as_of and date.precision != "none":
                     as_of_carry = (view.sentence.paragraph, date)
+                    carry_source = own.source if own is not None else None
                     lead = self.norm[view.sentence.start : view.sentence.end].rstrip()
                     list_lead = lead.endswith(":")
                     break
@@ -883,6 +893,24 @@ class _Extraction:
                     continue
             if current is not None:
                 sections[paragraph] = current
+        # "Seoul put numbers on it on Wednesday. South Korea's spy agency told ...": a short
+        # opening sentence with one weekday and no figure dates its paragraph's figures.
+        first = -1
+        for view in views:
+            paragraph = view.sentence.paragraph
+            if paragraph == first or paragraph in sections:
+                continue
+            first = paragraph
+            days = [d for d in view.dates if d.precision == "day" and d.period_end is None]
+            if (
+                len(days) == 1
+                and len(view.dates) == 1
+                and not view.figures
+                and count[paragraph] > 1
+                and view.sentence.end - view.sentence.start <= _LEAD_DAY_MAX
+                and _WEEKDAY.search(self.norm, days[0].start, days[0].end) is not None
+            ):
+                sections[paragraph] = days[0]
         return sections
 
     def _speaker_labels(self, views: list[_SentenceView]) -> None:

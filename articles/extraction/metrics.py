@@ -37,7 +37,7 @@ _CUES: list[tuple[str, str]] = [
      r"(?:front(?:[\s-]?lines?)?|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at|in)\s+the\s+"
      r"(?:front(?:[\s-]?lines?)?|battlefield|line|fight|trenches)|back\s+in\s+(?:action|combat)|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"),
     ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
-     r"|irrecoverable\s+losses|irretrievable\s+losses"
+     r"|irrecoverable\s+losses|irretrievable\s+losses|fatally"
      r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"
      r"|never\s+(?:came|come|coming)\s+home"
      r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"),
@@ -284,6 +284,8 @@ def read_head(norm: str, end: int, limit: int) -> Head:
     if window.startswith("-strong") or window.lower().startswith(" strong"):
         head.people = True
         return head
+    if window.startswith(": "):
+        window = window[1:]  # "26: people killed in the attack", a list's row: its noun
     phrase = ""
     partitive = False  # "1,000 of the wounded": the noun names the set, not what is counted
     for i, m in enumerate(_TOKEN.finditer(window)):

@@ -374,3 +374,24 @@ def test_a_far_training_word_does_not_make_troops_trainees() -> None:
         " them drawn from the elite Storm Corps, a special operations unit trained for raids."
     )
     assert metrics_of(text) == [("deployed", 11000, 11000)]
+
+
+def test_a_newsletter_item() -> None:
+    text = (
+        "Seoul put numbers on it on Tuesday. The NIS told lawmakers that some 15,000 North"
+        " Korean soldiers have been sent. About 4,700 of them have been killed or wounded, it"
+        " said, roughly 600 of them fatally.\n\n"
+        "HUR said that as of March 3, about 4,000 North Koreans had been killed or wounded. A"
+        " Ukrainian military source told us that as many as 300 North Korean soldiers remain"
+        " unaccounted for.\n\n"
+        "BY THE NUMBERS\n"
+        "15,000: North Korean troops sent to Russia, per the NIS\n"
+        "26: people killed in a bombing elsewhere\n"
+    )
+    assert [(c.metric, c.low or c.high, c.source, c.as_of) for c in claims(text)] == [
+        ("deployed", 15000, NIS, "2025-03-04"),
+        ("casualties", 4700, NIS, "2025-03-04"),
+        ("killed", 600, NIS, "2025-03-04"),
+        ("casualties", 4000, HUR, "2025-03-03"),
+        ("missing", 300, "a Ukrainian military source", PUBLISHED.isoformat()),
+    ]
