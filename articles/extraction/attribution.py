@@ -34,8 +34,9 @@ _VERBS = (
     # "Zelenskyy was putting losses at", "officials are saying": the progressive, written out
     # (an auxiliary alone before the verb would read "Ukraine is estimated to" as a speaker).
     + "".join(
-        rf"|{aux}\s+{verb}"
+        rf"|{aux}\s+{adverb}{verb}"
         for aux in ("was", "were", "is", "are")
+        for adverb in ("", r"already\s+", r"also\s+", r"now\s+", r"still\s+")
         for verb in ("saying", "putting", "claiming", "reporting", "estimating")
     )
 )
@@ -89,7 +90,7 @@ _INVERTED_VERB = re.compile(r"(?:said|says|according\s+to|told\s+\w+|added|wrote
 _INVERTED_AFTER = re.compile(r"[,\"\s]")
 _POSSESSIVE = re.compile(
     r"(?P<x>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)'s?\s+(?:latest\s+|own\s+|new\s+|updated\s+|official\s+)?"
-    r"(?:figures|estimates?|data|assessments?|count|tally|numbers|intelligence\s+assessment)\b"
+    r"(?:figures?|estimates?|data|assessments?|count|tally|numbers|intelligence\s+assessment)\b"
 )
 _FIGURES_FROM = re.compile(
     r"\b(?:figures|estimates?|data|assessments?|numbers|a\s+tally)\s+(?:from|by|released\s+by|published\s+by"

@@ -339,6 +339,7 @@ _BRIEFED = re.compile(
     re.I,
 )
 _TRAINING_REACH = 90
+_FOR_EVERY = re.compile(r"\b(?:for|in|to)\s+every\s+(?:about\s+|some\s+)?$")
 _LEAD_DAY_MAX = 100
 _OUR_OWN = re.compile(
     r"[Oo]ur\s+(?:own\s+)?(?:sources?|correspondents?|reporters?|journalists?|team)\b"
@@ -1075,8 +1076,14 @@ class _Extraction:
                 continue
             if figure.year_like and not head.people and head.metric is None:
                 continue
-            if figure.worded and not head.people and head.metric is None:
-                continue  # "the last one standing": words without a noun are rarely counts
+            if figure.worded and not head.people and head.metric is None and figure.value < 1000:
+                # "the last one standing": words without a noun are rarely counts; "about
+                # eleven thousand are in Russia" is one
+                continue
+            if _FOR_EVERY.search(
+                self.norm, max(view.sentence.start, figure.start - 14), figure.start
+            ):
+                continue  # "one of their own for every ten North Koreans": a ratio's term
             before = self.norm[max(view.sentence.start, figure.start - 60) : figure.start]
             lower = before.lower()  # cheap substring gates before each (slow to search) pattern
             if ("join" in lower[-30:] or "become" in lower[-30:]) and _JOIN.search(before):

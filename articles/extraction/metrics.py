@@ -35,7 +35,12 @@ _CUES: list[tuple[str, str]] = [
      r"|los(?:e|es|ing)\b|killed,\s+wounded"),
     ("returned_to_duty", r"return(?:ed|ing)?\s+to\s+(?:the\s+|their\s+|active\s+)?"
      r"(?:front(?:[\s-]?lines?)?|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at|in)\s+the\s+"
-     r"(?:front(?:[\s-]?lines?)?|battlefield|line|fight|trenches)|back\s+in\s+(?:action|combat)|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"),
+     r"(?:front(?:[\s-]?lines?)?|battlefield|line|fight|trenches)|back\s+in\s+(?:action|combat)"
+     + "".join(
+         rf"|{verb}\s+back\s+(?:in)?to\s+(?:combat|battle|the\s+front|the\s+fight(?:ing)?)"
+         for verb in ("gone", "went", "going", "sent", "returned")
+     )
+     + r"|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"),
     ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
      r"|irrecoverable\s+losses|irretrievable\s+losses|fatally"
      r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"

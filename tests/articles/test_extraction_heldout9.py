@@ -395,3 +395,40 @@ def test_a_newsletter_item() -> None:
         ("casualties", 4000, HUR, "2025-03-03"),
         ("missing", 300, "a Ukrainian military source", PUBLISHED.isoformat()),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Of the North Korean troops, the NIS estimates about eleven thousand are in Russia.",
+            [("deployed", 11000, NIS)],
+            id="a-large-worded-figure-without-a-noun",
+        ),
+        pytest.param(
+            "Budanov said around 1,000 of the wounded North Korean soldiers had already gone"
+            " back into combat.",
+            [("returned_to_duty", 1000, HUR)],
+            id="gone-back-into-combat",
+        ),
+        pytest.param(
+            "The NIS's figure from January was lower - roughly three hundred North Korean dead.",
+            [("killed", 300, NIS)],
+            id="a-source's-figure-singular",
+        ),
+        pytest.param(
+            "HUR said 11,000 North Korean troops were in Russia. In December, Zelensky was"
+            " already saying more than 3,000 North Koreans had been killed or wounded.",
+            [("deployed", 11000, HUR), ("casualties", 3000, "Zelensky")],
+            id="was-already-saying",
+        ),
+        pytest.param(
+            "Commanders said they were losing about one of their own for every ten North"
+            " Koreans. HUR said 300 North Korean soldiers were killed.",
+            [("killed", 300, HUR)],
+            id="for-every-ten-is-a-ratio",
+        ),
+    ],
+)
+def test_a_radio_transcript(text: str, expected: list[tuple]) -> None:
+    assert [(c.metric, c.low, c.source) for c in claims(text)] == expected
