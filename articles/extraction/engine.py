@@ -54,7 +54,8 @@ _MULTIPLIER = re.compile(
 )
 _OTHER_FORCE = re.compile(
     r"\b(?:Russian|Ukrainian|Russia's|Ukraine's|American|Belarusian|Chechen|Kyiv's|Moscow's)\s+"
-    r"(?:\w+\s+)?(?:troops|soldiers|forces|servicemen|army|losses|casualties|units|personnel|dead|fighters|military)\b"
+    r"(?:\w+\s+)?(?:troops|soldiers|forces|[Aa]rmed\s+[Ff]orces|Forces|servicemen|army|Army|losses|casualties"
+    r"|units|personnel|dead|fighters|military)\b"
     r"|\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
     r"(?:lost|deployed|sent|dispatched|suffered|mobili[sz]ed)\b"
     r"|\blosses\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia|Ukraine"
@@ -196,7 +197,9 @@ _FALSE_NEXT = re.compile(
 _DENIED = re.compile(
     r"\b(?:falsely|wrongly|incorrectly|erroneously|mistakenly)\s+(?:claim|claims|claimed|say|says"
     r"|said|state[sd]?|reports?|reported|gave|put)\b"
-    r"|\b(?:did\s+not|didn't|never)\s+(?:say|said|claim|claimed|state|admit|admitted)\b",
+    r"|\b(?:did\s+not|didn't|never)\s+(?:say|said|claim|claimed|state|admit|admitted)\b"
+    # a correction: "An earlier version misstated the estimate of deaths as 20,000"
+    r"|\b(?:misstated|misreported|misquoted)\b",
     re.I,
 )
 _NOT_BEFORE = re.compile(
@@ -218,7 +221,7 @@ _CLAIM_NOUN = re.compile(
 _FALSE_WORDS = ("false", "untrue", "fake", "fabricated", "baseless", "bogus", "hoax", "deleted",
                 "retracted", "withdrawn", "taken down")  # fmt: skip
 _DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "not ", "n't",
-                 "never")  # fmt: skip
+                 "never", "misstated", "misreported", "misquoted")  # fmt: skip
 _NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere")
 _FACT_CHECK = re.compile(r"\bfact[\s-]?check", re.I)
 _FACT_CHECK_REACH = 400
@@ -612,7 +615,8 @@ class _Extraction:
             if not view.figures:
                 continue
             s, e = view.sentence.start, view.sentence.end
-            after = -1  # figures after this position are debunked
+            after = -1  # figures after this position (and before `until`) are debunked
+            until = e
             nxt = views[i + 1] if i + 1 < len(views) else None
             if (
                 nxt is not None
@@ -629,6 +633,9 @@ class _Extraction:
                 )
                 if denied is not None:
                     after = denied.end()
+                    # "misstated the estimate as 20,000; the agency estimated about 2,000"
+                    semicolon = norm.find(";", after, e)
+                    until = semicolon if semicolon >= 0 else e
                 else:
                     post = _CLAIMED_IN_POST.search(norm, s, e) if checked else None
                     if post is not None:
@@ -645,7 +652,7 @@ class _Extraction:
             for f in view.figures:
                 w = max(s, f.start - 24)
                 if (
-                    (0 <= after <= f.start)
+                    (0 <= after <= f.start < until)
                     or (between[0] <= f.start < between[1])
                     or (
                         (lower is None or _any_at(lower, w, f.start, _NOT_BEFORE_WORDS))

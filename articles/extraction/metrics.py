@@ -328,8 +328,8 @@ def read_head(norm: str, end: int, limit: int) -> Head:
             break
         if word[0].isupper():
             continue  # North Korean, DPRK, Russian: nationality is read from the phrase
-        if _MODIFIER.fullmatch(word):
-            continue
+        if _MODIFIER.fullmatch(word) or (partitive and lower.endswith(("'s", "s'"))):
+            continue  # "nine of the regiment's soldiers": whose, then the noun
         if i == 0 and lower == "who":
             # "the two who were captured in January": the relative clause says what they are
             said = _WHO_WERE.match(window, m.end())

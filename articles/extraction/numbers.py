@@ -30,7 +30,7 @@ _SCALE = "hundred|thousand|million"
 # decimal part; or a run of number words. Either may carry a scale word: 1.5 thousand,
 # 25-thousand, six-thousand, two hundred and fifty.
 _NUMBER = re.compile(
-    rf"""(?<![\w.$€£/#\[])(?<![A-Za-z]-)
+    rf"""(?<![\w.$€£/#\[])(?<![A-Za-z]-)(?<!\d,)
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\ \d{{3}})+(?![\d,])|\d+(?:\.\d+)?)
       | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*)

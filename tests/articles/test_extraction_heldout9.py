@@ -432,3 +432,36 @@ def test_a_newsletter_item() -> None:
 )
 def test_a_radio_transcript(text: str, expected: list[tuple]) -> None:
     assert [(c.metric, c.low, c.source) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A fundraiser raised $12,400 for medical kits. About 11,000 North Korean troops are"
+            " in Russia, the NIS said.",
+            [("deployed", 11000, NIS)],
+            id="no-figure-inside-a-sum-of-money",
+        ),
+        pytest.param(
+            "According to the Russian Defense Ministry, the Ukrainian Armed Forces have lost over"
+            " 25-thousand servicemen. HUR said 300 North Korean soldiers were killed.",
+            [("killed", 300, HUR)],
+            id="the-ukrainian-armed-forces-are-another-force",
+        ),
+        pytest.param(
+            "North Korean engineers came home. Nine of the regiment's soldiers died during the"
+            " mission, the NIS said.",
+            [("killed", 9, NIS)],
+            id="of-the-regiment's-soldiers",
+        ),
+        pytest.param(
+            "Correction: an earlier version misstated the NIS estimate of North Korean deaths as"
+            " 20,000; the NIS estimated about 2,000 North Korean soldiers had been killed.",
+            [("killed", 2000, NIS)],
+            id="a-correction-debunks-only-the-misstated-figure",
+        ),
+    ],
+)
+def test_money_other_armies_and_corrections(text: str, expected: list[tuple]) -> None:
+    assert [(c.metric, c.low, c.source) for c in claims(text)] == expected
