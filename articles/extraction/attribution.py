@@ -356,7 +356,10 @@ SUBJECT_REACH = 1_000
 _OBJECT_WINDOW = 400
 _ASIDE = re.compile(
     r"\s*(?:for\s+(?:its|his|her|their)\s+part|in\s+turn|however|meanwhile|too|though|moreover"
-    r"|instead|likewise|nevertheless|in\s+(?:a|its|his|her|their)\s+(?:statement|report|update|briefing))\s*$",
+    r"|instead|likewise|nevertheless|in\s+(?:a|its|his|her|their)\s+(?:statement|report|update|briefing)"
+    # "Zelenskyy, in his nightly video address Monday, said": where, not who
+    r"|(?:in|at|during|on)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:address|speech"
+    r"|interview|statement|remarks|briefing|conference|post|message|appearance)(?:\s+\w+){0,2})\s*$",
     re.I,
 )
 _DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[^A-Z]*")

@@ -37,6 +37,15 @@ _PART = (
 # instead of after trying every alternative.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # A day of the month alone, as Japanese wires write: "announced on the 17th" (this month).
+    (
+        "nth",
+        re.compile(
+            r"(?<=\b[Oo]n\s)the\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b"
+            r"(?!\s+(?:day|days|week|month|year|wave|contingent|batch|rotation|anniversary|floor|time"
+            r"|round|century|brigade|corps|army|division|regiment|battalion|of)\b)"
+        ),
+    ),
     # Day first with dots, as Ukrainian and Russian outlets write: "as of 01.02.2024".
     (
         "dotted",
@@ -222,6 +231,13 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
         return dt.date(int(g["y"]), 1, 1), "year", None
     if published is None:
         return None
+    if kind == "nth":
+        day = int(g["d"])
+        year, month = published.year, published.month
+        if day > published.day:  # the 28th, read on the 3rd: last month's
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        d = _safe_date(year, month, day)
+        return (d, "day", None) if d else None
     if kind == "ago":
         # "two weeks ago": that many days or weeks before publication, or that month.
         n = g["n"].lower()
@@ -333,6 +349,12 @@ def _wanted_kinds(
             kinds.add("iso")
         if "." in text:
             kinds.add("dotted")
+    if (
+        has_digit
+        and "the " in text
+        and ("th" in text or "st" in text or "nd" in text or "rd" in text)
+    ):
+        kinds.add("nth")
     if month:
         kinds.update(("month_range", "month"))
         if has_digit:

@@ -4,6 +4,8 @@
 Each row is a general cause found there, written as a new sentence of the project's own.
 """
 
+import datetime as dt
+
 import pytest
 
 from articles.extraction import KnownSource, SourceIndex, extract
@@ -465,3 +467,38 @@ def test_a_radio_transcript(text: str, expected: list[tuple]) -> None:
 )
 def test_money_other_armies_and_corrections(text: str, expected: list[tuple]) -> None:
     assert [(c.metric, c.low, c.source) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "The NIS announced on the 17th that North Korea will send 1,000 North Korean deminers.",
+            dt.date(2025, 6, 18),
+            [(1000, NIS, "2025-06-17")],
+            id="on-the-17th-of-this-month",
+        ),
+        pytest.param(
+            "The NIS said on the 28th that 1,000 North Korean deminers had been sent.",
+            dt.date(2025, 7, 3),
+            [(1000, NIS, "2025-06-28")],
+            id="on-the-28th-read-on-the-3rd-is-last-month's",
+        ),
+        pytest.param(
+            "On the 2nd day of fighting, 300 North Korean soldiers were killed, the NIS said.",
+            dt.date(2025, 6, 18),
+            [(300, NIS, "2025-06-18")],
+            id="the-2nd-day-is-no-date",
+        ),
+        pytest.param(
+            "Zelensky, in his nightly video address Monday, said some 11,000 North Korean"
+            " soldiers were now in the region.",
+            dt.date(2025, 6, 18),
+            [(11000, ZELENSKYY, "2025-06-16")],
+            id="an-aside-on-where-he-spoke",
+        ),
+    ],
+)
+def test_days_of_the_month_and_asides(text: str, published: dt.date, expected: list[tuple]) -> None:
+    found = extract(text, published=published, sources=REGISTRY)
+    assert [(c.low, c.source, c.as_of) for c in found] == expected
