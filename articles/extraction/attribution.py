@@ -532,6 +532,9 @@ _KIND_SOURCE = re.compile(
     r"|American|Western|European|Japanese|military|intelligence|government|security|diplomatic"
     r"|defen[cs]e|informed|well-placed|high-ranking)\s+){1,3})source"
 )
+_COUNTRY_SPEAKER = re.compile(
+    r"Ukraine|Kyiv|Kiev|Seoul|South\s+Korea|Washington|Moscow|Russia|Tokyo"
+)
 _PREPOSITION_OPENS = re.compile(r"(?:by|on|at|after|before|since|during|from|to|for|with|until)\s")
 _STATE_MEDIA = re.compile(
     r"(?:(?:North\s+Korean|Russian|Chinese|Pyongyang's|Moscow's)\s+)?(?:state|official|state-run)"
@@ -596,6 +599,9 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     # "UK's Ministry of Defence" is the UK Ministry of Defence.
     name = _ABBREVIATED_OWNER.sub(r"\1 ", name)
     weak = _is_weak(phrase) or _is_weak(name)
+    if weak and _COUNTRY_SPEAKER.fullmatch(name):
+        # "Ukraine says it has captured two": the country's government, named only vaguely
+        return Entity(name, None, True)
     if weak and not re.search(
         r"\b(?:intelligence|military|government|ministry|officials?|forces)\b", name, re.I
     ):

@@ -502,3 +502,11 @@ def test_money_other_armies_and_corrections(text: str, expected: list[tuple]) ->
 def test_days_of_the_month_and_asides(text: str, published: dt.date, expected: list[tuple]) -> None:
     found = extract(text, published=published, sources=REGISTRY)
     assert [(c.low, c.source, c.as_of) for c in found] == expected
+
+
+def test_a_country_speaking_is_a_vague_source_of_its_own() -> None:
+    text = (
+        "The NIS said 11,000 North Korean troops were in Russia.\n\n"
+        "Kyiv says it has captured two North Korean soldiers in the Kursk region."
+    )
+    assert [(c.low, c.source) for c in claims(text)] == [(11000, NIS), (2, "Kyiv")]
