@@ -60,6 +60,7 @@ _SPEAKER_VERB = re.compile(
 # simpler pattern is found several times faster (see `_speaker_verbs`).
 _VERB_AFTER_SPACE = re.compile(rf"\s(?:{word_trie(_VERB_LIST)})\b")
 _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
+_ENDS_IN_PAST = re.compile(r"\s[a-z]{2,}ed$")
 _WHO_BEFORE = re.compile(r"\b(?:who|which)\s*$")
 _REPORTED = re.compile(r"\bthat\s+$")
 _RELAYED_BY = re.compile(r"(?:as\s+)?relayed\s+by\s+", re.I)
@@ -941,6 +942,8 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             e > s
             and len(subject.split()) <= 14
             and not _ENDS_IN_VERB.search(subject, max(0, len(subject) - 30))
+            # "ISW previously observed reports that ...": "reports" is a noun after a verb
+            and not _ENDS_IN_PAST.search(subject, max(0, len(subject) - 20))
         ):
             # "Lee told reporters that the agency had confirmed...": the agency speaks
             # inside what Lee reports, so it is the origin and Lee the relay. So it does

@@ -529,6 +529,7 @@ class _Extraction:
         self.section_date: DateMention | None = None  # a live blog entry's date
         self.backward_date: DateMention | None = None  # "The figures came from X on May 4"
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
+        self.paragraph_statements: dict[tuple[int, str], DateMention] = {}
         self.off_topic: set[int] = set()  # paragraphs about another war
         self.carried_at = -1  # the paragraph of the last attribution carried
         self.publisher: Attribution | None = None  # an agency's own statement's source
@@ -835,14 +836,21 @@ class _Extraction:
                             # "On Saturday, the state agency KCNA published ...": leading
                             or (d.end <= m.start and d.start - view.sentence.start < 12)
                         )
-                        and _WEEKDAY.search(self.norm, d.start, d.end) is not None
                         and not any(
                             min(m.end, d.end) <= f.start < max(d.start, m.start)
                             for f in view.figures
                         )
                     ):
-                        for key in {own.source, own.speaker or own.source}:
-                            self.statements.setdefault(key, []).append((d.start, d))
+                        if _WEEKDAY.search(self.norm, d.start, d.end) is not None:
+                            for key in {own.source, own.speaker or own.source}:
+                                self.statements.setdefault(key, []).append((d.start, d))
+                        elif _SAID_ON.search(
+                            self.norm, max(view.sentence.start, d.start - 30), d.start
+                        ):
+                            # "Lee stated on September 4 that ... Lee stated that ...": the
+                            # day holds for the speaker's other words in the paragraph
+                            key = (view.sentence.paragraph, own.speaker or own.source)
+                            self.paragraph_statements.setdefault(key, d)
                         break
 
     def _visit_date(self, view: _SentenceView) -> None:
@@ -1184,6 +1192,10 @@ class _Extraction:
             date = self._statement_date(attribution.speaker) or self._statement_date(
                 attribution.source
             )
+            if date is None:
+                date = self.paragraph_statements.get(
+                    (view.sentence.paragraph, attribution.speaker or attribution.source or "")
+                )
         if date is None:
             date = self.backward_date or self.section_date
         contingent = self._contingent(view, clause, figure, metric)

@@ -117,7 +117,8 @@ def _ends_sentence(line: str) -> bool:
 
 
 # A full stop followed by space and what looks like a new sentence.
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+# (Footnote marks after the stop, as think tanks write: "... in Kursk Oblast.[5] ISW ...")
+_BOUNDARY = re.compile(r"[.!?]+(?:\[\d{1,3}\])*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ABBREVIATIONS = frozenset(
     [

@@ -510,3 +510,20 @@ def test_a_country_speaking_is_a_vague_source_of_its_own() -> None:
         "Kyiv says it has captured two North Korean soldiers in the Kursk region."
     )
     assert [(c.low, c.source) for c in claims(text)] == [(11000, NIS), (2, "Kyiv")]
+
+
+def test_footnote_marks_end_sentences_and_a_speaker_keeps_his_day() -> None:
+    text = (
+        "Rep. Yu stated on September 4 that the NIS assessed around 2,000 North Korean"
+        " soldiers had been killed.[3] Rep. Yu stated that the NIS assessed roughly 11,000"
+        " North Korean troops are in Kursk.[4] ISW previously observed reports that 12,000"
+        " North Korean troops had been sent.[5]"
+    )
+    found = claims(text)
+    assert [(c.low, c.source, c.as_of) for c in found[:2]] == [
+        (2000, NIS, "2024-09-04"),
+        (11000, NIS, "2024-09-04"),
+    ]
+    # "ISW previously observed reports": no speaker named "ISW previously observed"
+    assert [(c.low, c.source) for c in found[2:]] == [(12000, NIS)]
+    assert found[1].quote.startswith("Rep. Yu stated that")
