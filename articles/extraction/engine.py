@@ -9,7 +9,15 @@ import re
 from collections.abc import Sequence
 
 from . import metrics
-from .attribution import Attribution, Attributor, Entity, Mention, entity_of, find_mentions
+from .attribution import (
+    _OPENING_NAME,
+    Attribution,
+    Attributor,
+    Entity,
+    Mention,
+    entity_of,
+    find_mentions,
+)
 from .dates import DateMention, find_dates, format_date
 from .model import Claim, ExtractionError, KnownSource
 from .numbers import Figure, find_figures, has_number_word
@@ -326,8 +334,6 @@ _AFTER_EVENT = re.compile(r"\b(?:after|despite|following)\s+(?:[\w-]+\s+){0,3}$"
 _JOIN = re.compile(
     r"\b(?:[Jj]oin|[Bb]ecome\s+one\s+of)\s+(?:(?:more|over|than|nearly|some|the|our)\s+)*$"
 )
-# A sentence's opening name, up to its first word in lower case: "Sergei Shoigu was back".
-_OPENING_SUBJECT = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?=\s+[a-z])")
 _STATED_BY = re.compile(
     r"(?:This|That|It|These\s+figures|The\s+(?:figure|statement|estimate))\s+(?:was|were)\s+"
     r"(?:stated|said|announced|reported|disclosed|given|made\s+public)\s+by\b"
@@ -869,7 +875,7 @@ class _Extraction:
             return
         if _WEEKDAY.search(self.norm, days[0].start, days[0].end) is None:
             return
-        opening = _OPENING_SUBJECT.match(self.norm, s, e)
+        opening = _OPENING_NAME.match(self.norm, s, e)  # "Sergei Shoigu" was back
         if opening is None:
             return
         known = self.index.find(opening.group(0))

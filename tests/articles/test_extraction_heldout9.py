@@ -258,45 +258,38 @@ def test_troops_carried_to_a_port_are_sent_not_training() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "outlet", "expected"),
+    ("text", "expected"),
     [
         pytest.param(
             "North Korea has sent some 3,000 soldiers to Russia so far this month, the NIS told"
             " lawmakers on Monday.",
-            None,
             [(3000, NIS, "2025-03-03")],
             id="so-far-this-month-is-a-running-total",
         ),
         pytest.param(
             "At a briefing on Tuesday, the NIS said 4,000 North Korean soldiers had been killed"
             " or wounded. The same briefing put the total sent at roughly 14,000 troops.",
-            None,
             [(4000, NIS, "2025-03-04"), (14000, NIS, "2025-03-04")],
             id="the-same-briefing",
         ),
         pytest.param(
             "On Saturday, the NIS published a report on the deployment.\n\nThe NIS admitted"
             " 9 North Korean soldiers had died.",
-            None,
             [(9, NIS, "2025-03-01")],
             id="a-leading-weekday-dates-the-speaker",
         ),
-        pytest.param(
-            "According to our sources in Kursk, at least 300 North Korean sappers remain there.",
-            "Front Watch",
-            [(300, "Front Watch", None, PUBLISHED.isoformat())],
-            id="our-sources-are-the-outlet's",
-        ),
     ],
 )
-def test_statement_days_and_own_sources(
-    text: str, outlet: str | None, expected: list[tuple]
-) -> None:
-    found = claims_of(text, outlet)
-    if expected and len(expected[0]) == 4:
-        assert [(c.low, c.source, c.via, c.as_of) for c in found] == expected
-    else:
-        assert [(c.low, c.source, c.as_of) for c in found] == expected
+def test_statement_days(text: str, expected: list[tuple]) -> None:
+    assert [(c.low, c.source, c.as_of) for c in claims_of(text)] == expected
+
+
+def test_our_sources_are_the_outlets() -> None:
+    text = "According to our sources in Kursk, at least 300 North Korean sappers remain there."
+    found = claims_of(text, "Front Watch")
+    assert [(c.low, c.source, c.via, c.as_of) for c in found] == [
+        (300, "Front Watch", None, PUBLISHED.isoformat())
+    ]
 
 
 @pytest.mark.parametrize(
