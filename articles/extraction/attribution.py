@@ -479,10 +479,16 @@ def clean_name(phrase: str) -> str:
         len(tokens) > 2
         and tokens[-1][:1].islower()
         and sum(t[:1].isupper() for t in tokens[:-1]) >= 2
+        # "South Korean officials" keeps its noun: "South Korean" alone names nobody.
+        and not (tokens[-1] in _OFFICIAL_NOUNS and _is_weak(" ".join(tokens[:-1])))
     ):
         tokens = tokens[:-1]
     # "Daily NK's sources": the owner is the name.
     return _POSSESSIVE_END.sub("", " ".join(tokens))
+
+
+_OFFICIAL_NOUNS = frozenset(["officials", "official", "intelligence", "military", "government",
+                             "diplomats", "sources", "authorities"])  # fmt: skip
 
 
 def _is_weak(phrase: str) -> bool:

@@ -33,7 +33,8 @@ _NUMBER = re.compile(
     rf"""(?<![\w.$€£/#\[])(?<![A-Za-z]-)(?<!\d,)
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\ \d{{3}})+(?![\d,])|\d+(?:\.\d+)?)
-      | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*)
+      | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*
+                  |a(?=\s+(?:hundred|thousand)\b))  # "about a thousand"
     )
     (?P<scale>\s*-?\s*(?:{_SCALE}|k)\b)?
     (?![\w%$]|\.\d|-(?:year|day|week|month|hour|mile|km|kilomet)|\s*(?:%|percent|per\s*cent))
@@ -115,7 +116,9 @@ def _words_value(words: str) -> int | None:
     for token in re.split(r"[\s-]+", words.lower()):
         if token in ("", "and"):
             continue
-        if token in _UNITS:
+        if token == "a":  # noqa: S105 - "a thousand" ("a" matches only before a scale word)
+            current += 1
+        elif token in _UNITS:
             current += _UNITS[token]
         elif token in _TENS:
             current += _TENS[token]
@@ -206,11 +209,14 @@ def _qualifier(before: str) -> tuple[str, int]:
     # tokens: searching from there finds the same (leftmost) match.
     parts = head.rsplit(None, 3)
     tail = len(parts[0]) if len(parts) > 3 else 0
+    # The longest phrase wins (each pattern is anchored at the end, so the earliest start):
+    # "no more than" is at_most though "more than" ends it, "just over" approx.
+    best, best_start = "exact", len(before)
     for name, pattern in (("approx", _APPROX), ("at_least", _AT_LEAST), ("at_most", _AT_MOST)):
         found = pattern.search(head, tail)
-        if found:
-            return name, len(before) - found.start()
-    return "exact", 0
+        if found is not None and found.start() < best_start:
+            best, best_start = name, found.start()
+    return best, len(before) - best_start if best != "exact" else 0
 
 
 def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
@@ -258,11 +264,13 @@ def _bounds(qualifier: str, n: int) -> tuple[int | None, int | None, int | None]
 # only the start of a hit is used (the full pattern is matched there) and a shorter hit's
 # end lies inside the same run of letters, where no later hit can start: same candidates.
 _START = re.compile(
-    rf"\d+|\b(?=[otfsenhOTFSENH])(?:{word_trie([*_UNITS, *_TENS], fold=True)})", re.I
+    rf"\d+|\b(?=[otfsenhOTFSENH])(?:{word_trie([*_UNITS, *_TENS], fold=True)})"
+    r"|\ba(?=\s+(?:hundred|thousand)\b)",
+    re.I,
 )
 _DIGITS = re.compile(r"\d+")
 _WORD_SET = frozenset([*_UNITS, *_TENS])
-_WORD_LIST = tuple(sorted(_WORD_SET))
+_WORD_LIST = tuple(sorted([*_WORD_SET, "hundred", "thousand"]))  # "a thousand" too
 # Any number word as a substring: one scan in C instead of one `in` test per word in Python
 # (a trie: two comparisons at most positions instead of one per word).
 _ANY_WORD = re.compile(word_trie(_WORD_LIST))
