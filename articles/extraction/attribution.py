@@ -143,6 +143,10 @@ _SUBJECT_START = re.compile(
 # gives back a character at a time, so the opener nearest the verb is found first. (No two
 # `_SUBJECT_START` matches can overlap, so the last match of a scan is the rightmost one.)
 _LAST_SUBJECT_START = re.compile(r"(?s:.*)(?:" + _SUBJECT_START.pattern + ")", re.I)
+_ADJECTIVE_AND = re.compile(
+    r"(?<![\w.])(?:Western|US|U\.S\.|American|Ukrainian|South\s+Korean|Korean|British|Japanese"
+    r"|European|Allied|NATO|Russian)\s+and\s$"
+)
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|and|but|also|that|while|with|as|moreover|meanwhile|however|separately|in|its|his|her"
@@ -386,6 +390,11 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
         region = region[: appositive.start()]
     last = _LAST_SUBJECT_START.match(region)  # match, not search: linear without an opener
     cut = last.end() if last else 0
+    if cut >= 4 and region[cut - 4 : cut - 1].lower() == "and" and region[cut : cut + 1].isupper():
+        # "US and South Korean officials said": the "and" joins two adjectives of one subject.
+        joined = _ADJECTIVE_AND.search(region, 0, cut)
+        if joined is not None:
+            cut = joined.start()
     parts = region[cut:].split(",")
     # "In January, the NIS said": the last part; "X, citing Y, said": the first.
     index = len(parts) - 1
@@ -493,7 +502,7 @@ _OFFICIAL_NOUNS = frozenset(["officials", "official", "intelligence", "military"
 
 def _is_weak(phrase: str) -> bool:
     words = [w.lower().strip(".,'\"") for w in _WORD.findall(phrase)]
-    words = [w for w in words if w]
+    words = [w for w in words if w and w != "and"]  # "US and South Korean officials"
     return not words or all(w in _WEAK_WORDS or w.rstrip("'s") in _WEAK_WORDS for w in words)
 
 

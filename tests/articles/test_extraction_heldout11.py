@@ -63,6 +63,17 @@ def test_a_thousand_times_is_no_count() -> None:
             id="nationality-and-officials",
         ),
         pytest.param(
+            "Western and South Korean officials put the North Korean contingent at 12,000.",
+            [(12000, "Western and South Korean officials", None)],
+            id="two-nationalities-and-officials",
+        ),
+        pytest.param(
+            "Ukraine says it captured two North Korean soldiers, the first taken from a force"
+            " that US and South Korean officials say Pyongyang sent last year.",
+            [(2, "Ukraine", None)],
+            id="officials-in-a-later-relative-clause-do-not-take-the-figure",
+        ),
+        pytest.param(
             "South Korean weapons makers rallied after the NIS said 3,000 North Korean"
             " soldiers had been sent to Russia.",
             [(3000, NIS, None)],
