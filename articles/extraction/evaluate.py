@@ -188,6 +188,7 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
     evaluate_set("held-out reports, eighth batch", *own_reports("heldout8.json"), index, out)
     evaluate_set("held-out reports, ninth batch", *own_reports("heldout9.json"), index, out)
     evaluate_set("held-out reports, tenth batch", *own_reports("heldout10.json"), index, out)
+    evaluate_set("held-out reports, twelfth batch", *own_reports("heldout12.json"), index, out)
     return 0
 
 
