@@ -619,7 +619,9 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         # "Ukraine says it has captured two": the country's government, named only vaguely
         return Entity(name, None, True)
     if weak and not re.search(
-        r"\b(?:intelligence|military|government|ministry|officials?|forces)\b", name, re.I
+        r"\b(?:intelligence|military|government|ministry|officials?|forces|commanders)\b",
+        name,
+        re.I,
     ):
         return None  # "Reports", "Intelligence", "Ukrainian assessments": nobody to name
     return Entity(name, None, weak)

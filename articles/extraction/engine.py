@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -77,6 +78,9 @@ _HYPOTHETICAL = re.compile(
     r"|rotate|rotated|field|fielded|contribute|supply|transfer|move)\b"
     # "analysts expect a fourth wave, possibly as large as 30,000": a forecast.
     r"|\bpossibly\s+(?:as\s+(?:large|many|big)\s+as|up\s+to)"
+    # "capable of sending as many as 100,000": what could be, not what is
+    r"|\bcapable\s+of\s+(?:\w+\s+){0,2}?(?:sending|deploying|dispatching|providing|fielding"
+    r"|committing|mobili[sz]ing|supplying)\b"
     r"|\bexpect(?:s|ed)?\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:wave|deployment|contingent|rotation|batch)\b"
     # "If Pyongyang sends the 30,000 more troops that some fear": a condition.
     r"|(?:^|[,;]\s*|\b)(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){1,3}(?:sends|send|deploys|dispatches|commits)\b",
@@ -348,7 +352,14 @@ _BRIEFED = re.compile(
     re.I,
 )
 _TRAINING_REACH = 90
-_FOR_EVERY = re.compile(r"\b(?:for|in|to)\s+every\s+(?:about\s+|some\s+)?$")
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_WRITTEN_DAY = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}")
+_SUBSET_AFTER = re.compile(r",\s+(?:including|among\s+them|of\s+whom)\s")
+_FOR_EVERY = re.compile(r"\b(?:for|in|to)\s+(?:every|each)\s+(?:about\s+|some\s+)?$")
+# "nine wounded for each one killed": the first term of a ratio.
+_FOR_EACH_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:for|per)\s+(?:each|every)\s", re.I)
+# "the first of an expected 5,000 builders": a number still to come.
+_EXPECTED_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:further\s+)?expected\s+$", re.I)
 _LEAD_DAY_MAX = 100
 _OUR_OWN = re.compile(
     r"[Oo]ur\s+(?:own\s+)?(?:sources?|correspondents?|reporters?|journalists?|team)\b"
@@ -1105,8 +1116,14 @@ class _Extraction:
                 self.norm, max(view.sentence.start, figure.start - 14), figure.start
             ):
                 continue  # "one of their own for every ten North Koreans": a ratio's term
+            if _FOR_EACH_AFTER.match(
+                self.norm, figure.end, min(view.sentence.end, figure.end + 40)
+            ):
+                continue  # "nine wounded for each fatality": the other term
             before = self.norm[max(view.sentence.start, figure.start - 60) : figure.start]
             lower = before.lower()  # cheap substring gates before each (slow to search) pattern
+            if "expected" in lower[-20:] and _EXPECTED_BEFORE.search(before):
+                continue  # "the first of an expected 5,000": a plan, not a count
             if ("join" in lower[-30:] or "become" in lower[-30:]) and _JOIN.search(before):
                 continue  # "Join 15,000 members who support our journalism"
             if _ANY_UNIT_WORD.search(lower) and _UNIT_OF.search(before):
@@ -1573,8 +1590,16 @@ class _Extraction:
     def _usable_date(
         self, view: _SentenceView, figure: Figure, d: DateMention, losses: bool
     ) -> bool:
-        return d.precision != "none" and not (
-            d.since and (losses or self._figure_between(view, figure, d))
+        return (
+            d.precision != "none"
+            and not (d.since and (losses or self._figure_between(view, figure, d)))
+            and not (
+                # "15,000 so far, including 3,000 reinforcements sent between January and
+                # February": a later date past another figure is that figure's.
+                d.start > figure.end
+                and self._figure_between(view, figure, d)
+                and _SUBSET_AFTER.search(self.norm, figure.end, d.start) is not None
+            )
         )
 
     def _carried_date(
@@ -1699,7 +1724,7 @@ _GOVERNED = re.compile(
 
 
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
-                "able", "expect", "if ")  # fmt: skip
+                "able", "expect", "if ", "capable")  # fmt: skip
 
 
 def _is_person(entity: Entity) -> bool:
@@ -1851,14 +1876,35 @@ def _dedupe(candidates: list[_Candidate]) -> list[Claim]:
         if twin is None:
             slots.setdefault(key, []).append(len(kept))
             kept.append(candidate)
-        elif _rank(candidate) > _rank(kept[twin]):
-            kept[twin] = candidate
+            continue
+        if _rank(candidate) > _rank(kept[twin]):
+            candidate, other = kept[twin], candidate
+            kept[twin] = other
+        _take_finer_date(kept[twin], candidate)
     body: dict[str, set[int | None]] = {}
     for k in kept:
         if not k.heading:
             body.setdefault(k.claim.metric, set()).update((k.claim.low, k.claim.best, k.claim.high))
     kept = [k for k in kept if not (k.heading and _restated(k.claim, body))]
     return sorted([k.claim for k in kept], key=_span)
+
+
+def _take_finer_date(kept: _Candidate, other: _Candidate) -> None:
+    """The body's "last month" and a fact box's "January 13" for the same figure from the
+    same source: the claim kept takes the day written, which lies in its month."""
+    c, twin = kept.claim, other.claim
+    if (
+        other.dated
+        and c.as_of_precision in ("month", "year")
+        and twin.as_of_precision == "day"
+        and twin.source == c.source
+        and c.as_of is not None
+        and twin.as_of is not None
+        and twin.as_of.startswith(c.as_of)
+        and c.period_end is None
+        and _WRITTEN_DAY.search(twin.quote) is not None  # not a headline's statement day
+    ):
+        kept.claim = dataclasses.replace(c, as_of=twin.as_of, as_of_precision="day")
 
 
 def _span(claim: Claim) -> tuple[int, int]:

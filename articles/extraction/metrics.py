@@ -50,7 +50,7 @@ _CUES: list[tuple[str, str]] = [
     ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"
      r"|taken\s+(?:prisoner|captive)|in\s+captivity|surrendered|detained"
      r"|held\s+(?:captive|prisoner|by\s+(?:Ukraine|Ukrainian\s+forces|Kyiv))"
-     r"|in\s+(?:Ukrainian\s+|Ukraine's\s+)?custody"),
+     r"|in\s+(?:Ukrainian\s+|Ukraine's\s+)?custody|held\s+in\s+(?:Kyiv|Ukraine)"),
     ("missing", r"missing(?:\s+in\s+action)?|unaccounted\s+for|MIA"
      r"|remains\s+unknown|remain\s+unknown|remained\s+unknown|is\s+unknown|are\s+unknown"
      r"|were\s+unknown|was\s+unknown"),
@@ -124,6 +124,10 @@ _NK = re.compile(
 # A word (letters, digits, apostrophes, hyphens, and dots inside: "U.S") or one other
 # character. Written as runs (`[\w'-]*` between the dots) rather than one alternation per
 # character, which `re` steps through far more slowly; the same longest word either way.
+# Counted things that a table row or heading may capitalise ("20,000+  Containers of shells").
+_THINGS = frozenset(["containers", "shells", "rounds", "missiles", "drones", "tanks", "vehicles",
+                     "villages", "settlements", "days", "weeks", "months", "years", "km",
+                     "kilometres", "kilometers", "miles", "dollars", "tons", "tonnes"])  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z][\w'-]*(?:\.(?=[A-Za-z])[\w'-]*)*|\S")
 # A word right after a figure that lets the figure stand alone ("400 have been killed").
 _BARE_NEXT = re.compile(
@@ -301,6 +305,8 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         if not word[0].isalpha():
             if word == "'" or (word == "-" and not window[m.start() - 1 : m.start()].isspace()):
                 continue
+            if word == "+" and i == 0:
+                continue  # "20,000+ containers": the figure's own plus
             # A dash between spaces ("exceed 8,000 - a figure that...") ends the figure.
             break  # punctuation or another figure: this one stands alone
         phrase += " " + word
@@ -326,7 +332,7 @@ def read_head(norm: str, end: int, limit: int) -> Head:
             head.vague = lower == "people"
             head.others = lower == "others"
             break
-        if word[0].isupper():
+        if word[0].isupper() and lower not in _THINGS:
             continue  # North Korean, DPRK, Russian: nationality is read from the phrase
         if _MODIFIER.fullmatch(word) or (partitive and lower.endswith(("'s", "s'"))):
             continue  # "nine of the regiment's soldiers": whose, then the noun

@@ -30,7 +30,7 @@ _SCALE = "hundred|thousand|million"
 # decimal part; or a run of number words. Either may carry a scale word: 1.5 thousand,
 # 25-thousand, six-thousand, two hundred and fifty.
 _NUMBER = re.compile(
-    rf"""(?<![\w.$€£/#\[])(?<![A-Za-z]-)(?<!\d,)
+    rf"""(?:(?<![\w.$€£/#\[])|(?<=(?<![\w.])[cC]\.))(?<![A-Za-z]-)(?<!\d,)
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\ \d{{3}})+(?![\d,])|\d+(?:\.\d+)?)
       | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*
@@ -52,7 +52,7 @@ _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
 _APPROX = re.compile(
     r"(?=[arncesju~])(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to"
     r"|near(?:ing)?|an?\s+estimated"
-    r"|estimated|an\s+approximate|circa|just\s+(?:under|over)|~)\s*)$",
+    r"|estimated|an\s+approximate|circa|c\.|just\s+(?:under|over)|~)\s*)$",
     re.I,
 )
 _AT_LEAST = re.compile(
@@ -164,6 +164,7 @@ _QUALIFIER_LAST = frozenset(
         "estimated",
         "approximate",
         "circa",
+        "c.",
         "under",
         "over",
         "of",

@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import NIS, attributed, metrics_of
+from tests.articles.heldout_cases import NIS, PUBLISHED, attributed, dated, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,69 @@ def test_a_thousand_times_is_no_count() -> None:
 )
 def test_officials_named_by_nationality(text: str, expected: list[tuple]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "About 300 North Korean soldiers have died and 2,700 have been wounded, the NIS"
+            " said. Analysts said the implied ratio, nine wounded for each fatality, looked"
+            " implausible.",
+            [("killed", 300, 300), ("wounded", 2700, 2700)],
+            id="for-each-is-a-ratio",
+        ),
+        pytest.param(
+            "The NIS said the first of an expected 6,000 North Korean builders had begun to"
+            " arrive.",
+            [],
+            id="an-expected-number-is-a-plan",
+        ),
+        pytest.param(
+            "A Ukrainian official said Pyongyang was capable of sending as many as 80,000"
+            " soldiers.",
+            [],
+            id="capable-of-sending-is-a-capacity",
+        ),
+        pytest.param(
+            "North Korean troops in Russia, key numbers\n\n"
+            "c.400           Killed (NIS, February 3)\n"
+            "15,000+         Containers of shells shipped to Russia",
+            [("killed", 400, 400)],
+            id="a-fact-box-circa-and-capitalised-things",
+        ),
+        pytest.param(
+            "Zelenskyy released video of two North Korean soldiers held in Kyiv.",
+            [("captured", 2, 2)],
+            id="held-in-kyiv",
+        ),
+    ],
+)
+def test_ratios_plans_and_fact_boxes(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_commanders_estimating_are_a_source_as_written() -> None:
+    text = (
+        "The NIS told lawmakers that 300 North Korean soldiers had been killed.\n\n"
+        "Ukrainian commanders estimate that Russian and North Korean forces in the region"
+        " together number about 60,000."
+    )
+    assert attributed(text)[-1] == (60000, "Ukrainian commanders", None)
+
+
+def test_a_fact_box_gives_the_day_of_a_figure_the_body_dates_by_month() -> None:
+    text = (
+        "The NIS told lawmakers last month that about 300 North Korean soldiers had died.\n\n"
+        "Key figures\n\n"
+        "c.300           Killed (NIS, February 11)"
+    )
+    assert dated(text) == [(300, "2025-02-11")]
+
+
+def test_a_date_after_an_including_figure_is_that_figures() -> None:
+    text = (
+        "The NIS said North Korea has sent about 15,000 troops to Russia so far, including"
+        " roughly 3,000 reinforcements sent in January."
+    )
+    assert dated(text) == [(15000, PUBLISHED.isoformat()), (3000, "2025-01")]
