@@ -138,6 +138,11 @@ SOURCES = [
             "South Korea's spy agency",
             "Seoul's spy agency",
             "South Korean intelligence",
+            "South Korea's intelligence service",
+            "South Korea's intelligence agency",
+            "Seoul's intelligence agency",
+            "South Korean intelligence agency",
+            "South Korea's intelligence",
         ),
     ),
     DemoSource(

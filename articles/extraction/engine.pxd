@@ -60,6 +60,8 @@ cdef class _Extraction:
 
     @cython.locals(view=_SentenceView, labels=list, s=Py_ssize_t, named=list)
     cdef _speaker_labels(self, list views)
+    cdef _answer_labels(self, list views)
+    cdef bint _sent_home(self, _SentenceView view, Figure figure)
 
     cdef bint _in_far_relative(self, DateMention date, Figure figure)
 

@@ -354,6 +354,15 @@ _BRIEFED = re.compile(
 _TRAINING_REACH = 90
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _WRITTEN_DAY = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}")
+# The same figure from the same source, dated this many months apart or more, is two
+# statements ("5,000 were sent, it said on Wednesday" after "it had said in October last
+# year that 5,000 were on their way"), not one restated.
+_RESTATED_MONTHS = 3
+_HOME_REACH = 120
+_SENT_HOME = re.compile(
+    r"\b(?:sent|brought|gone|went|returned|returning|flown|rotated|shipped|headed)\s+(?:back\s+)?home\b"
+)
+_NOT_THEM = re.compile(r"\b(?:not|never|others|while|whereas|but|rather)\b")
 _SUBSET_AFTER = re.compile(r",\s+(?:including|among\s+them|of\s+whom)\s")
 _FOR_EVERY = re.compile(r"\b(?:for|in|to)\s+(?:every|each)\s+(?:about\s+|some\s+)?$")
 # "nine wounded for each one killed": the first term of a ratio.
@@ -393,6 +402,8 @@ _SPEAKER_LABEL = re.compile(
     # or a name of two or three words in title case: "Oleh Dovhyi: In mid-December ..."
     r"|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})(?:,\s+[A-Z][A-Z ]{1,30})?:\s"
 )
+# A question and an answer in a briefing's transcript: "Q (Yonhap): ...", "A: ...".
+_QA_LABEL = re.compile(r"(?:(?P<q>Q|Question)|(?P<a>A|Answer))(?:\s*\([^()\n]{1,40}\))?:\s")
 _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", "exclusive",
                          "analysis", "note", "photo", "video", "live", "editor's note", "related",
                          "correction", "clarification", "source", "sources", "listen",
@@ -829,6 +840,8 @@ class _Extraction:
         for view, own in zip(views, owns, strict=True):
             if own is None and view.dates:
                 self._visit_date(view)
+                # "South Korea's intelligence agency said Wednesday": a vague name, its day
+                own = self.attributor.weak(view.mentions) if view.figures else None
             if own is None or own.source is None or not view.dates:
                 continue
             if not view.figures and _STATED_BY.match(self.norm, view.sentence.start):
@@ -958,6 +971,7 @@ class _Extraction:
             m = _SPEAKER_LABEL.match(self.norm, s, view.sentence.end)
             if m is not None and m.group("x").lower() not in _NOT_LABELS:
                 labels.append((view, m))
+        self._answer_labels(views)
         if len(labels) < 2:
             return
         # "Oleh Dovhyi: ..." then "OD: ...": initials stand for the name labelled in full.
@@ -977,6 +991,47 @@ class _Extraction:
                 view.mentions.insert(
                     0, Mention(m.start("x"), m.end("x"), "speaker", entity, "label")
                 )
+
+    def _sent_home(self, view: _SentenceView, figure: Figure) -> bool:
+        """Whether the figure's own verb, before the next figure, sends them home."""
+        index = view.positions.get(figure.start, -1)
+        stop = min(view.sentence.end, figure.end + _HOME_REACH)
+        if 0 <= index < len(view.figures) - 1:
+            stop = min(stop, view.figures[index + 1].start)
+        home = _SENT_HOME.search(self.norm, figure.end, stop)
+        # "still in Russia, ... not brought home", "while others have rotated home"
+        return home is not None and not _NOT_THEM.search(self.norm, figure.end, home.start())
+
+    def _answer_labels(self, views: list[_SentenceView]) -> None:
+        """A briefing's transcript: "Q (Reuters): ..." then "A: ...". The answers are the
+        briefer's, the source who spoke before the first question (the opening remarks),
+        not a source the question named."""
+        questions, answers = [], []
+        for view in views:
+            s = view.sentence.start
+            if s > 0 and self.norm[s - 1] != "\n":
+                continue
+            m = _QA_LABEL.match(self.norm, s, view.sentence.end)
+            if m is not None:
+                (answers if m.group("a") else questions).append((view, m))
+        if not questions or not answers:
+            return
+        first_question = questions[0][0].sentence.start
+        briefer = None
+        for view in views:
+            if view.sentence.start >= first_question:
+                break
+            for x in view.mentions:
+                if x.role == "speaker" and x.entity is not None and not x.entity.weak:
+                    briefer = x.entity
+                    break
+            if briefer is not None:
+                break
+        if briefer is None:
+            return
+        for view, m in answers:
+            if not any(x.entity is not None and not x.entity.weak for x in view.mentions):
+                view.mentions.insert(0, Mention(m.start(), m.end(), "speaker", briefer, "label"))
 
     def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
         """ "The agency", "the spy agency": the organisation named last before, if known.
@@ -1116,6 +1171,10 @@ class _Extraction:
                 self.norm, max(view.sentence.start, figure.start - 14), figure.start
             ):
                 continue  # "one of their own for every ten North Koreans": a ratio's term
+            if "home" in self.norm[figure.end : figure.end + _HOME_REACH] and self._sent_home(
+                view, figure
+            ):
+                continue  # "4,000 soldiers ... have been sent home": no longer deployed
             if _FOR_EACH_AFTER.match(
                 self.norm, figure.end, min(view.sentence.end, figure.end + 40)
             ):
@@ -1871,6 +1930,14 @@ def _dedupe(candidates: list[_Candidate]) -> list[Claim]:
             o = kept[i].claim
             if candidate.explicit and kept[i].explicit and o.source != c.source and o.via != c.via:
                 continue
+            if (
+                candidate.dated
+                and kept[i].dated
+                and not candidate.heading
+                and not kept[i].heading
+                and _months_apart(o.as_of, c.as_of) > _RESTATED_MONTHS
+            ):
+                continue  # "5,000 said on Wednesday" and "5,000 said in October last year"
             twin = i
             break
         if twin is None:
@@ -1887,6 +1954,14 @@ def _dedupe(candidates: list[_Candidate]) -> list[Claim]:
             body.setdefault(k.claim.metric, set()).update((k.claim.low, k.claim.best, k.claim.high))
     kept = [k for k in kept if not (k.heading and _restated(k.claim, body))]
     return sorted([k.claim for k in kept], key=_span)
+
+
+def _months_apart(a: str | None, b: str | None) -> int:
+    """How many months lie between two dates as written ("2025-10", "2026-11-18"); 0 if
+    either is unknown or only a year (a year holds any of its months)."""
+    if not a or not b or len(a) < 7 or len(b) < 7:
+        return 0
+    return abs((int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7])))
 
 
 def _take_finer_date(kept: _Candidate, other: _Candidate) -> None:

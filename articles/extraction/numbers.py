@@ -284,7 +284,7 @@ def has_number_word(lower: str) -> bool:
 
 _LABEL_BEFORE = re.compile(
     r"\b(?:[Ee]pisode|[Ee]p\.|No\.|[Ii]ssue|[Vv]ol\.|[Vv]olume|[Cc]hapter|[Ss]eason|[Aa]rticle"
-    r"|[Ss]ection|[Rr]esolution|[Ff]light|[Pp]age)\s$"
+    r"|[Ss]ection|[Rr]esolution|[Ff]light|[Pp]age|Views|Hits|Comments|Likes|Shares)\s$"
 )
 
 

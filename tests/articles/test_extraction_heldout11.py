@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import NIS, PUBLISHED, attributed, dated, metrics_of
+from tests.articles.heldout_cases import JCS, NIS, PUBLISHED, attributed, dated, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -149,3 +149,64 @@ def test_a_date_after_an_including_figure_is_that_figures() -> None:
         " roughly 3,000 reinforcements sent in January."
     )
     assert dated(text) == [(15000, PUBLISHED.isoformat()), (3000, "2025-01")]
+
+
+def test_a_vague_source_keeps_the_day_it_spoke() -> None:
+    text = (
+        "Western officials said on Tuesday that 11,000 North Korean soldiers were in Kursk."
+        " Western officials also estimate that 3,000 of them have been killed or wounded."
+    )
+    assert dated(text) == [(11000, "2025-03-04"), (3000, "2025-03-04")]
+
+
+def test_a_briefing_transcripts_answers_are_the_briefers() -> None:
+    text = (
+        "Briefing by the Joint Chiefs of Staff\n\n"
+        "Posted 2025.03.05 | Views 2,318 | Print\n\n"
+        "The JCS assesses that North Korean troops have suffered about 1,100 casualties.\n\n"
+        "Q (Yonhap): Last Thursday the NIS told lawmakers that about 100 North Korean"
+        " soldiers had died. Is that consistent?\n\n"
+        "A: Broadly. Our assessment remains that more than 10,000 have been sent.\n\n"
+        "Q (AFP): Will more be sent?\n\n"
+        "A: We will not speculate."
+    )
+    assert attributed(text) == [(1100, JCS, None), (100, NIS, None), (10000, JCS, None)]
+
+
+def test_the_same_figure_said_a_year_apart_is_two_statements() -> None:
+    text = (
+        "The NIS said on Wednesday that about 5,000 North Korean soldiers had arrived in a"
+        " new rotation.\n\n"
+        "The agency had said in October last year that about 5,000 construction troops were"
+        " on their way to Russia."
+    )
+    assert dated(text) == [(5000, "2025-03-05"), (5000, "2024-10")]
+
+
+def test_the_same_figure_restated_within_weeks_is_one_claim() -> None:
+    text = (
+        "The NIS said on Wednesday that about 5,000 North Korean soldiers had arrived.\n\n"
+        "Lawmakers briefed in February had heard that 5,000 North Korean soldiers had arrived."
+    )
+    assert [low for low, _ in dated(text)] == [5000]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Around 4,000 soldiers, most of them from the first contingent, have been sent"
+            " home, the NIS said, while 10,000 North Korean troops remain in Russia.",
+            [("deployed", 10000, 10000)],
+            id="sent-home",
+        ),
+        pytest.param(
+            "The NIS says about 5,000 North Korean soldiers are still in Russia, rotated but"
+            " not brought home.",
+            [("deployed", 5000, 5000)],
+            id="not-brought-home",
+        ),
+    ],
+)
+def test_troops_sent_home(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
