@@ -30,7 +30,7 @@ _VERBS = (
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
     r"|spoke|made\s+the\s+statement|made\s+the\s+remarks|made\s+the\s+comments|gave|published"
     r"|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|argued|argues"
-    r"|reckons|reckoned|judges|judged|thinks"
+    r"|reckons|reckoned|judges|judged|thinks|described|describes"
     # "Zelenskyy was putting losses at", "officials are saying": the progressive, written out
     # (an auxiliary alone before the verb would read "Ukraine is estimated to" as a speaker).
     + "".join(
@@ -118,7 +118,11 @@ _ENDS_IN_VERB = re.compile(
     rf"\b(?:{word_trie(_VERB_LIST + _NOT_SUBJECT_ENDS, fold=True)})$",
     re.I,
 )
-_APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the\s+[a-z]\w*\s+(?:of|for))\b[^,]*,?\s*$")
+_APPOSITIVE = re.compile(
+    r",\s*(?:who|which|whose|the\s+[a-z]\w*\s+(?:of|for))\b[^,]*,?\s*$"
+    # "Britain's Defence Intelligence, the only government that posts a total, estimated"
+    r"|,\s*(?:the|a|an)\s+[^,]*?\b(?:that|which|who)\s+[a-z][^,]*,?\s*$"
+)
 _PARTICIPLE = re.compile(
     r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing|relayed"
     r"|as\s+relayed|in\s+a\s+(?:[\w-]+\s+){0,2}?briefing)\b",
@@ -496,6 +500,10 @@ def clean_name(phrase: str) -> str:
     return _POSSESSIVE_END.sub("", " ".join(tokens))
 
 
+_INSTITUTION_WORD = re.compile(
+    r"(?<=\S\s)(?:Defen[cs]e|Intelligence|Ministry|Army|Forces|Staff|Service|Office|Council"
+    r"|Command|Department|Directorate|Agency|Government)\b"
+)
 _OFFICIAL_NOUNS = frozenset(["officials", "official", "intelligence", "military", "government",
                              "diplomats", "sources", "authorities"])  # fmt: skip
 
@@ -614,7 +622,9 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         return None
     # "UK's Ministry of Defence" is the UK Ministry of Defence.
     name = _ABBREVIATED_OWNER.sub(r"\1 ", name)
-    weak = _is_weak(phrase) or _is_weak(name)
+    # "Britain's Defence Intelligence", "Ukraine's Defence Ministry": capitalised words that
+    # name an institution make a name of words otherwise vague.
+    weak = (_is_weak(phrase) or _is_weak(name)) and _INSTITUTION_WORD.search(name) is None
     if weak and _COUNTRY_SPEAKER.fullmatch(name):
         # "Ukraine says it has captured two": the country's government, named only vaguely
         return Entity(name, None, True)

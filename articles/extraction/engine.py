@@ -203,7 +203,10 @@ _FALSE_NEXT = re.compile(
     r"(?:but\s+)?(?:this|that|it|such\s+(?:a\s+)?\w+|the\s+(?:[\w-]+\s+)?(?:claims?|figures?|numbers?"
     r"|reports?|estimates?|statements?|posts?|videos?|quotes?|assertions?|captions?))\s+"
     r"(?:is|was|are|were)\s+(?:completely\s+|entirely\s+|also\s+)?(?:false|fake|untrue|fabricated"
-    r"|baseless|not\s+true|incorrect|inaccurate|wrong|not\s+correct)(?=\s*(?:[.,;:!]|$))",
+    r"|baseless|not\s+true|incorrect|inaccurate|wrong|not\s+correct)(?=\s*(?:[.,;:!]|$))"
+    # "It has no basis, and even Kyiv disowned it."
+    r"|(?:this|that|it|the\s+(?:claim|figure|post|report))\s+(?:has|had)\s+no\s+(?:basis|foundation"
+    r"|factual\s+basis)\b|(?:this|that|it)\s+(?:was|has\s+been)\s+(?:debunked|disowned|refuted)\b",
     re.I,
 )
 _DENIED = re.compile(
@@ -363,7 +366,11 @@ _SENT_HOME = re.compile(
     r"\b(?:sent|brought|gone|went|returned|returning|flown|rotated|shipped|headed)\s+(?:back\s+)?home\b"
 )
 _NOT_THEM = re.compile(r"\b(?:not|never|others|while|whereas|but|rather)\b")
-_SUBSET_AFTER = re.compile(r",\s+(?:including|among\s+them|of\s+whom)\s")
+_SUBSET_AFTER = re.compile(
+    r",\s+(?:including|among\s+them|of\s+whom)\s"
+    # "about 14,000 - slightly down from the 15,000 it gave last April"
+    r"|\b(?:up|down|rising|falling|revised|lower|higher)\s+(?:\w+\s+)?from\s|\bcompared\s+(?:with|to)\s"
+)
 _FOR_EVERY = re.compile(r"\b(?:for|in|to)\s+(?:every|each)\s+(?:about\s+|some\s+)?$")
 # "nine wounded for each one killed": the first term of a ratio.
 _FOR_EACH_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:for|per)\s+(?:each|every)\s", re.I)
@@ -416,7 +423,7 @@ _CELL_BREAK = re.compile(r"[ \t]{2,}|\t|\s*\|\s*")
 _VIA_CELL = re.compile(r".+?(?P<via>\s*\(via\s+(?P<who>[^()]+)\))")
 _WOULD_REACH = re.compile(
     r"\b(?:would|will|could|may|might)\s+(?:soon\s+|eventually\s+)?(?:reach|rise\s+to|grow\s+to"
-    r"|climb\s+to|top|exceed|hit|swell\s+to|double\s+to)\s+(?:\w+\s+){0,2}$"
+    r"|climb\s+to|top|exceed|hit|swell\s+to|double\s+to|pass|surpass)\s+(?:\w+\s+){0,2}$"
 )
 _HEADLINE_ROUNDING = 0.1  # how far a headline's "near N" may round the body's figure
 _EACH = re.compile(r"\s+(?:troops\s+|soldiers\s+|men\s+)?(?:each|apiece)\b")

@@ -305,8 +305,8 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         if not word[0].isalpha():
             if word == "'" or (word == "-" and not window[m.start() - 1 : m.start()].isspace()):
                 continue
-            if word == "+" and i == 0:
-                continue  # "20,000+ containers": the figure's own plus
+            if word in ("+", '"', "\u201d") and i == 0:
+                continue  # "20,000+ containers", '"about 1,500" wounded': the figure's own
             # A dash between spaces ("exceed 8,000 - a figure that...") ends the figure.
             break  # punctuation or another figure: this one stands alone
         phrase += " " + word

@@ -70,6 +70,7 @@ _AT_MOST = re.compile(
 _FILLER = re.compile(
     r"(?:(?=[atef])\b(?:an?|the|additional|extra|further|another|total\s+of)\s+)*$", re.I
 )
+_THE_FILLER = re.compile(r"the\s", re.I)
 _PLUS_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+or\s+more\b|\s+plus\b)", re.I)
 _OR_SO_AFTER = re.compile(r"^\s+or\s+so\b", re.I)  # "1,500 or so": about 1,500
 _RANGE_JOIN = re.compile(r"^\s*(?:-|to|and|or)\s*$", re.I)
@@ -206,6 +207,10 @@ def _qualifier(before: str) -> tuple[str, int]:
         return "exact", 0
     filler = _FILLER.search(before)
     head = before[: filler.start()] if filler else before
+    if filler is not None and _THE_FILLER.match(before, filler.start()):
+        # "slightly above the 2,000 it gave in September": a comparison with a figure
+        # named before, not a floor
+        return "exact", 0
     # Each qualifier phrase is at most three words, so a match lies in the last three
     # tokens: searching from there finds the same (leftmost) match.
     parts = head.rsplit(None, 3)

@@ -210,3 +210,62 @@ def test_the_same_figure_restated_within_weeks_is_one_claim() -> None:
 )
 def test_troops_sent_home(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_an_institution_named_with_a_country_and_an_appositive_speaks() -> None:
+    text = (
+        "The NIS said 300 North Korean soldiers had died.\n\n"
+        "Britain's Defence Intelligence, the only Western government that posts a running"
+        " count, estimated that North Korean casualties had reached about 7,000."
+    )
+    assert attributed(text)[-1] == (7000, "Britain's Defence Intelligence", None)
+
+
+def test_officials_describing_a_force_are_its_source() -> None:
+    text = (
+        "Budanov said the troops were poorly trained.\n\n"
+        "US officials described a Russian grouping of around 50,000 troops in Kursk, North"
+        " Koreans included."
+    )
+    assert attributed(text)[-1] == (50000, "US officials", None)
+
+
+def test_a_figure_compared_with_an_earlier_one_keeps_its_own_date() -> None:
+    text = (
+        "In its February 11 briefing, the NIS put the number of North Korean troops sent"
+        " at about 14,000 - slightly down from the 15,000 it gave last October."
+    )
+    assert dated(text) == [(14000, "2025-02-11"), (15000, "2024-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The toll the NIS gave in February, about 2,100 killed, is only slightly above the"
+            " 2,000 North Korean soldiers it said had died by September.",
+            [("killed", 2100, 2100), ("killed", 2000, 2000)],
+            id="above-the-figure-before-is-a-comparison",
+        ),
+        pytest.param(
+            "Some analysts reckon North Korean casualties could pass 10,000 by the end of the"
+            " year.",
+            [],
+            id="could-pass-is-a-projection",
+        ),
+        pytest.param(
+            'Budanov said "about 1,500" North Korean wounded had been treated in Russian'
+            " hospitals and sent back to their units.",
+            [("returned_to_duty", 1500, 1500)],
+            id="a-quoted-figure-keeps-its-noun",
+        ),
+        pytest.param(
+            'A Telegram channel claimed that "over 30,000 North Koreans" had died. It has no'
+            " basis, and HUR disowned it.",
+            [],
+            id="debunked-in-the-next-sentence",
+        ),
+    ],
+)
+def test_comparisons_projections_and_debunked_posts(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
