@@ -105,11 +105,14 @@ _BARE_ESTIMATE = re.compile(
 # A subject ending in one of these is no speaker: "X has said" is matched from "X", and
 # "Pyongyang is estimated to" is a passive with no one named.
 _NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "this", "its", "is",
-                     "are", "was", "were", "be", "been", "being"]  # fmt: skip
+                     "are", "was", "were", "be", "been", "being",
+                     # "closer to estimates that ...": after a preposition the word is a noun
+                     "to", "of", "from", "with", "at"]  # fmt: skip
 # "Ukraine's General Staff did not confirm the loss but said": the subject before "and" or
 # "but" is the name that opens the clause, if a name does.
 _THAT_LEAD = re.compile(r"\s*(?:that\s+)?")
 _PREPOSITION_FIRST = re.compile(r"(?:in|on|at|by|for|with|from|during|after|before|to|of|as)\b")
+_LAST_THE = re.compile(r"(?<=[a-z] )the\s+(?:\w+\s+){0,2}\w+$")
 _COORDINATED = re.compile(r"\s(?:and|but)$")
 _OPENING_NAME = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,5}(?=\s+[a-z])"
@@ -371,6 +374,9 @@ _ASIDE = re.compile(
     r"|interview|statement|remarks|briefing|conference|post|message|appearance)(?:\s+\w+){0,2})\s*$",
     re.I,
 )
+_FORMER_ROLE = re.compile(
+    r"\s*(?:then|formerly|at\s+the\s+time|now|still)\s+(?:the\s+|a\s+|an\s+)?\S"
+)
 _DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[^A-Z]*")
 _SOURCE_NOUN = re.compile(
     r"\b(?:agency|service|ministry|department|military|directorate|office|government|army|command"
@@ -409,6 +415,8 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     # ("In January, the agency said" keeps the agency: it names a source).
     while index > 0 and (
         _ASIDE.match(parts[index])
+        # "John Kirby, then the National Security Council spokesman, said": his role then
+        or (_FORMER_ROLE.match(parts[index]) and _UPPER.search(parts[index - 1]) is not None)
         or (
             _DESCRIPTION.fullmatch(parts[index])
             and _SOURCE_NOUN.search(parts[index]) is None
@@ -958,6 +966,13 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
         if after_verb and _PREPOSITION_FIRST.match(norm, s, e):
             continue  # "the JCS said in an assessment ... released to reporters": no speaker
         subject = norm[s:e]
+        if _DIGIT.search(subject) is not None:
+            # "three times the 600 deaths the agency reported": the reduced relative clause's
+            # own subject, after the counted noun
+            tail = _LAST_THE.search(subject)
+            if tail is not None:
+                s += tail.start()
+                subject = norm[s:e]
         if _COORDINATED.search(subject):
             opening = _OPENING_NAME.match(subject)
             if opening is None:

@@ -113,6 +113,8 @@ _AS_OF = re.compile(
 # "a counteroffensive before Donald Trump takes office on Jan. 20": the day of something
 # still to come, not of any figure.
 _BEFORE_EVENT = re.compile(r"\b(?:before|ahead\s+of)\s+(?:[\w.'-]+\s+){0,5}?(?:on\s+)?$", re.I)
+_END_OF = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
+_NOT_UNTIL = re.compile(r"\b(?:not|never|n't)\b[^,.;]*\buntil\s+$", re.I)
 _SO_FAR = re.compile(r"\b(?:so|thus)\s+far\s+$", re.I)
 _SINCE = re.compile(r"\bsince\b[^,.;:]{0,120}$", re.I)
 
@@ -427,6 +429,12 @@ def find_dates(
             out.append(DateMention(s, e, dt.date.min, "none", None, False, False))
             continue
         lead = norm[max(start, s - 25) : s]
+        if precision == "year" and _END_OF.search(lead):
+            # "by the end of last year": its last month
+            value, precision = dt.date(value.year, 12, 1), "month"
+        as_of = bool(_AS_OF.search(lead))
+        if as_of and "until" in lead and _NOT_UNTIL.search(norm, max(start, s - 60), s):
+            as_of = False  # "a level Seoul did not reach until April": when Seoul did
         out.append(
             DateMention(
                 s,
@@ -434,7 +442,7 @@ def find_dates(
                 value,
                 precision,
                 period_end,
-                bool(_AS_OF.search(lead)),
+                as_of,
                 bool(_SINCE.search(norm, max(start, s - 130), s)),
             )
         )

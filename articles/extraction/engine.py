@@ -366,6 +366,8 @@ _SENT_HOME = re.compile(
     r"\b(?:sent|brought|gone|went|returned|returning|flown|rotated|shipped|headed)\s+(?:back\s+)?home\b"
 )
 _NOT_THEM = re.compile(r"\b(?:not|never|others|while|whereas|but|rather)\b")
+_SOME_OF_THEM = re.compile(r",\s+(?:most|many|some|half|all|several|part)\s+of\s+them\b")
+_JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _SUBSET_AFTER = re.compile(
     r",\s+(?:including|among\s+them|of\s+whom)\s"
     # "about 14,000 - slightly down from the 15,000 it gave last April"
@@ -1415,7 +1417,14 @@ class _Extraction:
             if c[1] <= seg_after[1]
             # "10,000 soldiers sent to the east of Russia for training"; not "11,000 are in
             # Russia, most of them from the Storm Corps, a special unit trained for raids"
-            and (c[2] != "in_training" or c[0] - figure.end <= _TRAINING_REACH)
+            and (
+                c[2] != "in_training"
+                or (
+                    c[0] - figure.end <= _TRAINING_REACH
+                    # "10,000 were sent in all, most of them initially to training grounds"
+                    and _SOME_OF_THEM.search(norm, figure.end, c[0]) is None
+                )
+            )
             and not _partitive(norm[seg_after[0] : c[0]])
             # "8,000 troops remained in Kursk after weeks of heavy losses": what befell them
             and not _AFTER_EVENT.search(norm, max(seg_after[0], c[0] - 30), c[0])
@@ -1599,6 +1608,8 @@ class _Extraction:
             if i >= stop:
                 break
             d = dates[i]
+            if d.end <= figure.start and _JOINED_CLAUSE.search(self.norm, d.end, figure.start):
+                continue  # "11,000 by the end of last year, and that 3,000 more in January"
             if self._usable_date(view, figure, d, losses) and not self._in_far_relative(d, figure):
                 return d
         # The nearest date in the clause (the first of the nearest, as min() picks). A date's

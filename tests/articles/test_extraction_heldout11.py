@@ -269,3 +269,49 @@ def test_a_figure_compared_with_an_earlier_one_keeps_its_own_date() -> None:
 )
 def test_comparisons_projections_and_debunked_posts(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Zelenskyy said in January that more than 4,000 North Koreans had been killed or"
+            " wounded, a level Seoul did not reach until April.",
+            [(4000, "2025-01")],
+            id="not-until-dates-something-else",
+        ),
+        pytest.param(
+            "The NIS estimates that about 11,000 North Korean soldiers had arrived in Russia by"
+            " the end of last year, and that about 3,000 more were sent in January.",
+            [(11000, "2024-12"), (3000, "2025-01")],
+            id="the-end-of-last-year-and-a-later-clause",
+        ),
+    ],
+)
+def test_dates_of_clauses(text: str, expected: list[tuple]) -> None:
+    assert dated(text) == expected
+
+
+def test_the_counted_noun_then_its_reporter() -> None:
+    text = (
+        "The NIS said 2,000 North Korean soldiers have now died. That is more than three times"
+        " the roughly 600 deaths the agency reported in April, and it brings Seoul closer to"
+        " estimates that others publish."
+    )
+    assert attributed(text) == [(2000, NIS, None), (600, NIS, None)]
+
+
+def test_a_role_held_then_is_a_description_of_the_speaker() -> None:
+    text = (
+        "John Kirby, then the National Security Council spokesman, said more than 1,000 North"
+        " Korean soldiers had been killed or wounded in a week."
+    )
+    assert attributed(text) == [(1000, "John Kirby", None)]
+
+
+def test_troops_sent_then_most_of_them_to_training_grounds_are_deployed() -> None:
+    text = (
+        "The Pentagon has said roughly 10,000 North Korean soldiers were sent to Russia in all,"
+        " most of them initially to training grounds in the Far East."
+    )
+    assert metrics_of(text) == [("deployed", 10000, 10000)]
