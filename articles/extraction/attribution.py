@@ -29,6 +29,7 @@ _VERBS = (
     r"|acknowledged|admitted|concluded|showed|shows|show|detailed|details|released|released|stressed"
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
     r"|spoke|made\s+the\s+statement|made\s+the\s+remarks|made\s+the\s+comments|gave|published"
+    r"|made\s+the\s+assessment|made\s+the\s+estimate|presented"
     r"|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|argued|argues"
     r"|reckons|reckoned|judges|judged|thinks|described|describes"
     # "Zelenskyy was putting losses at", "officials are saying": the progressive, written out

@@ -73,7 +73,8 @@ _OTHER_FORCE = re.compile(
 # Speculation, not a report: "could send 25,000 more". Announcements ("will send",
 # "would send" in reported speech) are kept: they are what a government said it does.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|may|possibly|ready\s+to|willing\s+to|threatened\s+to|prepared\s+to|able\s+to)"
+    r"\b(?:could|might|may|possibly|ready\s+to|willing\s+to|threatened\s+to|prepared\s+to|able\s+to"
+    r"|preparing\s+to|planning\s+to)"
     r"\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:send|sent|deploy|deployed|dispatch|dispatched|provide|commit"
     r"|rotate|rotated|field|fielded|contribute|supply|transfer|move)\b"
     # "analysts expect a fourth wave, possibly as large as 30,000": a forecast.
@@ -284,6 +285,7 @@ _ORGANISATION_WORDS = frozenset(
      "Media", "News", "Post", "Times", "Daily", "Ilbo"]
 )  # fmt: skip
 # What makes "people" civilians rather than troops.
+_PERSON_WORD = re.compile(r"\b(?:person|people|civilians?|residents?|governor|children|child)\b")
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|strikes?|attacks?|missiles?|drones?|debris|city|cities|trapped"
     r"|hospitals?|homes?|buildings?|refugees|population|rally|rallies|crowds?|gathered|ceremony"
@@ -365,8 +367,12 @@ _HOME_REACH = 120
 _SENT_HOME = re.compile(
     r"\b(?:sent|brought|gone|went|returned|returning|flown|rotated|shipped|headed)\s+(?:back\s+)?home\b"
 )
-_NOT_THEM = re.compile(r"\b(?:not|never|others|while|whereas|but|rather)\b")
+_NOT_THEM = re.compile(r"\b(?:not|never|while|whereas|but|rather)\b")
 _SOME_OF_THEM = re.compile(r",\s+(?:most|many|some|half|all|several|part)\s+of\s+them\b")
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rising|falling|revised)\s+(?:\w+\s+)?from|(?:its|their|the)\s+(?:earlier\s+"
+    r"|previous\s+|own\s+)?(?:estimate|figure|count|tally)\s+of)\s+(?:the\s+)?$"
+)
 _JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _SUBSET_AFTER = re.compile(
     r",\s+(?:including|among\s+them|of\s+whom)\s"
@@ -424,7 +430,8 @@ _YEAR = re.compile(r"\d{4}")
 _CELL_BREAK = re.compile(r"[ \t]{2,}|\t|\s*\|\s*")
 _VIA_CELL = re.compile(r".+?(?P<via>\s*\(via\s+(?P<who>[^()]+)\))")
 _WOULD_REACH = re.compile(
-    r"\b(?:would|will|could|may|might)\s+(?:soon\s+|eventually\s+)?(?:reach|rise\s+to|grow\s+to"
+    r"\b(?:would|will|could|may|might|(?:is|was|are|were)\s+(?:expected|likely|set|projected)\s+to)"
+    r"\s+(?:soon\s+|eventually\s+)?(?:reach|rise\s+to|grow\s+to"
     r"|climb\s+to|top|exceed|hit|swell\s+to|double\s+to|pass|surpass)\s+(?:\w+\s+){0,2}$"
 )
 _HEADLINE_ROUNDING = 0.1  # how far a headline's "near N" may round the body's figure
@@ -1168,6 +1175,15 @@ class _Extraction:
                     )
                 if not people_are_troops:
                     continue  # "Two people were injured in Odesa": people, not the force
+            elif head.metric is not None and not head.people and not head.korean:
+                # "One person was killed and 11 injured in Kharkiv, the governor said": a
+                # bare toll in a sentence about people, not naming the force, is civilians'
+                s, e = view.sentence.start, view.sentence.end
+                if (
+                    _PERSON_WORD.search(self.norm, s, e) is not None
+                    and metrics._NK.search(self.norm, s, e) is None
+                ):
+                    continue
             if i in ratio or head.rejected:
                 continue
             if figure.year_like and not head.people and head.metric is None:
@@ -1377,6 +1393,15 @@ class _Extraction:
             or _OTHER_ACTOR.search(norm, max(clause[0], figure.start - 150), figure.start)
         ):
             return None
+        if head.metric is None and not head.people:
+            index = view.positions.get(figure.start, -1)
+            if index > 0 and _COMPARED_BEFORE.search(
+                norm, max(view.figures[index - 1].end, figure.start - 40), figure.start
+            ):
+                # "casualties had reached 6,000, up from about 4,700": what the figure it is
+                # compared with counts
+                earlier = view.figures[index - 1]
+                return self._metric(view, earlier, _clause_of(view.clauses, earlier.start))
         if head.metric is not None:
             if head.metric == "wounded" and any(
                 c[2] == "returned_to_duty" for c in _cues_in(view, figure.end, reach)
@@ -1801,7 +1826,7 @@ _GOVERNED = re.compile(
 
 
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
-                "able", "expect", "if ", "capable")  # fmt: skip
+                "able", "expect", "if ", "capable", "preparing", "planning")  # fmt: skip
 
 
 def _is_person(entity: Entity) -> bool:

@@ -67,6 +67,7 @@ _CUES: list[tuple[str, str]] = [
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"
      r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
+     r"|operating|working\s+in"
      r"|moved|relocated|rushed|positioned|massed|amassed|joined|transported|ferried|airlifted"
      r"|carried\s+(?:from|to|into|across)"
      r"|involving|consisting\s+of|comprising|numbering|numbers|numbered|-strong|strong\s+(?:force|contingent)|wave|batch"
@@ -111,7 +112,8 @@ _MODIFIER = re.compile(
     re.I,
 )
 _NATION = re.compile(
-    r"\b(?:Russians?|Ukrainians?|Americans?|U\.S\.|Chinese|Belarusians?|Chechens?|Wagner|British|NATO|Western|South\s+Koreans?)\b"
+    r"\b(?:Russians?|Ukrainians?|Americans?|US|Chinese|Belarusians?|Chechens?|Wagner|British|NATO|Western|South\s+Koreans?)\b"
+    r"|\bU\.S(?:\.|\b)"
 )
 # North Korea named: "North Korean(s)", "North Korea's", "N. Korean", "Pyongyang('s)", "DPRK",
 # "KPA", "Korean People's Army", "Kim Jong Un('s)", as whole words. Written to open with
@@ -124,6 +126,7 @@ _NK = re.compile(
 # A word (letters, digits, apostrophes, hyphens, and dots inside: "U.S") or one other
 # character. Written as runs (`[\w'-]*` between the dots) rather than one alternation per
 # character, which `re` steps through far more slowly; the same longest word either way.
+_ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])+$")
 # Counted things that a table row or heading may capitalise ("20,000+  Containers of shells").
 _THINGS = frozenset(["containers", "shells", "rounds", "missiles", "drones", "tanks", "vehicles",
                      "villages", "settlements", "days", "weeks", "months", "years", "km",
@@ -307,6 +310,8 @@ def read_head(norm: str, end: int, limit: int) -> Head:
                 continue
             if word in ("+", '"', "\u201d") and i == 0:
                 continue  # "20,000+ containers", '"about 1,500" wounded': the figure's own
+            if word == "." and _ABBREVIATION_END.search(phrase):
+                continue  # "28,500 U.S. troops": the abbreviation's last dot
             # A dash between spaces ("exceed 8,000 - a figure that...") ends the figure.
             break  # punctuation or another figure: this one stands alone
         phrase += " " + word

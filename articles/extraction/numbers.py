@@ -30,14 +30,14 @@ _SCALE = "hundred|thousand|million"
 # decimal part; or a run of number words. Either may carry a scale word: 1.5 thousand,
 # 25-thousand, six-thousand, two hundred and fifty.
 _NUMBER = re.compile(
-    rf"""(?:(?<![\w.$€£/#\[])|(?<=(?<![\w.])[cC]\.))(?<![A-Za-z]-)(?<!\d,)
+    rf"""(?<!\d:)(?:(?<![\w.$€£/#\[])|(?<=(?<![\w.])[cC]\.))(?<![A-Za-z]-)(?<!\d,)
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\ \d{{3}})+(?![\d,])|\d+(?:\.\d+)?)
       | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*
                   |a(?=\s+(?:hundred|thousand)\b))  # "about a thousand"
     )
     (?P<scale>\s*-?\s*(?:{_SCALE}|k)\b)?
-    (?![\w%$]|\.\d|-(?:year|day|week|month|hour|mile|km|kilomet)|\s*(?:%|percent|per\s*cent))
+    (?![\w%$]|\.\d|:\d\d|-(?:year|day|week|month|hour|mile|km|kilomet)|\s*(?:%|percent|per\s*cent))
     """,
     re.I | re.X,
 )

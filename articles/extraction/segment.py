@@ -92,7 +92,7 @@ _CLUTTER = re.compile(
 )
 _RELATED = re.compile(
     r"^\s*\[?(?:related(?:\s+(?:articles|stories|news|coverage|episodes|links|reading|videos"
-    r"|podcasts|content|topics))?|read\s+(?:more|also|next)|see\s+also|also\s+read|further\s+reading"
+    r"|podcasts|content|topics|posts|reports|analysis))?|read\s+(?:more|also|next)|see\s+also|also\s+read|further\s+reading"
     r"|more\s+(?:on\s+this(?:\s+story)?|stories|episodes|like\s+this|from\s+\w+(?:\s+\w+)?)"
     r"|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|latest\s+(?:news|stories|episodes)"
     r"|most\s+(?:read|popular|viewed)|popular|trending|top\s+stories|editor'?s\s+picks)\]?\s*:?\s*$",

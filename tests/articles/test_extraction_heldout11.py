@@ -315,3 +315,83 @@ def test_troops_sent_then_most_of_them_to_training_grounds_are_deployed() -> Non
         " most of them initially to training grounds in the Far East."
     )
     assert metrics_of(text) == [("deployed", 10000, 10000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The NIS said 3,000 North Korean soldiers had been moved so far, adding that the"
+            " total was expected to reach 10,000 by December.",
+            [("deployed", 3000, 3000)],
+            id="expected-to-reach-is-a-forecast",
+        ),
+        pytest.param(
+            "Zelenskyy said North Korea was preparing to send 10,000 soldiers to fight for Russia.",
+            [],
+            id="preparing-to-send-is-a-plan",
+        ),
+        pytest.param(
+            "North Korean troops are in Kursk, the NIS said. Senators asked whether the 28,500"
+            " U.S. troops stationed in South Korea would be cut.",
+            [],
+            id="us-troops-are-another-force",
+        ),
+        pytest.param(
+            "North Korean troops are in Kursk, the NIS said.\n\n"
+            "13:05 A drone hit a substation in Odesa Oblast, the governor said.",
+            [],
+            id="a-clock-time-is-no-figure",
+        ),
+        pytest.param(
+            "North Korean troops are in Kursk, the NIS said.\n\n"
+            "One person was killed and 11 injured in Kharkiv, the regional governor said.",
+            [],
+            id="a-civilian-toll-in-a-live-blog",
+        ),
+        pytest.param(
+            "The NIS estimated that North Korean casualties had reached some 6,000, up from about"
+            " 4,700 it had estimated in April.",
+            [("casualties", 6000, 6000), ("casualties", 4700, 4700)],
+            id="up-from-counts-what-the-figure-before-counts",
+        ),
+        pytest.param(
+            "The NIS said roughly 2,000 North Korean soldiers had been killed, more than triple"
+            " its estimate of 600 in April, after heavy losses in the spring.",
+            [("killed", 2000, 2000), ("killed", 600, 600)],
+            id="its-estimate-of-counts-the-same",
+        ),
+        pytest.param(
+            "The NIS said about 1,000 North Korean deminers were operating in the Kursk region,"
+            " and that several had been killed in accidents.",
+            [("deployed", 1000, 1000)],
+            id="operating-in-a-region",
+        ),
+        pytest.param(
+            "About 9,000 North Korean soldiers remain in Russia, the NIS said. Roughly 4,000"
+            " others have gone home since March.",
+            [("deployed", 9000, 9000)],
+            id="others-gone-home",
+        ),
+    ],
+)
+def test_forecasts_other_forces_and_comparisons(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_a_related_posts_list_is_clutter() -> None:
+    text = (
+        "North Korean troops are in Kursk, the NIS said.\n\n"
+        "Related posts\n- What the two North Korean POWs tell us\n- Three scenarios for Kursk"
+    )
+    assert metrics_of(text) == []
+
+
+def test_an_agency_that_made_the_assessment_is_the_source_of_what_follows() -> None:
+    text = (
+        "North Korea keeps about 10,000 troops in Russian border areas, the state spy agency"
+        " said, according to lawmakers.\n\n"
+        "The NIS made the assessment during a closed-door audit, Rep. Yu told reporters.\n\n"
+        "The agency estimated that North Korean casualties had reached some 6,000."
+    )
+    assert [source for _, source, _ in attributed(text)] == [NIS, NIS]
