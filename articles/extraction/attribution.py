@@ -375,6 +375,12 @@ _ASIDE = re.compile(
     r"|interview|statement|remarks|briefing|conference|post|message|appearance)(?:\s+\w+){0,2})\s*$",
     re.I,
 )
+_ROLE = re.compile(
+    r"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:secretary|minister|director|chief|head"
+    r"|spokes(?:man|woman|person)|commander|chairman|chair|president|leader|deputy|governor"
+    r"|ambassador|envoy|adviser|advisor|lawmaker)\s+(?:of|for|at)\s+[A-Z]"
+)
+_BARE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}")
 _FORMER_ROLE = re.compile(
     r"\s*(?:then|formerly|at\s+the\s+time|now|still)\s+(?:the\s+|a\s+|an\s+)?\S"
 )
@@ -416,8 +422,18 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     # ("In January, the agency said" keeps the agency: it names a source).
     while index > 0 and (
         _ASIDE.match(parts[index])
-        # "John Kirby, then the National Security Council spokesman, said": his role then
-        or (_FORMER_ROLE.match(parts[index]) and _UPPER.search(parts[index - 1]) is not None)
+        # "John Kirby, then the National Security Council spokesman, said": his role then;
+        # "Shoigu, secretary of Russia's Security Council, said": his role
+        or (
+            (_FORMER_ROLE.match(parts[index]) or _ROLE.match(parts[index]))
+            and _UPPER.search(parts[index - 1]) is not None
+        )
+        # "KCNA, the state news agency, reported": a description of the name before
+        or (
+            _DESCRIPTION.fullmatch(parts[index])
+            and _BARE_NAME.fullmatch(parts[index - 1].strip()) is not None
+            and _PREPOSITION_FIRST.match(parts[index - 1].strip().lower()) is None
+        )
         or (
             _DESCRIPTION.fullmatch(parts[index])
             and _SOURCE_NOUN.search(parts[index]) is None
@@ -496,6 +512,9 @@ def clean_name(phrase: str) -> str:
     # "a British defence intelligence assessment": who made it, not the document.
     while len(tokens) > 1 and tokens[-1].lower() in _DOCUMENT_WORDS:
         tokens = tokens[:-1]
+        # "Brunson's written statement": the owner's
+        while len(tokens) > 1 and tokens[-1].islower() and tokens[-2].endswith(("'s", "s'")):
+            tokens = tokens[:-1]
     # Drop trailing descriptors when a proper name remains: "JoongAng Ilbo newspaper".
     while (
         len(tokens) > 2
@@ -529,7 +548,9 @@ _NOT_A_NAME = re.compile(
     r"^(?:(?:on|in|by|since|last|this|early|late|mid|the)\s+)*(?:Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Today|Yesterday"
-    r"|North\s+Korea|North|South|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un)(?:'s)?\.?(?:\s+\d{1,2})?$",
+    r"|North\s+Korea|North|South|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un"
+    # "More details: According to ...", "All told, the NIS estimated": no one named
+    r"|More(?:\s+details)?|Details|Quote|All|Some|Many|Most|Others|Both)(?:'s)?\.?(?:\s+\d{1,2})?$",
     re.I,
 )
 

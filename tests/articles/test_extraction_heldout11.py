@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import JCS, NIS, PUBLISHED, attributed, dated, metrics_of
+from tests.articles.heldout_cases import HUR, JCS, NIS, PUBLISHED, attributed, dated, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -395,3 +395,42 @@ def test_an_agency_that_made_the_assessment_is_the_source_of_what_follows() -> N
         "The agency estimated that North Korean casualties had reached some 6,000."
     )
     assert [source for _, source, _ in attributed(text)] == [NIS, NIS]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "More details: According to HUR, 1,500 new North Korean servicemen arrived in"
+            " February.",
+            [(1500, HUR, None)],
+            id="a-details-label-names-nobody",
+        ),
+        pytest.param(
+            "All told, the NIS estimated that about 20,000 North Korean soldiers had rotated"
+            " through Russia.",
+            [(20000, NIS, None)],
+            id="all-told-is-no-speaker",
+        ),
+        pytest.param(
+            "Shoigu, secretary of Russia's Security Council, said North Korea was sending 1,000"
+            " North Korean deminers to Kursk.",
+            [(1000, "Shoigu", None)],
+            id="a-role-after-a-name-is-a-description",
+        ),
+        pytest.param(
+            "KCNA, the state news agency, reported that nine North Korean soldiers of an"
+            " engineering regiment had died clearing mines in Kursk.",
+            [(9, "KCNA", None)],
+            id="a-description-after-an-agency-name",
+        ),
+        pytest.param(
+            "Gen. Xavier Brunson testified on Thursday. Brunson's written statement put the"
+            " number of North Korean troops sent to Russia at about 14,000.",
+            [(14000, "Xavier Brunson", None)],
+            id="a-possessive-written-statement",
+        ),
+    ],
+)
+def test_labels_asides_and_descriptions(text: str, expected: list[tuple]) -> None:
+    assert attributed(text) == expected
