@@ -332,7 +332,8 @@ _OTHER_FORCE_AFTER = 30
 # A joint force named as a noun ("a combined grouping", "the joint force", "a grouping") and
 # how far before a figure it may stand: "a grouping of about 50,000 troops".
 _COMBINED_NOUN = re.compile(
-    r"\b(?:(?:combined|joint|mixed)\s+(?:[\w-]+\s+){0,2}?(?:force|forces|grouping|group)|grouping)\b",
+    r"\b(?:(?:combined|joint|mixed)\s+(?:[\w-]+\s+){0,2}?(?:force|forces|grouping|group)"
+    r"|(?<!Korean\s)(?<!DPRK\s)(?<!KPA\s)grouping)\b",
     re.I,
 )
 _COMBINED_REACH = 90
@@ -369,6 +370,12 @@ _SENT_HOME = re.compile(
 )
 _NOT_THEM = re.compile(r"\b(?:not|never|while|whereas|but|rather)\b")
 _SOME_OF_THEM = re.compile(r",\s+(?:most|many|some|half|all|several|part)\s+of\s+them\b")
+_DEFECTORS = re.compile(
+    r"\s+(?:North\s+Korean\s+)?(?:defectors|escapees|refugees)\b"
+    r"|\s+(?:\w+\s+){0,2}?(?:who|that)\s+(?:have\s+|had\s+)?(?:since\s+)?(?:resettled|defected|fled"
+    r"|escaped)\b"
+)
+_CAPTURED_BEFORE = re.compile(r"\b(?:captured|capturing|took|taken|seized|detained)\s+$")
 _COMPARED_BEFORE = re.compile(
     r"\b(?:(?:up|down|rising|falling|revised)\s+(?:\w+\s+)?from|(?:its|their|the)\s+(?:earlier\s+"
     r"|previous\s+|own\s+)?(?:estimate|figure|count|tally)\s+of)\s+(?:the\s+)?$"
@@ -1196,6 +1203,8 @@ class _Extraction:
                 self.norm, max(view.sentence.start, figure.start - 14), figure.start
             ):
                 continue  # "one of their own for every ten North Koreans": a ratio's term
+            if _DEFECTORS.match(self.norm, figure.end, min(view.sentence.end, figure.end + 60)):
+                continue  # "34,000 North Koreans who have resettled in the South": defectors
             if "home" in self.norm[figure.end : figure.end + _HOME_REACH] and self._sent_home(
                 view, figure
             ):
@@ -1403,6 +1412,10 @@ class _Extraction:
                 earlier = view.figures[index - 1]
                 return self._metric(view, earlier, _clause_of(view.clauses, earlier.start))
         if head.metric is not None:
+            if head.metric == "wounded" and _CAPTURED_BEFORE.search(
+                norm, max(clause[0], figure.start - 30), figure.start
+            ):
+                return "captured"  # "had captured two wounded North Korean soldiers"
             if head.metric == "wounded" and any(
                 c[2] == "returned_to_duty" for c in _cues_in(view, figure.end, reach)
             ):

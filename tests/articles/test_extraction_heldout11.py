@@ -434,3 +434,30 @@ def test_an_agency_that_made_the_assessment_is_the_source_of_what_follows() -> N
 )
 def test_labels_asides_and_descriptions(text: str, expected: list[tuple]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'HUR said: "The North Korean grouping in the Kursk direction now numbers more than'
+            ' 10,000 people."',
+            [("deployed", 10000, None)],
+            id="a-north-korean-grouping-is-the-force-alone",
+        ),
+        pytest.param(
+            "Zelenskyy said Ukrainian special forces had captured two wounded North Korean"
+            " soldiers in Kursk.",
+            [("captured", 2, 2)],
+            id="captured-wounded-soldiers-are-prisoners",
+        ),
+        pytest.param(
+            "Of the more than 34,000 North Koreans who have resettled in the South since the"
+            " 1990s, few were soldiers, the NIS said.",
+            [],
+            id="defectors-are-not-the-force",
+        ),
+    ],
+)
+def test_groupings_prisoners_and_defectors(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
