@@ -63,7 +63,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_range",
         re.compile(
-            rf"(?i:(?=[bf])(?:between|from))\s+{_PART}(?P<m>{_M})(?:\s+(?P<y>{_Y}))?(?P<rel>{_REL_YEAR})?"
+            rf"(?i:(?=[bfi])(?:between|from|in))\s+{_PART}(?P<m>{_M})(?:\s+(?P<y>{_Y}))?(?P<rel>{_REL_YEAR})?"
             rf"\s*(?:and|to|through|-|until)\s*{_PART}(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?(?P<rel2>{_REL_YEAR})?"
         ),
     ),

@@ -382,7 +382,10 @@ _COMPARED_BEFORE = re.compile(
 )
 _JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _SUBSET_AFTER = re.compile(
-    r",\s+(?:including|among\s+them|of\s+whom)\s"
+    r",[\"'\u201d]?\s+(?:including|among\s+them|of\s+whom)\s"
+    # "2,000 killed, more than triple its estimate of 600 in April"; "15,000 in total since
+    # the roughly 11,000 that arrived in late 2024"
+    r"|\b(?:times|triple|double|than|since\s+the)\s|\b(?:its|their)\s+(?:earlier\s+|previous\s+)?estimate\s+of\s"
     # "about 14,000 - slightly down from the 15,000 it gave last April"
     r"|\b(?:up|down|rising|falling|revised|lower|higher)\s+(?:\w+\s+)?from\s|\bcompared\s+(?:with|to)\s"
 )

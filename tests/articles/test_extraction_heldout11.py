@@ -461,3 +461,30 @@ def test_labels_asides_and_descriptions(text: str, expected: list[tuple]) -> Non
 )
 def test_groupings_prisoners_and_defectors(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The NIS said roughly 2,000 North Korean soldiers had been killed, more than triple"
+            " its estimate of 600 in January.",
+            [(2000, PUBLISHED.isoformat()), (600, "2025-01")],
+            id="its-estimate-of-has-its-own-date",
+        ),
+        pytest.param(
+            'The statement put the number of North Korean troops sent at "approximately 14,000,"'
+            " including roughly 3,000 dispatched in February, the NIS said.",
+            [(14000, PUBLISHED.isoformat()), (3000, "2025-02")],
+            id="including-after-a-closing-quote",
+        ),
+        pytest.param(
+            "About 3,000 more North Korean soldiers followed in January and February 2024,"
+            " according to the NIS.",
+            [(3000, "2024-01")],
+            id="two-months-and-their-year",
+        ),
+    ],
+)
+def test_dates_of_compared_and_ranged_figures(text: str, expected: list[tuple]) -> None:
+    assert dated(text) == expected
