@@ -36,7 +36,7 @@ cdef class _Extraction:
     cdef public Attributor attributor
     cdef public object last_date, last_metric, section_date, backward_date
     cdef public Py_ssize_t last_metric_at
-    cdef public dict statements, paragraph_statements
+    cdef public dict statements, paragraph_statements, source_dates
     cdef public set off_topic
     cdef public Py_ssize_t carried_at
     cdef public object publisher, previous, previous_view
@@ -62,6 +62,7 @@ cdef class _Extraction:
     cdef _speaker_labels(self, list views)
     cdef _answer_labels(self, list views)
     cdef bint _sent_home(self, _SentenceView view, Figure figure)
+    cdef bint _in_aside_before(self, _SentenceView view, DateMention date, Figure figure)
 
     cdef bint _in_far_relative(self, DateMention date, Figure figure)
 

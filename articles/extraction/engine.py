@@ -376,6 +376,15 @@ _DEFECTORS = re.compile(
     r"|escaped)\b"
 )
 _CAPTURED_BEFORE = re.compile(r"\b(?:captured|capturing|took|taken|seized|detained)\s+$")
+_PRESENT_BEFORE = re.compile(
+    r"\b(?:current|currently|at\s+present|presently)\s+(?:[\w'-]+\s+){0,4}$", re.I
+)
+_ALSO_SAID = re.compile(
+    r"\balso\s+(?:said|estimated|estimates|told|reported|believes|assessed|put|puts|noted)\b"
+)
+_HAD_SAID = re.compile(r"\bhad\s+(?:\w+\s+)?(?:estimated|said|put|reported|told|given|cited)\b")
+_ASIDE_REACH = 80
+_ASIDE_OPENER = re.compile(r",\s+(?:who|which|whose)\s")
 _COMPARED_BEFORE = re.compile(
     r"\b(?:(?:up|down|rising|falling|revised)\s+(?:\w+\s+)?from|(?:its|their|the)\s+(?:earlier\s+"
     r"|previous\s+|own\s+)?(?:estimate|figure|count|tally)\s+of)\s+(?:the\s+)?$"
@@ -584,6 +593,9 @@ class _Extraction:
         self.backward_date: DateMention | None = None  # "The figures came from X on May 4"
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
         self.paragraph_statements: dict[tuple[int, str], DateMention] = {}
+        # Each source's last date written with one of its figures (and where the sentence
+        # starts), for "The agency also said" in the next sentence
+        self.source_dates: dict[str, tuple[int, DateMention]] = {}
         self.off_topic: set[int] = set()  # paragraphs about another war
         self.carried_at = -1  # the paragraph of the last attribution carried
         self.publisher: Attribution | None = None  # an agency's own statement's source
@@ -1307,6 +1319,22 @@ class _Extraction:
         date = self._date(view, figure, clause, as_of_carry, metric)
         if date is None:
             date = self._said_on(view)
+        if attribution is not None and attribution.source is not None:
+            if date is not None:
+                self.source_dates[attribution.source] = (view.sentence.start, date)
+            elif self.previous_view is not None and _ALSO_SAID.search(
+                self.norm, view.sentence.start, view.sentence.end
+            ):
+                # "The agency also estimated that ...": in what it said the sentence before
+                said = self.source_dates.get(attribution.source)
+                before = self.previous_view.sentence
+                if (
+                    said is not None
+                    and said[0] == before.start
+                    # "In February, the NIS had estimated 2,400. The NIS also said": not then
+                    and _HAD_SAID.search(self.norm, before.start, before.end) is None
+                ):
+                    date = said[1]
         if date is None and attribution is not None:
             date = self._statement_date(attribution.speaker) or self._statement_date(
                 attribution.source
@@ -1653,6 +1681,9 @@ class _Extraction:
                 continue  # "11,000 by the end of last year, and that 3,000 more in January"
             if self._usable_date(view, figure, d, losses) and not self._in_far_relative(d, figure):
                 return d
+        if _PRESENT_BEFORE.search(self.norm, max(clause[0], figure.start - 40), figure.start):
+            # "putting the contingent's current strength at around 9,000": it holds when said
+            return None
         # The nearest date in the clause (the first of the nearest, as min() picks). A date's
         # distance is at least its characters from the figure, so the walk outwards from
         # the figure stops once that alone exceeds the nearest found.
@@ -1663,7 +1694,11 @@ class _Extraction:
             d = dates[i]
             if nearest is not None and figure.start - d.start > distance:
                 break
-            if self._usable_date(view, figure, d, losses) and not self._in_far_relative(d, figure):
+            if (
+                self._usable_date(view, figure, d, losses)
+                and not self._in_far_relative(d, figure)
+                and not self._in_aside_before(view, d, figure)
+            ):
                 d_distance = self._date_distance(d, figure)
                 if nearest is None or d_distance <= distance:
                     nearest, distance = d, d_distance
@@ -1741,6 +1776,16 @@ class _Extraction:
                     return d
             return self.last_date
         return None
+
+    def _in_aside_before(self, view: _SentenceView, date: DateMention, figure: Figure) -> bool:
+        """A date in a relative clause set off by commas before the figure dates something
+        else: "Brunson, who took command in December, said about 4,000 ..."."""
+        norm = self.norm
+        if norm.find(",", date.end, figure.start) < 0:
+            return False
+        low = max(view.sentence.start, date.start - _ASIDE_REACH)
+        opened = norm.rfind(",", low, date.start)
+        return opened >= 0 and _ASIDE_OPENER.match(norm, opened) is not None
 
     def _in_far_relative(self, date: DateMention, figure: Figure) -> bool:
         """A date well after the figure, inside a relative clause, dates something else:

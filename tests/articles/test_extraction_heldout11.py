@@ -488,3 +488,36 @@ def test_groupings_prisoners_and_defectors(text: str, expected: list[tuple]) -> 
 )
 def test_dates_of_compared_and_ranged_figures(text: str, expected: list[tuple]) -> None:
     assert dated(text) == expected
+
+
+def test_a_date_in_an_aside_about_the_speaker_dates_no_figure() -> None:
+    text = (
+        "Gen. Xavier Brunson, who took command of US forces in Korea in December, told senators"
+        " that North Korean units had taken about 4,000 casualties."
+    )
+    assert dated(text) == [(4000, PUBLISHED.isoformat())]
+
+
+def test_a_current_strength_holds_when_it_is_given() -> None:
+    text = (
+        "The NIS said on Tuesday that about 3,000 North Korean troops arrived in Russia in"
+        " February, putting the contingent's current strength at around 9,000."
+    )
+    assert dated(text) == [(3000, "2025-02"), (9000, "2025-03-04")]
+
+
+def test_the_agency_also_said_in_the_same_briefing() -> None:
+    text = (
+        "The NIS told lawmakers last month that about 4,700 North Korean troops had been killed"
+        " or wounded. The agency also estimated that about 15,000 North Korean soldiers had"
+        " been deployed in total."
+    )
+    assert dated(text) == [(4700, "2025-02"), (15000, "2025-02")]
+
+
+def test_an_older_estimate_then_also_said_keeps_the_new_statement_undated() -> None:
+    text = (
+        "In January, the NIS had estimated that about 2,400 North Korean soldiers had been"
+        " killed. The NIS also said 2 North Korean prisoners remain in good health."
+    )
+    assert dated(text) == [(2400, "2025-01"), (2, PUBLISHED.isoformat())]
