@@ -1321,7 +1321,8 @@ class _Extraction:
             date = self._said_on(view)
         if attribution is not None and attribution.source is not None:
             if date is not None:
-                self.source_dates[attribution.source] = (view.sentence.start, date)
+                if not date.as_of:  # "as of February 20" is when it held, not when it was said
+                    self.source_dates[attribution.source] = (view.sentence.start, date)
             elif self.previous_view is not None and _ALSO_SAID.search(
                 self.norm, view.sentence.start, view.sentence.end
             ):
