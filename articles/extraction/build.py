@@ -48,6 +48,7 @@ MODULES = (
     "patterns",
     "registry",
     "segment",
+    "tables",
 )
 # Annotations stay documentation: with annotation typing on, Cython would turn a `float`
 # annotation into a C double and could change results.

@@ -25,6 +25,7 @@ from .numbers import Figure, find_figures, has_number_word
 from .patterns import word_trie
 from .registry import SourceIndex, source_index
 from .segment import Paragraph, Sentence, normalise, segment
+from .tables import column_roles, find_tables, source_cell
 
 # Texts longer than this are refused rather than scanned: a news report is a few tens of
 # kilobytes; two million characters is a book, or a mistake upstream (a binary, a dump).
@@ -619,6 +620,8 @@ class _Extraction:
         backward = self._backward_attributions(views, owns)
         as_of_carry: tuple[int, DateMention] | None = None
         candidates: list[_Candidate] = []
+        tables = find_tables(self.norm) if metrics._NK.search(self.norm) is not None else []
+        table_spans = [(t.start, t.end) for t in tables]
         self.previous = None
         self.previous_view = None
         list_lead = False  # the carried "as of" date's sentence leads a list ("as of May 1:")
@@ -642,7 +645,8 @@ class _Extraction:
             later = backward.get(i)
             self.backward_date = later[1] if later is not None else None
             given = own or (later[0] if later is not None else carried)
-            for figure in self._usable(view):
+            in_table = bool(table_spans) and _inside(table_spans, view.sentence.start)
+            for figure in [] if in_table else self._usable(view):
                 candidate = self._claim(view, figure, given, own is not None, as_of_carry)
                 if candidate is not None:
                     candidates.append(candidate)
@@ -662,12 +666,75 @@ class _Extraction:
                     lead = self.norm[view.sentence.start : view.sentence.end].rstrip()
                     list_lead = lead.endswith(":")
                     break
+        for table in tables:
+            candidates.extend(self._table_claims(table))
         false = self._debunked(views)
         if false:
             candidates = [
                 c for c in candidates if c.claim.low not in false and c.claim.high not in false
             ]
         return _dedupe(candidates)
+
+    def _table_claims(self, table) -> list[_Candidate]:
+        """A table's figures: each cell under a metric's column, attributed to its row's
+        source and dated by its row's date (see `tables`)."""
+        norm = self.norm
+        roles = column_roles(table.header, _header_metric)
+        if not any(r not in (None, "source", "date") for r in roles):
+            return []
+        out = []
+        for row_start, row_end, cells in table.rows:
+            attribution, date = None, None
+            for role, (s, e) in zip(roles, cells, strict=False):
+                if role == "source" and attribution is None:
+                    name, via = source_cell(norm[s:e])
+                    mentions = []
+                    origin = entity_of(name, self.index) if name else None
+                    relay = entity_of(via, self.index) if via else None
+                    if origin is not None:
+                        mentions.append(Mention(s, e, "origin" if relay else "speaker", origin))
+                    if relay is not None and not relay.weak:
+                        mentions.append(Mention(s, e, "speaker", relay))
+                    attribution = self.attributor.attribute(mentions) or self.attributor.weak(
+                        mentions
+                    )
+                elif role == "date" and date is None:
+                    found = [
+                        d for d in find_dates(norm, s, e, self.published) if d.precision != "none"
+                    ]
+                    date = found[0] if found else None
+            start, end = row_start, row_end
+            while start < end and norm[start].isspace():
+                start += 1
+            while end > start and norm[end - 1].isspace():
+                end -= 1
+            for role, (s, e) in zip(roles, cells, strict=False):
+                if role in (None, "source", "date") or s == e:
+                    continue
+                figures = find_figures(norm, s, e, [], True)
+                if not figures or figures[0].value < 1:
+                    continue
+                figure = figures[0]
+                claim = Claim(
+                    metric=role,
+                    low=figure.low,
+                    best=figure.best,
+                    high=figure.high,
+                    qualifier=figure.qualifier,
+                    as_of=date.written()
+                    if date
+                    else (self.published.isoformat() if self.published else None),
+                    as_of_precision=date.precision if date else ("day" if self.published else None),
+                    period_end=date.written_end() if date else None,
+                    contingent=None,
+                    source=attribution.source if attribution else None,
+                    via=attribution.via if attribution else None,
+                    quote=self.text[start:end],
+                    start=start,
+                    end=end,
+                )
+                out.append(_Candidate(claim, False, attribution is not None, date is not None))
+        return out
 
     def _debunked(self, views: list[_SentenceView]) -> set[int]:
         """Figures the report itself calls false (a fact-check's subject): "Posts claim that
@@ -2067,6 +2134,20 @@ def _months_apart(a: str | None, b: str | None) -> int:
     if not a or not b or len(a) < 7 or len(b) < 7:
         return 0
     return abs((int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7])))
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether a position lies in one of a few spans (a loop: see engine.pxd on closures)."""
+    for a, b in spans:
+        if a <= at < b:
+            return True
+    return False
+
+
+def _header_metric(text: str) -> str | None:
+    """The metric a table column's header names ("Killed + wounded": casualties)."""
+    found = metrics.cues(text, 0, len(text))
+    return found[0][2] if found else None
 
 
 def _take_finer_date(kept: _Candidate, other: _Candidate) -> None:

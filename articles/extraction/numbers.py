@@ -52,7 +52,7 @@ _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
 _APPROX = re.compile(
     r"(?=[arncesju~])(?:\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|closer\s+to"
     r"|near(?:ing)?|an?\s+estimated"
-    r"|estimated|an\s+approximate|circa|c\.|just\s+(?:under|over)|~)\s*)$",
+    r"|estimated|an\s+approximate|circa|c\.|just\s+(?:under|over))|~)\s*$",
     re.I,
 )
 _AT_LEAST = re.compile(

@@ -6,7 +6,16 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import HUR, JCS, NIS, PUBLISHED, attributed, dated, metrics_of
+from tests.articles.heldout_cases import (
+    HUR,
+    JCS,
+    NIS,
+    PUBLISHED,
+    attributed,
+    claims,
+    dated,
+    metrics_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -521,3 +530,34 @@ def test_an_older_estimate_then_also_said_keeps_the_new_statement_undated() -> N
         " killed. The NIS also said 2 North Korean prisoners remain in good health."
     )
     assert dated(text) == [(2400, "2025-01"), (2, PUBLISHED.isoformat())]
+
+
+TABLE = (
+    "How the estimates of North Korea's losses compare\n\n"
+    "Source | Date given | Troops sent | Killed | Killed + wounded\n"
+    "NIS (via Rep. Yu) | Jan. 13, 2025 | ~11,000 | ~300 | ~3,000\n"
+    "HUR chief Kyrylo Budanov | February 2025 | 12,000+ | \u2013 | \u2013\n"
+    "Figures as each source gave them."
+)
+
+
+def test_a_text_table_gives_each_cell_its_column_row_source_and_date() -> None:
+    got = [(c.metric, c.low, c.high, c.source, c.via, c.as_of) for c in claims(TABLE)]
+    assert got == [
+        ("deployed", 11000, 11000, NIS, "Yu Yong-weon", "2025-01-13"),
+        ("killed", 300, 300, NIS, "Yu Yong-weon", "2025-01-13"),
+        ("casualties", 3000, 3000, NIS, "Yu Yong-weon", "2025-01-13"),
+        ("deployed", 12000, None, HUR, None, "2025-02"),
+    ]
+    for c in claims(TABLE):
+        assert TABLE[c.start : c.end] == c.quote and " | " in c.quote
+
+
+def test_a_table_about_something_else_or_without_counts_gives_nothing() -> None:
+    prices = "Item | Price | Stock\nShells | 1,200 | 40\nDrones | 3,000 | 7\n"
+    assert claims(prices) == []
+    schedule = (
+        "North Korean troops remain in Kursk.\n\n"
+        "Day | Place | Speaker\nMonday | Seoul | Yu\nTuesday | Kyiv | Budanov\n"
+    )
+    assert claims(schedule) == []
