@@ -2137,11 +2137,9 @@ def _months_apart(a: str | None, b: str | None) -> int:
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Whether a position lies in one of a few spans (a loop: see engine.pxd on closures)."""
-    for a, b in spans:
-        if a <= at < b:
-            return True
-    return False
+    """Whether a position lies in one of a few spans (a function of its own: `run`, a
+    cpdef method, may hold no generator)."""
+    return any(a <= at < b for a, b in spans)
 
 
 def _header_metric(text: str) -> str | None:
