@@ -450,7 +450,7 @@ _YEAR = re.compile(r"\d{4}")
 _CELL_BREAK = re.compile(r"[ \t]{2,}|\t|\s*\|\s*")
 _VIA_CELL = re.compile(r".+?(?P<via>\s*\(via\s+(?P<who>[^()]+)\))")
 _WOULD_REACH = re.compile(
-    r"\b(?:would|will|could|may|might|(?:is|was|are|were)\s+(?:expected|likely|set|projected)\s+to)"
+    r"(?=[wcmia])\b(?:would|will|could|may|might|(?:is|was|are|were)\s+(?:expected|likely|set|projected)\s+to)"
     r"\s+(?:soon\s+|eventually\s+)?(?:reach|rise\s+to|grow\s+to"
     r"|climb\s+to|top|exceed|hit|swell\s+to|double\s+to|pass|surpass)\s+(?:\w+\s+){0,2}$"
 )
@@ -1285,13 +1285,20 @@ class _Extraction:
                 self.norm, max(view.sentence.start, figure.start - 14), figure.start
             ):
                 continue  # "one of their own for every ten North Koreans": a ratio's term
-            if _DEFECTORS.match(self.norm, figure.end, min(view.sentence.end, figure.end + 60)):
+            after = self.norm[figure.end : figure.end + 60]
+            if (
+                "defect" in after
+                or "settl" in after
+                or "fled" in after
+                or "scap" in after
+                or "refugee" in after
+            ) and _DEFECTORS.match(self.norm, figure.end, min(view.sentence.end, figure.end + 60)):
                 continue  # "34,000 North Koreans who have resettled in the South": defectors
             if "home" in self.norm[figure.end : figure.end + _HOME_REACH] and self._sent_home(
                 view, figure
             ):
                 continue  # "4,000 soldiers ... have been sent home": no longer deployed
-            if _FOR_EACH_AFTER.match(
+            if ("each" in after[:40] or "every" in after[:40]) and _FOR_EACH_AFTER.match(
                 self.norm, figure.end, min(view.sentence.end, figure.end + 40)
             ):
                 continue  # "nine wounded for each fatality": the other term

@@ -10,7 +10,7 @@ cdef class Figure:
     cdef public bint worded, year_like
 
 
-@cython.locals(words=list, last=str, parts=list, tail=Py_ssize_t, best=str, best_start=Py_ssize_t)
+@cython.locals(words=list, last=str, parts=list, tail=Py_ssize_t)
 cdef tuple _qualifier(str before)
 
 @cython.locals(after=str, digits=str, before=str, taken=Py_ssize_t, mstart=Py_ssize_t,

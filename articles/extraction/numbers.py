@@ -56,7 +56,8 @@ _APPROX = re.compile(
     re.I,
 )
 _AT_LEAST = re.compile(
-    r"(?=[moauinewbstp])(?:\b(?:more\s+than|over|at\s+least|upwards?\s+of|in\s+excess\s+of|no[t]?\s+(?:fewer|less)\s+than"
+    # ("no more than" is a ceiling: see `_AT_MOST`)
+    r"(?=[moauinewbstp])(?:\b(?:(?<!no\s)(?<!not\s)more\s+than|(?<!no\s)(?<!not\s)over|at\s+least|upwards?\s+of|in\s+excess\s+of|no[t]?\s+(?:fewer|less)\s+than"
     r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|exceed(?:ed|s)?|surpass(?:ed|es)?"
     r"|top(?:ped|s)?|passed)\s*)$",
     re.I,
@@ -215,14 +216,11 @@ def _qualifier(before: str) -> tuple[str, int]:
     # tokens: searching from there finds the same (leftmost) match.
     parts = head.rsplit(None, 3)
     tail = len(parts[0]) if len(parts) > 3 else 0
-    # The longest phrase wins (each pattern is anchored at the end, so the earliest start):
-    # "no more than" is at_most though "more than" ends it, "just over" approx.
-    best, best_start = "exact", len(before)
     for name, pattern in (("approx", _APPROX), ("at_least", _AT_LEAST), ("at_most", _AT_MOST)):
         found = pattern.search(head, tail)
-        if found is not None and found.start() < best_start:
-            best, best_start = name, found.start()
-    return best, len(before) - best_start if best != "exact" else 0
+        if found:
+            return name, len(before) - found.start()
+    return "exact", 0
 
 
 def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
@@ -276,7 +274,7 @@ _START = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _WORD_SET = frozenset([*_UNITS, *_TENS])
-_WORD_LIST = tuple(sorted([*_WORD_SET, "hundred", "thousand"]))  # "a thousand" too
+_WORD_LIST = tuple(sorted([*_WORD_SET, "a hundred", "a thousand"]))
 # Any number word as a substring: one scan in C instead of one `in` test per word in Python
 # (a trie: two comparisons at most positions instead of one per word).
 _ANY_WORD = re.compile(word_trie(_WORD_LIST))
