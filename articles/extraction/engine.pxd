@@ -61,6 +61,7 @@ cdef class _Extraction:
     @cython.locals(view=_SentenceView, labels=list, s=Py_ssize_t, named=list)
     cdef _speaker_labels(self, list views)
     cdef _answer_labels(self, list views)
+    cdef _footnote_days(self, list candidates)
     cdef bint _sent_home(self, _SentenceView view, Figure figure)
     cdef bint _in_aside_before(self, _SentenceView view, DateMention date, Figure figure)
 

@@ -383,6 +383,9 @@ _PRESENT_BEFORE = re.compile(
 _ALSO_SAID = re.compile(
     r"\balso\s+(?:said|estimated|estimates|told|reported|believes|assessed|put|puts|noted)\b"
 )
+_NOTE_LINE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>[^\n]{1,400})", re.M)
+_NOTE_MARK = re.compile(r"\[(\d{1,3})\]")
+_SENTENCE_END = re.compile(r"[.!?](?:\[\d{1,3}\])*[\"')\]]*(?:\s|$)|\n")
 _HAD_SAID = re.compile(r"\bhad\s+(?:\w+\s+)?(?:estimated|said|put|reported|told|given|cited)\b")
 _ASIDE_REACH = 80
 _ASIDE_OPENER = re.compile(r",\s+(?:who|which|whose)\s")
@@ -668,12 +671,40 @@ class _Extraction:
                     break
         for table in tables:
             candidates.extend(self._table_claims(table))
+        if "[" in self.norm:
+            self._footnote_days(candidates)
         false = self._debunked(views)
         if false:
             candidates = [
                 c for c in candidates if c.claim.low not in false and c.claim.high not in false
             ]
         return _dedupe(candidates)
+
+    def _footnote_days(self, candidates: list[_Candidate]) -> None:
+        """An analyst's notes: "... about 2,100,[1] ..." and, below, "[1] NIS briefing, 11
+        February 2026". A claim dated only by month ("the February briefing") takes the day
+        of a note marked after its figure in the same sentence, when that day is in its
+        month."""
+        norm = self.norm
+        days: dict[str, str] = {}
+        for note in _NOTE_LINE.finditer(norm):
+            for d in find_dates(norm, note.start("text"), note.end("text"), self.published):
+                if d.precision == "day":
+                    days.setdefault(note.group("n"), d.written())
+                    break
+        if not days:
+            return
+        for candidate in candidates:
+            c = candidate.claim
+            if c.as_of_precision not in ("month", "year") or c.as_of is None or c.period_end:
+                continue
+            stop = _SENTENCE_END.search(norm, c.start)
+            end = stop.end() if stop is not None else len(norm)
+            for mark in _NOTE_MARK.finditer(norm, c.start, end):
+                day = days.get(mark.group(1))
+                if day is not None and day.startswith(c.as_of):
+                    candidate.claim = dataclasses.replace(c, as_of=day, as_of_precision="day")
+                    break
 
     def _table_claims(self, table) -> list[_Candidate]:
         """A table's figures: each cell under a metric's column, attributed to its row's

@@ -561,3 +561,21 @@ def test_a_table_about_something_else_or_without_counts_gives_nothing() -> None:
         "Day | Place | Speaker\nMonday | Seoul | Yu\nTuesday | Kyiv | Budanov\n"
     )
     assert claims(schedule) == []
+
+
+def test_a_footnoted_figure_takes_its_notes_day_within_its_month() -> None:
+    text = (
+        "The death toll the NIS gave in its February briefing, about 2,100,[1] is only"
+        " slightly above the 2,000 North Korean dead it gave in January.[2] The NIS put the"
+        " number sent at 14,000 in a March update.[3]\n\n"
+        "Notes\n\n"
+        "[1] NIS briefing to the Intelligence Committee, 11 February 2025.\n"
+        "[2] NIS briefing, 4 December 2024.\n"
+        "[3] NIS update, 2 March 2025."
+    )
+    assert [(c.low, c.as_of) for c in claims(text)] == [
+        (2100, "2025-02-11"),
+        # the note marked is of another month: the figure keeps its own
+        (2000, "2025-01"),
+        (14000, "2025-03-02"),
+    ]
