@@ -216,6 +216,13 @@ _TITLES = frozenset(
         "mp",
         "deputy",
         "vice",
+        "governor",
+        "mayor",
+        "spokeswoman",
+        "chairman",
+        "adviser",
+        "advisor",
+        "professor",
     ]
 )
 _WEAK_WORDS = frozenset(
@@ -372,7 +379,8 @@ _ASIDE = re.compile(
     r"|instead|likewise|nevertheless|in\s+(?:a|its|his|her|their)\s+(?:statement|report|update|briefing)"
     # "Zelenskyy, in his nightly video address Monday, said": where, not who
     r"|(?:in|at|during|on)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:address|speech"
-    r"|interview|statement|remarks|briefing|conference|post|message|appearance)(?:\s+\w+){0,2})\s*$",
+    r"|interview|statement|remarks|briefing|conference|post|message|appearance|update|report"
+    r"|assessment|analysis)(?:\s+\w+){0,2})\s*$",
     re.I,
 )
 _ROLE = re.compile(

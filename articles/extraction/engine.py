@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from . import metrics
 from .attribution import (
     _OPENING_NAME,
+    _TITLES,
     Attribution,
     Attributor,
     Entity,
@@ -278,6 +279,7 @@ _NEAREST_SLACK = 120
 _ORGANISATION_NAME = re.compile(r"\b(?:Ministry|Agency|Service|Department|Directorate|Office)\b")
 _SOURCE_ANAPHOR = re.compile(r"(?:the|that|this|our|the\s+same)\s+source[.,;:!?'\"]*$", re.I)
 _PRONOUN = re.compile(r"(?:He|She|he|she)\s*$")
+_NAME_RUN = re.compile(r"(?<![\w'-])[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
 # Two or three capitalised words, none an organisation's: "Andriy Yusov", "Kim Yong-hyun".
 _PERSON_NAME = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}$")
 _ORGANISATION_WORDS = frozenset(
@@ -1169,6 +1171,23 @@ class _Extraction:
             if not any(x.entity is not None and not x.entity.weak for x in view.mentions):
                 view.mentions.insert(0, Mention(m.start(), m.end(), "speaker", briefer, "label"))
 
+    def _person_before(self, start: int, end: int) -> Entity | None:
+        """The last person's name written in norm[start:end], if any."""
+        found = None
+        for m in _NAME_RUN.finditer(self.norm, start, end):
+            found = m
+        if found is None:
+            return None
+        entity = entity_of(found.group(0), self.index)
+        if entity is None or not _is_person(entity):
+            return None
+        if entity.known is not None:
+            return entity
+        # A name as written is a person's only after a title: "Kursk governor Alexander
+        # Khinshtein", not "Russia's Far East" or "Kursk Oblast".
+        words = self.norm[max(start, found.start() - 20) : found.start()].split()
+        return entity if words and words[-1].lower() in _TITLES else None
+
     def _resolve_anaphora(self, views: list[_SentenceView]) -> None:
         """ "The agency", "the spy agency": the organisation named last before, if known.
         A shortened name ("the General Staff" after "Ukraine's General Staff") is the known
@@ -1188,12 +1207,15 @@ class _Extraction:
                     continue
                 if (
                     entity is None
-                    and person is not None
                     and m.role == "speaker"
                     and _PRONOUN.match(self.norm, m.start, m.end)
                 ):
-                    view.mentions[i] = Mention(m.start, m.end, m.role, person, m.cue)
-                    continue
+                    # "Governor Alexander Khinshtein is the only one who spoke: in January, he
+                    # told ...": a person named earlier in the sentence, else the last one
+                    here = self._person_before(view.sentence.start, m.start)
+                    if here is not None or person is not None:
+                        view.mentions[i] = Mention(m.start, m.end, m.role, here or person, m.cue)
+                        continue
                 if entity is not None and _is_person(entity):
                     person = entity
                 if (

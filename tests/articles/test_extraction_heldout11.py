@@ -579,3 +579,22 @@ def test_a_footnoted_figure_takes_its_notes_day_within_its_month() -> None:
         (2000, "2025-01"),
         (14000, "2025-03-02"),
     ]
+
+
+def test_he_is_the_titled_person_named_earlier_in_his_sentence() -> None:
+    text = (
+        '"They salute and say nothing," says Valentina Orlova, a pensioner.\n\n'
+        "Kursk governor Alexander Khinshtein is the only official who has given numbers: in"
+        ' January, he told a television channel that "about two thousand" North Korean'
+        " builders were working in the region."
+    )
+    assert attributed(text) == [(2000, "Alexander Khinshtein", None)]
+
+
+def test_a_ministry_in_an_intelligence_update_is_the_speaker() -> None:
+    text = (
+        "The JCS said 14,000 North Korean troops had been sent.\n\n"
+        "The UK's Ministry of Defence, in an intelligence update in February, estimated that"
+        " North Korean forces had suffered more than 4,000 casualties."
+    )
+    assert attributed(text)[-1][1] == "UK Ministry of Defence"
