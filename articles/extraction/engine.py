@@ -372,6 +372,7 @@ _SENT_HOME = re.compile(
     r"\b(?:sent|brought|gone|went|returned|returning|flown|rotated|shipped|headed)\s+(?:back\s+)?home\b"
 )
 _NOT_THEM = re.compile(r"\b(?:not|never|while|whereas|but|rather)\b")
+_EACH_ONE = re.compile(r",\s+(?:one|each)\s+(?:with|of\s+them\s+with|had|has|was|is)\b")
 _SOME_OF_THEM = re.compile(r",\s+(?:most|many|some|half|all|several|part)\s+of\s+them\b")
 _DEFECTORS = re.compile(
     r"\s+(?:North\s+Korean\s+)?(?:defectors|escapees|refugees)\b"
@@ -1623,6 +1624,9 @@ class _Extraction:
                 )
             )
             and not _partitive(norm[seg_after[0] : c[0]])
+            # "photos of the two men, one with a bandaged jaw and the other with injured
+            # hands": what each one has, not what the figure counts
+            and _EACH_ONE.search(norm, seg_after[0], c[0]) is None
             # "8,000 troops remained in Kursk after weeks of heavy losses": what befell them
             and not _AFTER_EVENT.search(norm, max(seg_after[0], c[0] - 30), c[0])
         ]

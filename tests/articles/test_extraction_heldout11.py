@@ -598,3 +598,11 @@ def test_a_ministry_in_an_intelligence_update_is_the_speaker() -> None:
         " North Korean forces had suffered more than 4,000 casualties."
     )
     assert attributed(text)[-1][1] == "UK Ministry of Defence"
+
+
+def test_what_each_one_has_is_not_what_the_figure_counts() -> None:
+    text = (
+        "Zelenskyy announced the capture on Jan. 11, publishing photos of the two North Korean"
+        " men, one with a bandaged jaw and the other with injured hands."
+    )
+    assert metrics_of(text) == []
