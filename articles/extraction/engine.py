@@ -386,6 +386,11 @@ _PRESENT_BEFORE = re.compile(
 _ALSO_SAID = re.compile(
     r"\balso\s+(?:said|estimated|estimates|told|reported|believes|assessed|put|puts|noted)\b"
 )
+_BORDER_STEMS = ("mdl", "dmz", "demarcation", "demilitari")
+_INTER_KOREAN = re.compile(
+    r"\b(?:MDL|DMZ|Military\s+Demarcation\s+Line|[Dd]emilitari[sz]ed\s+[Zz]one)\b"
+)
+_RUSSIA_WAR = re.compile(r"\b(?:Russia|Russian|Kursk|Ukraine|Ukrainian|Moscow|Kyiv)\b")
 _NOTE_LINE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>[^\n]{1,400})", re.M)
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE_END = re.compile(r"[.!?](?:\[\d{1,3}\])*[\"')\]]*(?:\s|$)|\n")
@@ -867,6 +872,16 @@ class _Extraction:
         neither North Korea nor Koreans, and name another conflict's places or parties."""
         out: set[int] = set()
         norm, lower = self.norm, self.lower
+        if lower is None or _any_at(lower, 0, len(lower), _BORDER_STEMS):
+            # "North Korea is fortifying areas near the MDL ... 2,000 soldiers were seen
+            # doing such work": the inter-Korean border, not the force in Russia
+            for p in paragraphs:
+                if (
+                    p.sentences
+                    and _INTER_KOREAN.search(norm, p.start, p.end) is not None
+                    and _RUSSIA_WAR.search(norm, p.start, p.end) is None
+                ):
+                    out.add(p.index)
         # The names' stems first, as plain substring scans (far cheaper than the pattern):
         # most reports hold none, and most paragraphs of those that do hold none.
         if lower is not None and not _any_at(lower, 0, len(lower), _CONFLICT_STEMS):

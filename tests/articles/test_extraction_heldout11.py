@@ -606,3 +606,12 @@ def test_what_each_one_has_is_not_what_the_figure_counts() -> None:
         " men, one with a bandaged jaw and the other with injured hands."
     )
     assert metrics_of(text) == []
+
+
+def test_soldiers_at_the_inter_korean_border_are_not_the_force_in_russia() -> None:
+    text = (
+        "The JCS said more than 10,000 North Korean soldiers have been sent to Russia.\n\n"
+        "North Korea is also fortifying areas near the MDL. About 2,000 North Korean soldiers"
+        " were seen laying mines there in recent weeks, the JCS said."
+    )
+    assert metrics_of(text) == [("deployed", 10000, None)]
