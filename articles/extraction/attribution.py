@@ -298,7 +298,6 @@ _WEAK_WORDS = frozenset(
         "who",
         "officers",
         "army",
-        "commanders",
         "insiders",
         "people",
         "kyiv",
@@ -375,7 +374,10 @@ def _object_phrase(norm: str, start: int, limit: int) -> tuple[int, int]:
 SUBJECT_REACH = 1_000
 _OBJECT_WINDOW = 400
 _ASIDE = re.compile(
-    r"\s*(?:for\s+(?:its|his|her|their)\s+part|in\s+turn|however|meanwhile|too|though|moreover"
+    # "Zelenskyy, Ukraine's president, last month released": when, not who
+    r"\s*(?:(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:week|month|year|Monday"
+    r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|for\s+(?:its|his|her|their)\s+part"
+    r"|in\s+turn|however|meanwhile|too|though|moreover"
     r"|instead|likewise|nevertheless|in\s+(?:a|its|his|her|their)\s+(?:statement|report|update|briefing)"
     # "Zelenskyy, in his nightly video address Monday, said": where, not who
     r"|(?:in|at|during|on)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:address|speech"
@@ -383,10 +385,14 @@ _ASIDE = re.compile(
     r"|assessment|analysis)(?:\s+\w+){0,2})\s*$",
     re.I,
 )
+_ROLE_WORDS = (
+    r"(?:secretary|minister|director|chief|head|spokes(?:man|woman|person)|commander|chairman"
+    r"|chair|president|leader|deputy|governor|ambassador|envoy|adviser|advisor|lawmaker)"
+)
 _ROLE = re.compile(
-    r"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:secretary|minister|director|chief|head"
-    r"|spokes(?:man|woman|person)|commander|chairman|chair|president|leader|deputy|governor"
-    r"|ambassador|envoy|adviser|advisor|lawmaker)\s+(?:of|for|at)\s+[A-Z]"
+    rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_WORDS}\s+(?:of|for|at)\s+[A-Z]"
+    # "Volodymyr Zelenskyy, Ukraine's president, said"
+    rf"|\s*[A-Z][\w.-]*'s\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_WORDS}\s*$"
 )
 _BARE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}")
 _FORMER_ROLE = re.compile(

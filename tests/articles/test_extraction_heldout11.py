@@ -615,3 +615,20 @@ def test_soldiers_at_the_inter_korean_border_are_not_the_force_in_russia() -> No
         " were seen laying mines there in recent weeks, the JCS said."
     )
     assert metrics_of(text) == [("deployed", 10000, None)]
+
+
+def test_a_name_its_possessive_role_and_a_time_aside() -> None:
+    text = (
+        "Volodymyr Zelenskyy, Ukraine's president, last month released video of two North"
+        " Korean soldiers held in Kyiv."
+    )
+    assert attributed(text) == [(2, "Volodymyr Zelenskyy", None)]
+
+
+def test_commanders_are_a_source_over_one_carried_from_another_paragraph() -> None:
+    text = (
+        "Zelenskyy said 3,000 North Korean soldiers had been killed or wounded.\n\n"
+        "Ukrainian commanders estimate that Russian and North Korean forces in the region"
+        " together number about 60,000."
+    )
+    assert attributed(text)[-1] == (60000, "Ukrainian commanders", None)
