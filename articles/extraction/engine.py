@@ -66,6 +66,7 @@ _MULTIPLIER = re.compile(
 _OTHER_FORCE = re.compile(
     r"\b(?:Russian|Ukrainian|Russia's|Ukraine's|American|Belarusian|Chechen|Kyiv's|Moscow's)\s+"
     r"(?:\w+\s+)?(?:troops|soldiers|forces|[Aa]rmed\s+[Ff]orces|Forces|servicemen|army|Army|losses|casualties"
+    r"|formations"
     r"|units|personnel|dead|fighters|military)\b"
     r"|\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
     r"(?:lost|deployed|sent|dispatched|suffered|mobili[sz]ed)\b"
@@ -379,6 +380,10 @@ _DEFECTORS = re.compile(
     r"|\s+(?:\w+\s+){0,2}?(?:who|that)\s+(?:have\s+|had\s+)?(?:since\s+)?(?:resettled|defected|fled"
     r"|escaped)\b"
 )
+_TAKEN_PRISONER = re.compile(
+    r"\s+(?:[\w-]+\s+){1,4}?(?:were|was|have\s+been|had\s+been)\s+(?:taken\s+(?:prisoner|captive)"
+    r"|captured)\b"
+)
 _CAPTURED_BEFORE = re.compile(r"\b(?:captured|capturing|took|taken|seized|detained)\s+$")
 _PRESENT_BEFORE = re.compile(
     r"\b(?:current|currently|at\s+present|presently)\s+(?:[\w'-]+\s+){0,4}$", re.I
@@ -437,7 +442,7 @@ _ONE_OFFICIAL = re.compile(r"\b(?:official|spokes(?:man|woman|person))$", re.I)
 # both sides" counts no North Korean unless the clause names them.
 _EXCHANGE = re.compile(r"\b(?:exchanges?|swaps?|swapped|exchanged|freed|both\s+sides)\b", re.I)
 # "casualties, including the wounded, stood at 4,700": the cue says what the total holds.
-_INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$", re.I)
+_INCLUDING = re.compile(r"\b(?:including|counting|excluding|plus)\s+(?:the\s+)?$", re.I)
 _BACKWARD = re.compile(
     r"(?:The|These|Those|Both|All)\s+(?:\w+\s+)?(?:figures|numbers|estimates|data|counts|tallies)"
     r"\s+(?:(?:came|come|are|were|was)\s+from|(?:were|are|was)\s+(?:provided|given|compiled|released|supplied)\s+by)\b"
@@ -1344,6 +1349,8 @@ class _Extraction:
                     continue
             if i in ratio or head.rejected:
                 continue
+            if figure.value == 1 and figure.worded:
+                continue  # "notes on the body of one dead soldier": one man, not a count
             if figure.year_like and not head.people and head.metric is None:
                 continue
             if figure.worded and not head.people and head.metric is None and figure.value < 1000:
@@ -1587,10 +1594,13 @@ class _Extraction:
                 earlier = view.figures[index - 1]
                 return self._metric(view, earlier, _clause_of(view.clauses, earlier.start))
         if head.metric is not None:
-            if head.metric == "wounded" and _CAPTURED_BEFORE.search(
-                norm, max(clause[0], figure.start - 30), figure.start
+            if head.metric == "wounded" and (
+                _CAPTURED_BEFORE.search(norm, max(clause[0], figure.start - 30), figure.start)
+                or _TAKEN_PRISONER.match(norm, figure.end, min(clause[1], figure.end + 60))
             ):
-                return "captured"  # "had captured two wounded North Korean soldiers"
+                # "had captured two wounded North Korean soldiers", "Two wounded soldiers
+                # were taken prisoner"
+                return "captured"
             if head.metric == "wounded" and any(
                 c[2] == "returned_to_duty" for c in _cues_in(view, figure.end, reach)
             ):

@@ -44,6 +44,10 @@ _NUMBER = re.compile(
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 # "aged 26", "aged 20 and 26": every number of the list is an age.
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d{1,2}\s*(?:,|and|or|to|-)\s*){0,3}$", re.I)
+_PERSON_COMMA = re.compile(
+    r"\b(?:soldier|man|woman|prisoner|defector|POW|private|sergeant|officer|boy|girl|son"
+    r"|[A-Z][a-z]+(?:-[a-z]+)?),\s$"
+)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:billion|bn|trillion)\b", re.I)
 
@@ -235,6 +239,12 @@ def _single(norm: str, match: re.Match[str], lower_bound: int) -> Figure | None:
         return None  # "one of the captured men": an individual, not a count
     if after[:1] == "]":
         return None  # a footnote mark: "[2]"
+    if (
+        value < 100
+        and after[:1] == ","
+        and _PERSON_COMMA.search(norm, max(lower_bound, mstart - 30), mstart)
+    ):
+        return None  # "The second soldier, 20, was wounded": his age
     if _AGE_BEFORE.search(norm[max(lower_bound, mstart - 12) : mstart]):
         return None  # "aged 26"
     digits = match.group("digits") or ""
@@ -287,7 +297,7 @@ def has_number_word(lower: str) -> bool:
 
 _LABEL_BEFORE = re.compile(
     r"\b(?:[Ee]pisode|[Ee]p\.|No\.|[Ii]ssue|[Vv]ol\.|[Vv]olume|[Cc]hapter|[Ss]eason|[Aa]rticle"
-    r"|[Ss]ection|[Rr]esolution|[Ff]light|[Pp]age|Views|Hits|Comments|Likes|Shares)\s$"
+    r"|[Ss]ection|[Rr]esolution|[Ff]light|[Pp]age|Views|Hits|Comments|Likes|Shares|Day)\s$"
 )
 
 

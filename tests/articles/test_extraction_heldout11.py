@@ -632,3 +632,47 @@ def test_commanders_are_a_source_over_one_carried_from_another_paragraph() -> No
         " together number about 60,000."
     )
     assert attributed(text)[-1] == (60000, "Ukrainian commanders", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Total North Korean casualties, counting the wounded, stood at about 4,700, the NIS"
+            " said.",
+            [("casualties", 4700, 4700)],
+            id="counting-the-wounded-is-an-aside",
+        ),
+        pytest.param(
+            "Two wounded North Korean soldiers were taken prisoner by Ukrainian forces in"
+            " January, the NIS said.",
+            [("captured", 2, 2)],
+            id="wounded-soldiers-taken-prisoner",
+        ),
+        pytest.param(
+            "LIVE UPDATES: Day 1,055 of the war. Zelenskyy offers to swap two North Korean"
+            " prisoners.",
+            [("captured", 2, 2)],
+            id="day-1055-is-a-label",
+        ),
+        pytest.param(
+            "The NIS said it had found notes on the body of one dead North Korean soldier.",
+            [],
+            id="one-dead-soldier-is-a-man",
+        ),
+        pytest.param(
+            "Two North Korean soldiers are held in Kyiv, the SBU said. The second soldier, 20,"
+            " was wounded in the jaw.",
+            [("captured", 2, 2)],
+            id="an-age-between-commas",
+        ),
+        pytest.param(
+            "North Korean troops helped retake Kursk, the ministry said. Ukrainian armed"
+            " formations lost more than 76,000 servicemen killed and wounded, it said.",
+            [],
+            id="ukrainian-armed-formations-are-another-force",
+        ),
+    ],
+)
+def test_asides_prisoners_labels_and_ages(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
