@@ -562,7 +562,7 @@ _NOT_A_NAME = re.compile(
     r"^(?:(?:on|in|by|since|last|this|early|late|mid|the)\s+)*(?:Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Today|Yesterday"
-    r"|North\s+Korea|North|South|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un"
+    r"|North\s+Korean?|North|South|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un"
     # "More details: According to ...", "All told, the NIS estimated": no one named
     r"|More(?:\s+details)?|Details|Quote|All|Some|Many|Most|Others|Both)(?:'s)?\.?(?:\s+\d{1,2})?$",
     re.I,
@@ -594,6 +594,10 @@ _UNNAMED_SOURCE = re.compile(
     r"(?P<kind>(?:local\s+|military\s+|government\s+|senior\s+|informed\s+)*)"
     r"sources?\s+(?P<where>(?:in|inside|within|close\s+to|from)\s+"
     r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})[.,;:!?'\"]*$"
+)
+_ONE_OF_SOURCES = re.compile(
+    r"(?:[Oo]ne|[Tt]wo|[Bb]oth|[Aa]nother)\s+of\s+(?:the|those|these)\s+"
+    r"(?P<who>(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:sources|officials))"
 )
 _KIND_SOURCE = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<kind>(?:(?:senior|Ukrainian|South\s+Korean|Russian|US|U\.S\."
@@ -632,6 +636,10 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     if familiar is not None:
         # "A person familiar with the matter told AP": nobody named, but an editor records it.
         return Entity(" ".join(familiar.group(0).split()).lower(), None)
+    one_of = _ONE_OF_SOURCES.fullmatch(phrase.strip())
+    if one_of is not None:
+        # "One of the Western sources put the total at": those sources, as written
+        return Entity(" ".join(one_of.group("who").split()), None, True)
     kind_source = _KIND_SOURCE.fullmatch(phrase.strip())
     if kind_source is not None:
         # "A Ukrainian military source told us": nobody named, but a source of a kind

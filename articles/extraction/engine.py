@@ -444,7 +444,7 @@ _EXCHANGE = re.compile(r"\b(?:exchanges?|swaps?|swapped|exchanged|freed|both\s+s
 # "casualties, including the wounded, stood at 4,700": the cue says what the total holds.
 _INCLUDING = re.compile(r"\b(?:including|counting|excluding|plus)\s+(?:the\s+)?$", re.I)
 _BACKWARD = re.compile(
-    r"(?:The|These|Those|Both|All)\s+(?:\w+\s+)?(?:figures|numbers|estimates|data|counts|tallies)"
+    r"(?:The|These|Those|Both|All)\s+(?:\w+\s+){0,3}?(?:figures|numbers|estimates|data|counts|tallies)"
     r"\s+(?:(?:came|come|are|were|was)\s+from|(?:were|are|was)\s+(?:provided|given|compiled|released|supplied)\s+by)\b"
 )
 # "ANDRIY YUSOV:", "FERNANDEZ, HOST:": a transcript's speaker, in capitals, then a colon.

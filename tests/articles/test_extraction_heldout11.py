@@ -676,3 +676,20 @@ def test_commanders_are_a_source_over_one_carried_from_another_paragraph() -> No
 )
 def test_asides_prisoners_labels_and_ages(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_the_ministry_estimating_a_north_korean_contingent_is_the_source() -> None:
+    text = (
+        "In its latest update, the Ministry of Defence said that the North Korean contingent,"
+        " which it estimates at 11,000 to 12,000 men, had suffered more than 4,000 casualties."
+    )
+    assert {source for _, source, _ in attributed(text)} == {"Ministry of Defence"}
+
+
+def test_one_of_the_western_sources() -> None:
+    text = (
+        "The NIS said 3,000 North Korean soldiers had arrived.\n\n"
+        "One of the Western sources put the total number of North Korean personnel in Russia"
+        " at between 10,000 and 12,000."
+    )
+    assert attributed(text)[-1] == (10000, "Western sources", None)
