@@ -442,6 +442,12 @@ _ONE_OFFICIAL = re.compile(r"\b(?:official|spokes(?:man|woman|person))$", re.I)
 # both sides" counts no North Korean unless the clause names them.
 _EXCHANGE = re.compile(r"\b(?:exchanges?|swaps?|swapped|exchanged|freed|both\s+sides)\b", re.I)
 # "casualties, including the wounded, stood at 4,700": the cue says what the total holds.
+_WOUNDED_IN = re.compile(r"\b(?:wounded|injured|hurt)\s+(?:(?:in|during)\s+)?$")
+_MAKE_UP = re.compile(
+    r"\b(?:make\s+up|made\s+up|making\s+up|replace|replacing|replenish|replenishing|offset"
+    r"|compensate\s+for)\s+(?:some\s+of\s+|part\s+of\s+|for\s+)?(?:the|its|their)?\s*$",
+    re.I,
+)
 _INCLUDING = re.compile(r"\b(?:including|counting|excluding|plus)\s+(?:the\s+)?$", re.I)
 _BACKWARD = re.compile(
     r"(?:The|These|Those|Both|All)\s+(?:\w+\s+){0,3}?(?:figures|numbers|estimates|data|counts|tallies)"
@@ -613,6 +619,7 @@ class _Extraction:
         # Each source's last date written with one of its figures (and where the sentence
         # starts), for "The agency also said" in the next sentence
         self.source_dates: dict[str, tuple[int, DateMention]] = {}
+        self.dating_metric: str | None = None  # the metric of the figure being dated
         self.off_topic: set[int] = set()  # paragraphs about another war
         self.carried_at = -1  # the paragraph of the last attribution carried
         self.publisher: Attribution | None = None  # an agency's own statement's source
@@ -1621,7 +1628,10 @@ class _Extraction:
         before = [
             c
             for c in _cues_in(view, seg_before[0], seg_before[1])
-            if c[1] <= seg_before[1] and not _INCLUDING.search(norm, max(0, c[0] - 16), c[0])
+            if c[1] <= seg_before[1]
+            and not _INCLUDING.search(norm, max(0, c[0] - 16), c[0])
+            # "sent replacements to make up some of the losses, probably 1,000 to 3,000 men"
+            and not _MAKE_UP.search(norm, max(0, c[0] - 24), c[0])
         ]
         if (
             len(before) >= 2
@@ -1819,6 +1829,7 @@ class _Extraction:
         # "killed since December": a running total of losses holds when it is reported. Troops
         # "sent since October" keep that month: a deployment is dated by when it was sent.
         losses = metric not in _FORCE_METRICS
+        self.dating_metric = metric  # read by `_usable_date`
         dates = view.dates
         if not dates:
             return self._carried_date(view, figure, as_of_carry, losses)
@@ -1903,6 +1914,18 @@ class _Extraction:
         return (
             d.precision != "none"
             and not (d.since and (losses or self._figure_between(view, figure, d)))
+            # "2,500 personnel wounded in 2025 had returned to duty": when they were hurt
+            # (the figure's own date in "2,000 wounded in 2025", "500 killed and wounded
+            # this month")
+            and not (
+                _WOUNDED_IN.search(self.norm, max(view.sentence.start, d.start - 14), d.start)
+                is not None
+                and not (
+                    d.start > figure.end
+                    and self.dating_metric in ("wounded", "casualties", "killed")
+                    and not self._figure_between(view, figure, d)
+                )
+            )
             and not (
                 # "15,000 so far, including 3,000 reinforcements sent between January and
                 # February": a later date past another figure is that figure's.

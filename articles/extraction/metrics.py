@@ -45,7 +45,8 @@ _CUES: list[tuple[str, str]] = [
      r"|irrecoverable\s+losses|irretrievable\s+losses|fatally"
      r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"
      r"|never\s+(?:came|come|coming)\s+home"
-     r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"),
+     r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"
+     r"|laid\s+down\s+their\s+(?:\w+\s+)?lives|gave\s+their\s+lives|sacrificed\s+their\s+lives"),
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
     ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"
      r"|taken\s+(?:prisoner|captive)|in\s+captivity|surrendered|detained"
@@ -59,7 +60,8 @@ _CUES: list[tuple[str, str]] = [
      r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
      r"|including\s+(?:the\s+)?North\s+Korean?s?"
      r"|North\s+Koreans?\s+(?:among|with)\s+them|among\s+them\s+(?:\w+\s+)?North\s+Korean"),
-    ("in_training", r"training|trained|(?<!by\s)train(?!s\b)(?:ing)?"
+    # "moving 2,000 soldiers from training camps": leaving training, not in it
+    ("in_training", r"(?<!from\s)training|trained|(?<!by\s)(?<!from\s)train(?!s\b)(?:ing)?"
      # "trains" the verb ("Russia trains them"), not the carriages ("put aboard trains")
      r"|(?<!by\s)(?<!on\s)(?<!aboard\s)(?<!onto\s)(?<!via\s)(?<!in\s)(?<!freight\s)(?<!military\s)trains"
      r"|readied|drills"

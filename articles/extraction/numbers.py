@@ -206,8 +206,12 @@ _QUALIFIER_LAST = frozenset(
 
 def _qualifier(before: str) -> tuple[str, int]:
     """The qualifier written before a figure, and how many characters it takes."""
+    # 'total "no fewer than" 8,500': the qualifier quoted
+    before = (
+        before.rstrip().rstrip("\"'\u201d") + " " if before.endswith(('" ', "\u201d ")) else before
+    )
     words = before.split()
-    last = words[-1].lower().lstrip("([\"'-") if words else ""
+    last = words[-1].lower().strip("([\"'-\u201c\u201d") if words else ""
     if last not in _QUALIFIER_LAST and not last.endswith("~"):
         return "exact", 0
     filler = _FILLER.search(before)

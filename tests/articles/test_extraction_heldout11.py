@@ -693,3 +693,43 @@ def test_one_of_the_western_sources() -> None:
         " at between 10,000 and 12,000."
     )
     assert attributed(text)[-1] == (10000, "Western sources", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "North Korea has begun moving at least 2,000 of its soldiers from training camps in"
+            " the Far East toward Kursk, Western sources said.",
+            [("deployed", 2000, None)],
+            id="from-training-camps-is-leaving-training",
+        ),
+        pytest.param(
+            "The assessment said Pyongyang had sent replacements to make up some of the losses,"
+            " probably between 1,000 and 3,000 North Korean men.",
+            [("deployed", 1000, 3000)],
+            id="losses-to-make-up-are-not-what-is-counted",
+        ),
+        pytest.param(
+            'Yusov said North Korean casualties total "no fewer than" 8,500 killed and wounded.',
+            [("casualties", 8500, None)],
+            id="a-quoted-qualifier",
+        ),
+        pytest.param(
+            'Kim said that nine North Korean soldiers of the regiment had "laid down their'
+            ' precious lives" in Kursk.',
+            [("killed", 9, 9)],
+            id="laid-down-their-lives",
+        ),
+    ],
+)
+def test_training_camps_replacements_and_quoted_words(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_when_the_wounded_were_hurt_is_not_when_they_returned() -> None:
+    text = (
+        "Yusov said on Monday that roughly 2,500 North Korean personnel wounded in 2024 had"
+        " returned to duty, and that 500 were killed and wounded this month."
+    )
+    assert dated(text) == [(2500, "2025-03-03"), (500, "2025-03")]
