@@ -96,6 +96,7 @@ _POSSESSIVE = re.compile(
 )
 _FIGURES_FROM = re.compile(
     r"\b(?:figures|estimates?|data|assessments?|numbers|a\s+tally)\s+(?:from|by|released\s+by|published\s+by"
+    r"|come\s+from|comes\s+from|came\s+from"
     r"|provided\s+by|compiled\s+by)\s+",
     re.I,
 )

@@ -396,6 +396,11 @@ _INTER_KOREAN = re.compile(
     r"\b(?:MDL|DMZ|Military\s+Demarcation\s+Line|[Dd]emilitari[sz]ed\s+[Zz]one)\b"
 )
 _RUSSIA_WAR = re.compile(r"\b(?:Russia|Russian|Kursk|Ukraine|Ukrainian|Moscow|Kyiv)\b")
+_KOREAN_NAME = re.compile(
+    r"(?<![\w'-])(Ri|Kim|Lee|Park|Choi|Yu|Jung|Jeong|Kang|Cho|Yoon|Jang|Lim|Han|Oh|Seo|Shin|Kwon"
+    r"|Hwang|Ahn|Song|Hong|Moon|Yang|Ko|Son|Bae|Baek|Heo|Nam|Noh|Ha|Kwak|Sung|Cha|Joo|Woo|Min)"
+    r"\s+(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)(?![\w'-])"
+)
 _NOTE_LINE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>[^\n]{1,400})", re.M)
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE_END = re.compile(r"[.!?](?:\[\d{1,3}\])*[\"')\]]*(?:\s|$)|\n")
@@ -629,6 +634,9 @@ class _Extraction:
         paragraphs = segment(self.norm)
         self.off_topic = self._off_topic(paragraphs)
         views = [self._view(p, s) for p in paragraphs for s in p.sentences]
+        for m in _KOREAN_NAME.finditer(self.norm):
+            # "the pseudonym Ri Chol-min ... Ri said": a Korean name's surname comes first
+            self.attributor.full_names.setdefault(m.group(1), " ".join(m.group(0).split()))
         self._speaker_labels(views)
         self._resolve_anaphora(views)
         for view in views:

@@ -733,3 +733,21 @@ def test_when_the_wounded_were_hurt_is_not_when_they_returned() -> None:
         " returned to duty, and that 500 were killed and wounded this month."
     )
     assert dated(text) == [(2500, "2025-03-03"), (500, "2025-03")]
+
+
+def test_a_korean_surname_alone_is_the_full_name_written_before() -> None:
+    text = (
+        "The defector spoke on condition that he be identified only as Ri Chol-min.\n\n"
+        "Ri said that by his comrades' account about 11,000 North Korean men went in the"
+        " first group."
+    )
+    assert attributed(text) == [(11000, "Ri Chol-min", None)]
+
+
+def test_the_most_cited_figures_come_from_an_agency_named_for_the_agency() -> None:
+    text = (
+        "The most widely cited figures come from South Korea's National Intelligence Service."
+        " At a closed briefing in September, the agency said roughly 2,600 North Korean"
+        " soldiers had been killed, according to lawmaker Yu Yong-weon."
+    )
+    assert attributed(text) == [(2600, NIS, "Yu Yong-weon")]
