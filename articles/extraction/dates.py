@@ -113,6 +113,9 @@ _AS_OF = re.compile(
 # "a counteroffensive before Donald Trump takes office on Jan. 20": the day of something
 # still to come, not of any figure.
 _BEFORE_EVENT = re.compile(r"\b(?:before|ahead\s+of)\s+(?:[\w.'-]+\s+){0,5}?(?:on\s+)?$", re.I)
+_BY_DEADLINE = re.compile(r"\b(?:by|until|before|ahead\s+of)\s+$", re.I)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DEADLINE_DAYS = 120
 _END_OF = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|never|n't)\b[^,.;]*\buntil\s+$", re.I)
 _SO_FAR = re.compile(r"\b(?:so|thus)\s+far\s+$", re.I)
@@ -429,6 +432,21 @@ def find_dates(
             out.append(DateMention(s, e, dt.date.min, "none", None, False, False))
             continue
         lead = norm[max(start, s - 25) : s]
+        if (
+            published is not None
+            and precision == "day"
+            and value.year == published.year - 1
+            and _BY_DEADLINE.search(lead)
+            and _FOUR_DIGITS.search(norm, s, e) is None
+            and 0
+            < (_safe_date(published.year, value.month, value.day) or published).toordinal()
+            - published.toordinal()
+            <= _DEADLINE_DAYS
+        ):
+            # "would be ready for deployment by Nov. 1", written in late October: a day to
+            # come, not one of last year
+            out.append(DateMention(s, e, dt.date.min, "none", None, False, False))
+            continue
         if precision == "year" and _END_OF.search(lead):
             # "by the end of last year": its last month
             value, precision = dt.date(value.year, 12, 1), "month"

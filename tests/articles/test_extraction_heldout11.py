@@ -751,3 +751,11 @@ def test_the_most_cited_figures_come_from_an_agency_named_for_the_agency() -> No
         " soldiers had been killed, according to lawmaker Yu Yong-weon."
     )
     assert attributed(text) == [(2600, NIS, "Yu Yong-weon")]
+
+
+def test_a_deadline_to_come_dates_no_figure() -> None:
+    text = (
+        "Budanov told a US outlet earlier this month that some 11,000 North Korean infantrymen"
+        " were training in eastern Russia and would be ready by Apr. 1."
+    )
+    assert dated(text) == [(11000, "2025-03")]
