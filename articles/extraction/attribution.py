@@ -31,7 +31,7 @@ _VERBS = (
     r"|spoke|made\s+the\s+statement|made\s+the\s+remarks|made\s+the\s+comments|gave|published"
     r"|made\s+the\s+assessment|made\s+the\s+estimate|presented"
     r"|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|argued|argues"
-    r"|reckons|reckoned|judges|judged|thinks|described|describes"
+    r"|reckons|reckoned|judges|judged|thinks|described|describes|posted"
     # "Zelenskyy was putting losses at", "officials are saying": the progressive, written out
     # (an auxiliary alone before the verb would read "Ukraine is estimated to" as a speaker).
     + "".join(

@@ -401,6 +401,10 @@ _KOREAN_NAME = re.compile(
     r"|Hwang|Ahn|Song|Hong|Moon|Yang|Ko|Son|Bae|Baek|Heo|Nam|Noh|Ha|Kwak|Sung|Cha|Joo|Woo|Min)"
     r"\s+(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)(?![\w'-])"
 )
+_POSTED_ON = re.compile(
+    r"\b(?:posted|published|issued|released|made)\s+(?:the|its|this|a)\s+(?:statement|update|post"
+    r"|report|assessment|figures?)\s+(?:on|late\s+on)\s"
+)
 _NOTE_LINE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>[^\n]{1,400})", re.M)
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE_END = re.compile(r"[.!?](?:\[\d{1,3}\])*[\"')\]]*(?:\s|$)|\n")
@@ -1018,6 +1022,16 @@ class _Extraction:
                 own = self.attributor.weak(view.mentions) if view.figures else None
             if own is None or own.source is None or not view.dates:
                 continue
+            if not view.figures and _POSTED_ON.search(
+                self.norm, view.sentence.start, view.sentence.end
+            ):
+                # "The intelligence agency posted the statement on the evening of 6 March":
+                # its statement's day, for its figures with no date of their own
+                days = [d for d in view.dates if d.precision == "day" and not d.since]
+                if len(days) == 1:
+                    for key in {own.source, own.speaker or own.source}:
+                        self.statements.setdefault(key, []).append((days[0].start, days[0]))
+                    continue
             if not view.figures and _STATED_BY.match(self.norm, view.sentence.start):
                 # "This was stated by ... Budanov, in an interview ... on Sunday": the
                 # statement before, and its day

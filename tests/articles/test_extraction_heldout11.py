@@ -759,3 +759,13 @@ def test_a_deadline_to_come_dates_no_figure() -> None:
         " were training in eastern Russia and would be ready by Apr. 1."
     )
     assert dated(text) == [(11000, "2025-03")]
+
+
+def test_an_agency_that_posted_its_statement_on_a_day_holds_its_figures_then() -> None:
+    text = (
+        "Ukraine's military intelligence says North Korean units are back in Kursk.\n\n"
+        "Details: The intelligence agency posted the statement on the evening of 2 March.\n\n"
+        'Quote: "In February, 1,500 new North Korean servicemen arrived. The North Korean'
+        ' grouping now numbers more than 10,000 people."'
+    )
+    assert dated(text) == [(1500, "2025-02"), (10000, "2025-03-02")]
