@@ -396,10 +396,15 @@ _INTER_KOREAN = re.compile(
     r"\b(?:MDL|DMZ|Military\s+Demarcation\s+Line|[Dd]emilitari[sz]ed\s+[Zz]one)\b"
 )
 _RUSSIA_WAR = re.compile(r"\b(?:Russia|Russian|Kursk|Ukraine|Ukrainian|Moscow|Kyiv)\b")
+_KOREAN_SURNAMES = ["Ri", "Kim", "Lee", "Park", "Choi", "Yu", "Jung", "Jeong", "Kang", "Cho",
+                    "Yoon", "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn",
+                    "Song", "Hong", "Moon", "Yang", "Ko", "Son", "Bae", "Baek", "Heo", "Nam", "Noh",
+                    "Ha", "Kwak", "Sung", "Cha", "Joo", "Woo", "Min"]  # fmt: skip
+# Opens with the character before the name (a character class, which `re` scans for in C,
+# where a leading lookbehind would be tried at every position).
 _KOREAN_NAME = re.compile(
-    r"(?<![\w'-])(Ri|Kim|Lee|Park|Choi|Yu|Jung|Jeong|Kang|Cho|Yoon|Jang|Lim|Han|Oh|Seo|Shin|Kwon"
-    r"|Hwang|Ahn|Song|Hong|Moon|Yang|Ko|Son|Bae|Baek|Heo|Nam|Noh|Ha|Kwak|Sung|Cha|Joo|Woo|Min)"
-    r"\s+(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)(?![\w'-])"
+    rf"[^\w'-]({word_trie(_KOREAN_SURNAMES)})\s+"
+    r"(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)(?![\w'-])"
 )
 _POSTED_ON = re.compile(
     r"\b(?:posted|published|issued|released|made)\s+(?:the|its|this|a)\s+(?:statement|update|post"
@@ -640,7 +645,8 @@ class _Extraction:
         views = [self._view(p, s) for p in paragraphs for s in p.sentences]
         for m in _KOREAN_NAME.finditer(self.norm):
             # "the pseudonym Ri Chol-min ... Ri said": a Korean name's surname comes first
-            self.attributor.full_names.setdefault(m.group(1), " ".join(m.group(0).split()))
+            full = " ".join(self.norm[m.start(1) : m.end()].split())
+            self.attributor.full_names.setdefault(m.group(1), full)
         self._speaker_labels(views)
         self._resolve_anaphora(views)
         for view in views:
@@ -1502,9 +1508,10 @@ class _Extraction:
             if date is not None:
                 if not date.as_of:  # "as of February 20" is when it held, not when it was said
                     self.source_dates[attribution.source] = (view.sentence.start, date)
-            elif self.previous_view is not None and _ALSO_SAID.search(
-                self.norm, view.sentence.start, view.sentence.end
-            ):
+            elif (
+                self.previous_view is not None
+                and "also" in self.norm[view.sentence.start : view.sentence.end]
+            ) and _ALSO_SAID.search(self.norm, view.sentence.start, view.sentence.end):
                 # "The agency also estimated that ...": in what it said the sentence before
                 said = self.source_dates.get(attribution.source)
                 before = self.previous_view.sentence
@@ -1683,7 +1690,10 @@ class _Extraction:
             and not _partitive(norm[seg_after[0] : c[0]])
             # "photos of the two men, one with a bandaged jaw and the other with injured
             # hands": what each one has, not what the figure counts
-            and _EACH_ONE.search(norm, seg_after[0], c[0]) is None
+            and not (
+                "," in norm[seg_after[0] : c[0]]
+                and _EACH_ONE.search(norm, seg_after[0], c[0]) is not None
+            )
             # "8,000 troops remained in Kursk after weeks of heavy losses": what befell them
             and not _AFTER_EVENT.search(norm, max(seg_after[0], c[0] - 30), c[0])
         ]
@@ -1871,7 +1881,8 @@ class _Extraction:
                 continue  # "11,000 by the end of last year, and that 3,000 more in January"
             if self._usable_date(view, figure, d, losses) and not self._in_far_relative(d, figure):
                 return d
-        if _PRESENT_BEFORE.search(self.norm, max(clause[0], figure.start - 40), figure.start):
+        window = self.norm[max(clause[0], figure.start - 40) : figure.start]
+        if ("urrent" in window or "resent" in window) and _PRESENT_BEFORE.search(window):
             # "putting the contingent's current strength at around 9,000": it holds when said
             return None
         # The nearest date in the clause (the first of the nearest, as min() picks). A date's
