@@ -64,6 +64,7 @@ cdef class _Extraction:
     cdef _answer_labels(self, list views)
     cdef _footnote_days(self, list candidates)
     cdef object _person_before(self, Py_ssize_t start, Py_ssize_t end)
+    cdef _korean_full_names(self, list views)
     cdef bint _sent_home(self, _SentenceView view, Figure figure)
     cdef bint _in_aside_before(self, _SentenceView view, DateMention date, Figure figure)
 

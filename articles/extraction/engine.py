@@ -400,12 +400,17 @@ _KOREAN_SURNAMES = ["Ri", "Kim", "Lee", "Park", "Choi", "Yu", "Jung", "Jeong", "
                     "Yoon", "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn",
                     "Song", "Hong", "Moon", "Yang", "Ko", "Son", "Bae", "Baek", "Heo", "Nam", "Noh",
                     "Ha", "Kwak", "Sung", "Cha", "Joo", "Woo", "Min"]  # fmt: skip
-# Opens with the character before the name (a character class, which `re` scans for in C,
-# where a leading lookbehind would be tried at every position).
-_KOREAN_NAME = re.compile(
-    rf"[^\w'-]({word_trie(_KOREAN_SURNAMES)})\s+"
-    r"(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)(?![\w'-])"
-)
+_KOREAN_SURNAME_SET = frozenset(_KOREAN_SURNAMES)
+
+
+@functools.lru_cache(maxsize=64)
+def _korean_name(surname: str) -> re.Pattern[str]:
+    """The surname followed by a given name ("Ri Chol-min", "Kim Jong Un")."""
+    return re.compile(
+        rf"(?<![\w'-]){surname}\s+(?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)(?![\w'-])"
+    )
+
+
 _POSTED_ON = re.compile(
     r"\b(?:posted|published|issued|released|made)\s+(?:the|its|this|a)\s+(?:statement|update|post"
     r"|report|assessment|figures?)\s+(?:on|late\s+on)\s"
@@ -485,6 +490,8 @@ _YEAR = re.compile(r"\d{4}")
 # Table cells: runs of two or more spaces, tabs or bars between them.
 _CELL_BREAK = re.compile(r"[ \t]{2,}|\t|\s*\|\s*")
 _VIA_CELL = re.compile(r".+?(?P<via>\s*\(via\s+(?P<who>[^()]+)\))")
+_WOULD_WORDS = ("would", "will", "could", "may", "might", "expected", "likely", "set to",
+                "projected")  # fmt: skip
 _WOULD_REACH = re.compile(
     r"(?=[wcmia])\b(?:would|will|could|may|might|(?:is|was|are|were)\s+(?:expected|likely|set|projected)\s+to)"
     r"\s+(?:soon\s+|eventually\s+)?(?:reach|rise\s+to|grow\s+to"
@@ -643,10 +650,7 @@ class _Extraction:
         paragraphs = segment(self.norm)
         self.off_topic = self._off_topic(paragraphs)
         views = [self._view(p, s) for p in paragraphs for s in p.sentences]
-        for m in _KOREAN_NAME.finditer(self.norm):
-            # "the pseudonym Ri Chol-min ... Ri said": a Korean name's surname comes first
-            full = " ".join(self.norm[m.start(1) : m.end()].split())
-            self.attributor.full_names.setdefault(m.group(1), full)
+        self._korean_full_names(views)
         self._speaker_labels(views)
         self._resolve_anaphora(views)
         for view in views:
@@ -1227,6 +1231,24 @@ class _Extraction:
             if not any(x.entity is not None and not x.entity.weak for x in view.mentions):
                 view.mentions.insert(0, Mention(m.start(), m.end(), "speaker", briefer, "label"))
 
+    def _korean_full_names(self, views: list[_SentenceView]) -> None:
+        """ "the pseudonym Ri Chol-min ... Ri said": a speaker named by a Korean surname alone
+        is the full name written anywhere before, surname first (looked for only for such
+        speakers: most reports have none)."""
+        full_names = self.attributor.full_names
+        for view in views:
+            for m in view.mentions:
+                entity = m.entity
+                if (
+                    entity is not None
+                    and entity.known is None
+                    and entity.name in _KOREAN_SURNAME_SET
+                    and entity.name not in full_names
+                ):
+                    found = _korean_name(entity.name).search(self.norm, 0, m.start)
+                    if found is not None:
+                        full_names[entity.name] = " ".join(found.group(0).split())
+
     def _person_before(self, start: int, end: int) -> Entity | None:
         """The last person's name written in norm[start:end], if any."""
         found = None
@@ -1461,7 +1483,8 @@ class _Extraction:
             figure.value < MIN_FORCE or self._per_clause(view, clause, "hypothetical")
         ):
             return None
-        if _WOULD_REACH.search(self.norm, max(clause[0], figure.start - 40), figure.start):
+        lead = self.norm[max(clause[0], figure.start - 40) : figure.start]
+        if _any_in(_WOULD_WORDS, lead) and _WOULD_REACH.search(lead):
             return None  # "predicted that the total would reach 10,000 by December"
         if _EACH.match(self.norm, figure.end, clause[1]):
             return None  # "two contingents of roughly 2,500 each": a share, not a count

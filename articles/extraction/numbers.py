@@ -299,10 +299,14 @@ def has_number_word(lower: str) -> bool:
     return _ANY_WORD.search(lower) is not None
 
 
-_LABEL_BEFORE = re.compile(
-    r"\b(?:[Ee]pisode|[Ee]p\.|No\.|[Ii]ssue|[Vv]ol\.|[Vv]olume|[Cc]hapter|[Ss]eason|[Aa]rticle"
-    r"|[Ss]ection|[Rr]esolution|[Ff]light|[Pp]age|Views|Hits|Comments|Likes|Shares|Day)\s$"
-)
+# The word right before a number that makes it a label: "Episode 214", "Ep. 198", "Article
+# 4", "Views 1,482", "Day 1,055". A set looked up with the word, not a pattern scanned.
+_LABELS = ("episode", "ep.", "issue", "vol.", "volume", "chapter", "season", "article", "section",
+           "resolution", "flight", "page")  # fmt: skip
+_LABEL_WORDS = frozenset(
+    [*_LABELS, *(w.capitalize() for w in _LABELS), "No.", "Views", "Hits", "Comments", "Likes",
+     "Shares", "Day"]
+)  # fmt: skip
 
 
 def _candidates(norm: str, start: int, end: int, words: bool = True) -> list[re.Match[str]]:
@@ -354,12 +358,10 @@ def find_figures(
         at = match.start()
         if at - 5 >= start and norm[at - 1] in "-\u2013/" and norm[at - 5 : at - 1].isdigit():
             continue  # "the winter of 2024-25": the end of a span of years
-        if (
-            at - 3 >= start
-            and norm[at - 1] == " "
-            and _LABEL_BEFORE.search(norm, max(start, at - 12), at)
-        ):
-            continue  # "Episode 214", "Ep. 198", "Article 4": a label, not a count
+        if at - 3 >= start and norm[at - 1] == " ":
+            words = norm[max(start, at - 12) : at - 1].rsplit(None, 1)
+            if words and words[-1].lstrip("([\"'") in _LABEL_WORDS:
+                continue  # "Episode 214", "Ep. 198", "Article 4": a label, not a count
         figure = _single(norm, match, start)
         if figure is not None:
             raw.append((match, figure))
