@@ -359,8 +359,8 @@ def find_figures(
         if at - 5 >= start and norm[at - 1] in "-\u2013/" and norm[at - 5 : at - 1].isdigit():
             continue  # "the winter of 2024-25": the end of a span of years
         if at - 3 >= start and norm[at - 1] == " ":
-            words = norm[max(start, at - 12) : at - 1].rsplit(None, 1)
-            if words and words[-1].lstrip("([\"'") in _LABEL_WORDS:
+            previous = norm[max(start, at - 12) : at - 1].rsplit(None, 1)
+            if previous and previous[-1].lstrip("([\"'") in _LABEL_WORDS:
                 continue  # "Episode 214", "Ep. 198", "Article 4": a label, not a count
         figure = _single(norm, match, start)
         if figure is not None:
