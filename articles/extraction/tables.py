@@ -15,6 +15,9 @@ import re
 
 _BAR = "|"
 _MIN_CELLS = 3
+# A news page's table has a few rows; past this many, a "table" is a dump, and its rows are
+# left unread rather than costing time for each.
+MAX_ROWS = 200
 _SOURCE_HEADER = re.compile(r"\b(?:source|sources|who|according|by|agency|estimate\s+by)\b", re.I)
 _DATE_HEADER = re.compile(r"\b(?:date|dates|as\s+of|when|given|period|updated)\b", re.I)
 # A header naming people without a metric word counts the force sent: "Troops sent",
@@ -78,7 +81,8 @@ def find_tables(norm: str) -> list[Table]:
             stop = size
         cells = _cells(norm, pos, stop) if _BAR in norm[pos:stop] else []
         if len(cells) >= _MIN_CELLS and current is not None and len(cells) == width:
-            current.rows.append((pos, stop, cells))
+            if len(current.rows) < MAX_ROWS:
+                current.rows.append((pos, stop, cells))
             current.end = stop
         elif len(cells) >= _MIN_CELLS and not any(ch.isdigit() for ch in norm[pos:stop]):
             current = Table([norm[s:e] for s, e in cells], pos)

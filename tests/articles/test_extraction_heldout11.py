@@ -769,3 +769,18 @@ def test_an_agency_that_posted_its_statement_on_a_day_holds_its_figures_then() -
         ' grouping now numbers more than 10,000 people."'
     )
     assert dated(text) == [(1500, "2025-02"), (10000, "2025-03-02")]
+
+
+def test_a_table_of_thousands_of_rows_reads_only_its_first_ones() -> None:
+    from articles.extraction.tables import MAX_ROWS
+
+    rows = "".join(
+        f"NIS (via Rep. Yu) | Jan. 13, 2025 | {1000 + i:,} | 300 | 3,000\n" for i in range(5000)
+    )
+    text = (
+        "North Korean losses\n\nSource | Date given | Troops sent | Killed | Killed + wounded\n"
+        + rows
+    )
+    deployed = [c for c in claims(text) if c.metric == "deployed"]
+    assert len(deployed) == MAX_ROWS
+    assert deployed[0].low == 1000
