@@ -6,7 +6,7 @@ Always scores the project's own reports (`eval/reports/*.txt`, labels in
 `eval/reports.json`) and, separately, the held-out reports (labels in `eval/heldout.json`:
 reports written later in other outlets' styles and labelled before the engine was tuned on
 them, to show overfitting to the first set; `eval/heldout2.json`, a second batch written after
-tuning on the first; `eval/heldout3.json` to `eval/heldout13.json`, eleven more, written by
+tuning on the first; `eval/heldout3.json` to `eval/heldout14.json`, twelve more, written by
 writers who had not seen the engine (the ninth written alongside the tenth and scored after
 the tenth's fixes, the eleventh alongside the twelfth and scored after the twelfth's)); with
 SEEDS_DIR also the seed reports there, labelled in
@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
     evaluate_set("held-out reports, eleventh batch", *own_reports("heldout11.json"), index, out)
     evaluate_set("held-out reports, twelfth batch", *own_reports("heldout12.json"), index, out)
     evaluate_set("held-out reports, thirteenth batch", *own_reports("heldout13.json"), index, out)
+    evaluate_set("held-out reports, fourteenth batch", *own_reports("heldout14.json"), index, out)
     return 0
 
 
