@@ -369,8 +369,15 @@ _WRITTEN_DAY = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}")
 # year that 5,000 were on their way"), not one restated.
 _RESTATED_MONTHS = 3
 _HOME_REACH = 120
+# "North Korea has brought home around 3,000 of the soldiers": the figure's own verb, before it
+_HOME_BEFORE = re.compile(
+    r"\b(?:brought|brings|bringing|sent|sends|flown|returned|rotated)\s+(?:back\s+)?home\s+"
+    r"(?:about|around|some|roughly|nearly)?\s*$",
+    re.I,
+)
 _SENT_HOME = re.compile(
     r"\b(?:sent|brought|gone|went|returned|returning|flown|rotated|shipped|headed)\s+(?:back\s+)?home\b"
+    r"|\brepatriated\b"
 )
 _NOT_THEM = re.compile(r"\b(?:not|never|while|whereas|but|rather)\b")
 _EACH_ONE = re.compile(r",\s+(?:one|each)\s+(?:with|of\s+them\s+with|had|has|was|is)\b")
@@ -421,6 +428,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:\[\d{1,3}\])*[\"')\]]*(?:\s|$)|\n")
 _HAD_SAID = re.compile(r"\bhad\s+(?:\w+\s+)?(?:estimated|said|put|reported|told|given|cited)\b")
 _ASIDE_REACH = 80
 _ASIDE_OPENER = re.compile(r",\s+(?:who|which|whose)\s")
+_N_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:\w+\s+)?")
 _COMPARED_BEFORE = re.compile(
     r"\b(?:(?:up|down|rising|falling|revised)\s+(?:\w+\s+)?from|(?:its|their|the)\s+(?:earlier\s+"
     r"|previous\s+|own\s+)?(?:estimate|figure|count|tally)\s+of)\s+(?:the\s+)?$"
@@ -1427,8 +1435,13 @@ class _Extraction:
                 or "refugee" in after
             ) and _DEFECTORS.match(self.norm, figure.end, min(view.sentence.end, figure.end + 60)):
                 continue  # "34,000 North Koreans who have resettled in the South": defectors
-            if "home" in self.norm[figure.end : figure.end + _HOME_REACH] and self._sent_home(
-                view, figure
+            later = self.norm[figure.end : figure.end + _HOME_REACH]
+            if (("home" in later or "repatriat" in later) and self._sent_home(view, figure)) or (
+                "home"
+                in self.norm[max(view.sentence.start, figure.start - 30) : figure.start].lower()
+                and _HOME_BEFORE.search(
+                    self.norm, max(view.sentence.start, figure.start - 30), figure.start
+                )
             ):
                 continue  # "4,000 soldiers ... have been sent home": no longer deployed
             if ("each" in after[:40] or "every" in after[:40]) and _FOR_EACH_AFTER.match(
@@ -1643,15 +1656,31 @@ class _Extraction:
             or _OTHER_ACTOR.search(norm, max(clause[0], figure.start - 150), figure.start)
         ):
             return None
-        if head.metric is None and not head.people:
-            index = view.positions.get(figure.start, -1)
-            if index > 0 and _COMPARED_BEFORE.search(
+        index = view.positions.get(figure.start, -1)
+        if head.metric is None and 0 <= index < len(view.figures) - 1:
+            nxt = view.figures[index + 1]
+            if _N_OF_THE.fullmatch(norm, figure.end, nxt.start) and view.heads[nxt.start].people:
+                # "about 4,700 of the roughly 15,000 troops sent had been killed or wounded":
+                # the first counts what befell them, the second the force they belong to
+                for c in _cues_in(view, nxt.end, clause[1]):
+                    if c[2] not in _FORCE_METRICS:
+                        return c[2]
+        if index > 0 and head.people:
+            earlier = view.figures[index - 1]
+            if _N_OF_THE.fullmatch(norm, earlier.end, figure.start):
+                return "deployed"  # the force the figure before is a part of
+        if (
+            head.metric is None
+            and not head.people
+            and index > 0
+            and _COMPARED_BEFORE.search(
                 norm, max(view.figures[index - 1].end, figure.start - 40), figure.start
-            ):
-                # "casualties had reached 6,000, up from about 4,700": what the figure it is
-                # compared with counts
-                earlier = view.figures[index - 1]
-                return self._metric(view, earlier, _clause_of(view.clauses, earlier.start))
+            )
+        ):
+            # "casualties had reached 6,000, up from about 4,700": what the figure it is
+            # compared with counts
+            earlier = view.figures[index - 1]
+            return self._metric(view, earlier, _clause_of(view.clauses, earlier.start))
         if head.metric is not None:
             if head.metric == "wounded" and (
                 _CAPTURED_BEFORE.search(norm, max(clause[0], figure.start - 30), figure.start)

@@ -784,3 +784,25 @@ def test_a_table_of_thousands_of_rows_reads_only_its_first_ones() -> None:
     deployed = [c for c in claims(text) if c.metric == "deployed"]
     assert len(deployed) == MAX_ROWS
     assert deployed[0].low == 1000
+
+
+def test_a_part_of_the_force_and_the_force() -> None:
+    text = (
+        "The NIS told lawmakers that about 4,700 of the roughly 15,000 North Korean troops sent"
+        " to Russia had been killed or wounded."
+    )
+    assert metrics_of(text) == [("casualties", 4700, 4700), ("deployed", 15000, 15000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N. Korea Brings Home 3,000 Troops from Russia",
+        "North Korea has brought home around 3,000 of the soldiers it sent to Russia, the NIS"
+        " said.",
+        "About 3,000 North Korean personnel who had served in Kursk were repatriated in"
+        " February, the NIS said.",
+    ],
+)
+def test_troops_brought_home_or_repatriated_are_no_longer_counted(text: str) -> None:
+    assert metrics_of(text) == []
