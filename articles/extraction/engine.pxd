@@ -37,7 +37,6 @@ cdef class _Extraction:
     cdef public object last_date, last_metric, section_date, backward_date
     cdef public Py_ssize_t last_metric_at
     cdef public dict statements, paragraph_statements, source_dates
-    cdef public object dating_metric
     cdef public set off_topic
     cdef public Py_ssize_t carried_at
     cdef public object publisher, previous, previous_view
@@ -95,7 +94,7 @@ cdef class _Extraction:
     @cython.locals(at=Py_ssize_t)
     cdef Py_ssize_t _other_force_at(self, _SentenceView view, tuple clause)
 
-    @cython.locals(losses=bint, dates=list, starts=list, first=Py_ssize_t, stop=Py_ssize_t,
+    @cython.locals(dates=list, starts=list, first=Py_ssize_t, stop=Py_ssize_t,
                    at=Py_ssize_t, i=Py_ssize_t, d=DateMention, nearest=DateMention,
                    distance=Py_ssize_t, d_distance=Py_ssize_t)
     cdef DateMention _date(self, _SentenceView view, Figure figure, tuple clause,
@@ -104,11 +103,12 @@ cdef class _Extraction:
     @cython.locals(d=DateMention)
     cdef DateMention _said_on(self, _SentenceView view)
 
-    cdef bint _usable_date(self, _SentenceView view, Figure figure, DateMention d, bint losses)
+    @cython.locals(losses=bint)
+    cdef bint _usable_date(self, _SentenceView view, Figure figure, DateMention d, str metric)
 
     @cython.locals(dates=list, i=Py_ssize_t, d=DateMention)
     cdef DateMention _carried_date(self, _SentenceView view, Figure figure, as_of_carry,
-                                   bint losses)
+                                   str metric)
 
     @cython.locals(index=Py_ssize_t, nxt=Figure)
     cdef bint _figure_between(self, _SentenceView view, Figure figure, DateMention date)

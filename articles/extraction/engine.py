@@ -648,7 +648,6 @@ class _Extraction:
         # Each source's last date written with one of its figures (and where the sentence
         # starts), for "The agency also said" in the next sentence
         self.source_dates: dict[str, tuple[int, DateMention]] = {}
-        self.dating_metric: str | None = None  # the metric of the figure being dated
         self.off_topic: set[int] = set()  # paragraphs about another war
         self.carried_at = -1  # the paragraph of the last attribution carried
         self.publisher: Attribution | None = None  # an agency's own statement's source
@@ -1912,11 +1911,9 @@ class _Extraction:
         """
         # "killed since December": a running total of losses holds when it is reported. Troops
         # "sent since October" keep that month: a deployment is dated by when it was sent.
-        losses = metric not in _FORCE_METRICS
-        self.dating_metric = metric  # read by `_usable_date`
         dates = view.dates
         if not dates:
-            return self._carried_date(view, figure, as_of_carry, losses)
+            return self._carried_date(view, figure, as_of_carry, metric)
         if view.date_starts is None:
             view.date_starts = [d.start for d in dates]
             view.as_of_dates = [i for i, d in enumerate(dates) if d.as_of]
@@ -1931,7 +1928,7 @@ class _Extraction:
             d = dates[i]
             if d.end <= figure.start and _JOINED_CLAUSE.search(self.norm, d.end, figure.start):
                 continue  # "11,000 by the end of last year, and that 3,000 more in January"
-            if self._usable_date(view, figure, d, losses) and not self._in_far_relative(d, figure):
+            if self._usable_date(view, figure, d, metric) and not self._in_far_relative(d, figure):
                 return d
         window = self.norm[max(clause[0], figure.start - 40) : figure.start]
         if ("urrent" in window or "resent" in window) and _PRESENT_BEFORE.search(window):
@@ -1948,7 +1945,7 @@ class _Extraction:
             if nearest is not None and figure.start - d.start > distance:
                 break
             if (
-                self._usable_date(view, figure, d, losses)
+                self._usable_date(view, figure, d, metric)
                 and not self._in_far_relative(d, figure)
                 and not self._in_aside_before(view, d, figure)
             ):
@@ -1961,7 +1958,7 @@ class _Extraction:
             d = dates[i]
             if nearest is not None and d.start - figure.start >= distance:
                 break
-            if self._usable_date(view, figure, d, losses) and not self._in_far_relative(d, figure):
+            if self._usable_date(view, figure, d, metric) and not self._in_far_relative(d, figure):
                 d_distance = self._date_distance(d, figure)
                 if nearest is None or d_distance < distance:
                     nearest, distance = d, d_distance
@@ -1970,14 +1967,14 @@ class _Extraction:
             return nearest
         for i in view.as_of_dates:
             d = dates[i]
-            if self._usable_date(view, figure, d, losses):
+            if self._usable_date(view, figure, d, metric):
                 return d
         for d in dates:
             if d.start - view.sentence.start >= 12:
                 break
-            if self._usable_date(view, figure, d, losses):
+            if self._usable_date(view, figure, d, metric):
                 return d  # a leading date: "On Monday, ..."
-        return self._carried_date(view, figure, as_of_carry, losses)
+        return self._carried_date(view, figure, as_of_carry, metric)
 
     def _said_on(self, view: _SentenceView) -> DateMention | None:
         """ "..., President Zelensky said on Nov. 11": the day written right after a speaker
@@ -1994,8 +1991,10 @@ class _Extraction:
         return None
 
     def _usable_date(
-        self, view: _SentenceView, figure: Figure, d: DateMention, losses: bool
+        self, view: _SentenceView, figure: Figure, d: DateMention, metric: str
     ) -> bool:
+        """Whether a date may date the figure, which counts `metric`."""
+        losses = metric not in _FORCE_METRICS
         return (
             d.precision != "none"
             and not (d.since and (losses or self._figure_between(view, figure, d)))
@@ -2007,7 +2006,7 @@ class _Extraction:
                 is not None
                 and not (
                     d.start > figure.end
-                    and self.dating_metric in ("wounded", "casualties", "killed")
+                    and metric in ("wounded", "casualties", "killed")
                     and not self._figure_between(view, figure, d)
                 )
             )
@@ -2025,7 +2024,7 @@ class _Extraction:
         view: _SentenceView,
         figure: Figure,
         as_of_carry: tuple[int, DateMention] | None,
-        losses: bool,
+        metric: str,
     ) -> DateMention | None:
         if as_of_carry is not None and as_of_carry[0] == view.sentence.paragraph:
             return as_of_carry[1]
@@ -2037,7 +2036,7 @@ class _Extraction:
             while i > 0:
                 i -= 1
                 d = dates[i]
-                if d.end <= figure.start and self._usable_date(view, figure, d, losses):
+                if d.end <= figure.start and self._usable_date(view, figure, d, metric):
                     return d
             return self.last_date
         return None
