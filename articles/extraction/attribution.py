@@ -64,7 +64,8 @@ _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _ENDS_IN_PAST = re.compile(r"\s[a-z]{2,}ed$")
 _WHO_BEFORE = re.compile(r"\b(?:who|which)\s*$")
 _REPORTED = re.compile(r"\bthat\s+$")
-_RELAYED_BY = re.compile(r"(?:as\s+)?relayed\s+by\s+", re.I)
+# "relayed by lawmaker Lee", "was relayed to reporters by Park Sun-won"
+_RELAYED_BY = re.compile(r"(?:as\s+)?relayed\s+(?:to\s+(?:[\w-]+\s+){1,3}?)?by\s+", re.I)
 _BELIEVED_PASSIVE = re.compile(r"\s+to\b")
 _ACCORDING_WORDS = frozenset(
     ["count", "reckoning", "tally", "estimate", "estimates", "figures", "assessment",
@@ -128,6 +129,17 @@ _APPOSITIVE = re.compile(
     # "Britain's Defence Intelligence, the only government that posts a total, estimated"
     r"|,\s*(?:the|a|an)\s+[^,]*?\b(?:that|which|who)\s+[a-z][^,]*,?\s*$"
 )
+# A name right before a comma: "The Multilateral Sanctions Monitoring Team (MSMT)"; not
+# "North Korea will send 6,000 personnel" before ", made up of 1,000 deminers"
+_NAME_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:the|The)\s)[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)*"
+    r"(?:[A-Z][\w.'-]*|\([A-Z][\w-]*\)))*\s*$"
+)
+_PAST_APPOSITIVE = re.compile(
+    r",\s*(?:set\s+up|founded|created|formed|established|launched|backed|funded|made\s+up"
+    r"|composed|comprising|headquartered|appointed)\s+(?:by|in|of|with|from|after|under)\b"
+)
+_RELATIVE_SUBJECT = re.compile(r",\s*(?:which|whom)\s+(?=(?:the\s+)?[A-Z])")
 _PARTICIPLE = re.compile(
     r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing|relayed"
     r"|as\s+relayed|in\s+a\s+(?:[\w-]+\s+){0,2}?briefing)\b",
@@ -224,6 +236,11 @@ _TITLES = frozenset(
         "adviser",
         "advisor",
         "professor",
+        # "Correspondent Anton Lebedev reported": the reporter, named
+        "correspondent",
+        "reporter",
+        "presenter",
+        "anchor",
     ]
 )
 _WEAK_WORDS = frozenset(
@@ -267,6 +284,7 @@ _WEAK_WORDS = frozenset(
         "ukraine's",
         "ukraine",
         "u.s.",
+        "u.s",  # "U.S." with its last stop stripped, as _is_weak reads words
         "us",
         "american",
         "american's",
@@ -402,7 +420,10 @@ _FORMER_ROLE = re.compile(
 _DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[^A-Z]*")
 _SOURCE_NOUN = re.compile(
     r"\b(?:agency|service|ministry|department|military|directorate|office|government|army|command"
-    r"|intelligence|officials?|spokes(?:man|woman|person))\s*$",
+    r"|intelligence|officials?|spokes(?:man|woman|person)"
+    # "in violation of U.N. sanctions, an 11-nation monitoring group said"
+    r"|group|team|panel|body|monitors|institute|commission|committee|watchdog|organi[sz]ation"
+    r"|think\s+tank|council|mission|report|statement)\s*$",
     re.I,
 )
 
@@ -419,7 +440,20 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     region = norm[lower:verb_start]
     appositive = _APPOSITIVE.search(region) if "," in region else None
     if appositive:
-        region = region[: appositive.start()]
+        relative = _RELATIVE_SUBJECT.match(region, appositive.start())
+        if relative is not None and not region.rstrip().endswith(","):
+            # "The first contingent, which Ukraine's military intelligence put at 11,000": the
+            # relative clause's own subject speaks
+            lower += relative.end()
+            region = region[relative.end() :]
+        else:
+            region = region[: appositive.start()]
+    elif "," in region:
+        # "The Multilateral Sanctions Monitoring Team (MSMT), set up by the United States,
+        # South Korea, Japan and eight other countries in 2024, said": the body, described
+        described = _PAST_APPOSITIVE.search(region)
+        if described is not None and _NAME_BEFORE.search(region, 0, described.start()):
+            region = region[: described.start()]
     last = _LAST_SUBJECT_START.match(region)  # match, not search: linear without an opener
     cut = last.end() if last else 0
     if cut >= 4 and region[cut - 4 : cut - 1].lower() == "and" and region[cut : cut + 1].isupper():
@@ -453,6 +487,8 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
             _DESCRIPTION.fullmatch(parts[index])
             and _SOURCE_NOUN.search(parts[index]) is None
             and _ASIDE.match(parts[index - 1]) is None
+            # "Citing member-state assessments, the report put": the report's source
+            and _PARTICIPLE.match(parts[index - 1]) is None
             and _UPPER.search(parts[index - 1]) is not None
         )
     ):

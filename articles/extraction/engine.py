@@ -68,6 +68,8 @@ _OTHER_FORCE = re.compile(
     r"(?:\w+\s+)?(?:troops|soldiers|forces|[Aa]rmed\s+[Ff]orces|Forces|servicemen|army|Army|losses|casualties"
     r"|formations"
     r"|units|personnel|dead|fighters|military)\b"
+    # "the head of Ukraine's military intelligence": an agency, not a force
+    r"(?!\s+(?:intelligence|spokes|command(?!ers)|leadership|chief|officials?|sources?))"
     r"|\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
     r"(?:lost|deployed|sent|dispatched|suffered|mobili[sz]ed)\b"
     r"|\blosses\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia|Ukraine"
@@ -92,6 +94,8 @@ _HYPOTHETICAL = re.compile(
 )
 # Another country's forces acting on the figure: "Russia lost 1,540", "Ukraine has deployed 20,000".
 _OTHER_ACTOR = re.compile(
+    # not "troops deployed to Russia have suffered 3,000 casualties": a place there
+    r"(?<!\bto\s)(?<!\bin\s)(?<!\bfor\s)(?<!from\s)(?<!with\s)"
     r"\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)(?:'s)?(?:,\s+which)?\s+(?:forces\s+|army\s+|military\s+)?"
     r"(?:has\s+|had\s+|have\s+|was\s+|is\s+|were\s+)?(?:also\s+|now\s+|already\s+)?(?:lost|loses|losing|deployed|sent|dispatched"
     r"|suffered|mobili[sz]ed|massed|masses|gathered)\s+(?:\w+\s+){0,3}$"
@@ -200,6 +204,23 @@ _AGENCY_KINDS = frozenset({"intelligence", "government", "military"})
 _ANAPHOR = re.compile(
     r"^(?:the|this|that)\s+(?:(?:spy|intelligence|military|defen[cs]e|government)\s+)?"
     r"(?:agency|service|ministry|department|military|intelligence|directorate)[.,;:!?'\"]*$",
+    re.I,
+)
+# "an 11-nation monitoring group said": a body described, to be named in what follows
+_BODY_DESCRIBED = re.compile(
+    r"(?:a|an|the)\s+(?:[\w.-]+\s+){0,3}(?:group|team|panel|body|monitors|commission|committee"
+    r"|watchdog|organi[sz]ation|institute|council|mission|coalition)[.,;:!?'\"]*"
+)
+_BODY_WORDS = frozenset(["group", "team", "panel", "monitors", "commission", "committee",
+                         "watchdog", "organisation", "organization", "institute", "council",
+                         "mission", "coalition", "nation", "based", "member", "international",
+                         "independent"])  # fmt: skip
+_WORD_RE = re.compile(r"[a-z]+")
+# "The statement also says", "the report said": the document of the source named last
+_DOCUMENT_ANAPHOR = re.compile(
+    r"(?:the|this|that|its|their)\s+(?:(?:same|new|latest|full|written|daily|weekly|monthly)\s+)?"
+    r"(?:statement|report|update|document|release|communiqu\u00e9|communique|summary|bulletin)"
+    r"[.,;:!?'\"]*",
     re.I,
 )
 # A report that calls figures false (see `_Extraction._debunked`).
@@ -431,8 +452,12 @@ _ASIDE_OPENER = re.compile(r",\s+(?:who|which|whose)\s")
 _N_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:\w+\s+)?")
 _COMPARED_BEFORE = re.compile(
     r"\b(?:(?:up|down|rising|falling|revised)\s+(?:\w+\s+)?from|(?:its|their|the)\s+(?:earlier\s+"
-    r"|previous\s+|own\s+)?(?:estimate|figure|count|tally)\s+of)\s+(?:the\s+)?$"
+    r"|previous\s+|own\s+)?(?:estimate|figure|count|tally)\s+of"
+    # "said 1,500 had been shipped, before raising its count to about 3,000"
+    r"|(?:rais|revis|lift|increas|updat|lower|cut|bump|push)\w*\s+(?:its|their|the|that|this)\s+"
+    r"(?:\w+\s+)?(?:estimate|figure|count|tally|number|total)\s+to)\s+(?:the\s+)?$"
 )
+_QUOTE_CLOSED = re.compile(r"(?:[.,]\"|\",)\s+(?:the\s+|a\s+|an\s+)?[A-Za-z]")
 _JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _SUBSET_AFTER = re.compile(
     r",[\"'\u201d]?\s+(?:including|among\s+them|of\s+whom)\s"
@@ -1281,9 +1306,25 @@ class _Extraction:
         person: Entity | None = None  # the person named last, for "He said"
         unnamed: Entity | None = None  # the unnamed source named last, for "the source said"
         named: dict[str, Entity] = {}  # known sources by name, the latest named last
-        for view in views:
+        recent: Entity | None = None  # the source named last, for "the statement says"
+        for k, view in enumerate(views):
+            for m in view.mentions:
+                if m.entity is not None and not m.entity.weak:
+                    recent = m.entity
+                    break
             for i, m in enumerate(view.mentions):
                 entity = m.entity
+                if (
+                    entity is None
+                    and m.role == "speaker"
+                    and _BODY_DESCRIBED.fullmatch(self.norm, m.start, m.end)
+                ):
+                    # "an 11-nation monitoring group said" in the lead, named just after:
+                    # "The Multilateral Sanctions Monitoring Team (MSMT), set up by ..."
+                    entity = self._named_after(views, k, self.norm[m.start : m.end])
+                    if entity is not None:
+                        view.mentions[i] = Mention(m.start, m.end, m.role, entity, m.cue)
+                        continue
                 if entity is None and self.outlet and _OUR_OWN.match(self.norm, m.start, m.end):
                     # "according to our sources in Kursk": the outlet's own reporting
                     known = self.index.named(self.outlet)
@@ -1328,6 +1369,12 @@ class _Extraction:
                             view.mentions[i] = Mention(m.start, m.end, m.role, earlier, m.cue)
                 elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
                     view.mentions[i] = Mention(m.start, m.end, m.role, last, m.cue)
+                elif (
+                    recent is not None
+                    and m.role == "speaker"
+                    and _DOCUMENT_ANAPHOR.fullmatch(self.norm, m.start, m.end)
+                ):
+                    view.mentions[i] = Mention(m.start, m.end, m.role, recent, m.cue)
                 elif unnamed is not None and _SOURCE_ANAPHOR.match(self.norm, m.start, m.end):
                     # "the source said": the unnamed source named last.
                     view.mentions[i] = Mention(m.start, m.end, m.role, unnamed, m.cue)
@@ -1335,6 +1382,24 @@ class _Extraction:
                     found = self._country_anaphor(view.sentence.start, m)
                     if found is not None:
                         view.mentions[i] = Mention(m.start, m.end, m.role, found, m.cue)
+
+    def _named_after(self, views: list[_SentenceView], k: int, phrase: str) -> Entity | None:
+        """The source named in the next few sentences whose name holds a word of the
+        description ("monitoring" in "an 11-nation monitoring group")."""
+        words = [
+            w for w in _WORD_RE.findall(phrase.lower()) if len(w) >= 5 and w not in _BODY_WORDS
+        ]
+        if not words:
+            return None
+        for view in views[k + 1 : k + 4]:
+            for m in view.mentions:
+                if m.entity is None or m.entity.weak:
+                    continue
+                name = m.entity.name.lower()
+                for w in words:
+                    if w in name:
+                        return m.entity
+        return None
 
     def _country_anaphor(self, lower: int, m: Mention) -> Entity | None:
         """ "a South Korean lawmaker ..., citing the country's spy agency": the known source
@@ -1622,7 +1687,8 @@ class _Extraction:
         known = self.index.find(carried.source)
         names = [carried.source, *(known.aliases if known is not None else ())]
         text = " ".join(names).lower()
-        return any(side in text for side in sides)
+        # "U.S. and Ukrainian officials" after the Pentagon: two sides, more than the one
+        return all(side in text for side in sides)
 
     def _attribution(
         self, view: _SentenceView, clause: tuple[int, int], sentence: Attribution | None
@@ -1747,6 +1813,9 @@ class _Extraction:
             )
             # "8,000 troops remained in Kursk after weeks of heavy losses": what befell them
             and not _AFTER_EVENT.search(norm, max(seg_after[0], c[0] - 30), c[0])
+            # '"... exceeded 3,000," the JCS said in a text message sent to reporters': the
+            # quotation ended, and what follows is about the speaker
+            and not ('"' in norm[seg_after[0] : c[0]] and _QUOTE_CLOSED.match(norm, figure.end))
         ]
         if (
             len(after) >= 2

@@ -91,11 +91,18 @@ _TRAINING_DONE = re.compile(
 _PEOPLE = re.compile(
     r"(?:troops?|soldiers?|personnel|servicem[ae]n|service\s*(?:members|men)|fighters|men|forces"
     r"|military\s+personnel|North\s+Koreans|Koreans|conscripts|recruits|infantry(?:men)?|commandos"
-    r"|special\s+forces|sappers|deminers|engineers|builders|workers|marines|paratroopers|officers"
+    r"|special\s+forces|sappers|deminers|engineers|builders"
+    r"|workers|marines|paratroopers|officers"
     r"|generals|specialists|operators|gunners|others|persons|people|members|replacements|reinforcements"
     r"|-strong|strong)\b",
     re.I,
 )
+_NUMBER_OF_ROW = re.compile(
+    r"\s*(?:the\s+)?(?:(?:approximate|estimated|rough|total|reported|confirmed)\s+)?"
+    r"(?:number|count|total|tally)\s+of\s+",
+    re.I,
+)
+_MILITARY_WORKERS = re.compile(r"military|construction|army|engineering|troops", re.I)
 _DIRECT = {
     "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed",
     "fatalities": "killed",
@@ -140,7 +147,10 @@ _BARE_NEXT = re.compile(
     r"|of|in|at|to|on|from|by|since|with|among|as|during|near|for|who|which|that|so|or|and|a|per"
     r"|it|they|he|she|we|despite|after|before|until|across|inside|along|there|now|still|then"
     r"|but|including|against|over|under|into|within|while|when|if|this|last|each|both|all"
-    r"|sent|lost|held|taken|left|fought|brought|\w+ed|\w+ing|\w+ly)$",
+    r"|sent|lost|held|taken|left|fought|brought|\w+ed|\w+ing|\w+ly"
+    # "raising its count to about 3,000 later that month"
+    r"|later|earlier|soon|afterwards?|also|already|alone|altogether|overall|because|due|amid"
+    r"|than|yet)$",
     re.I,
 )
 
@@ -300,6 +310,10 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         return head
     if window.startswith(": "):
         window = window[1:]  # "26: people killed in the attack", a list's row: its noun
+        number_of = _NUMBER_OF_ROW.match(window)
+        if number_of is not None:
+            # "14,000: Approximate number of North Korean combat troops sent": what is counted
+            window = " " + window[number_of.end() :]
     phrase = ""
     partitive = False  # "1,000 of the wounded": the noun names the set, not what is counted
     for i, m in enumerate(_TOKEN.finditer(window)):
@@ -335,6 +349,11 @@ def read_head(norm: str, end: int, limit: int) -> Head:
                 or _CLAUSE_ENDS.match(window, m.end()) is not None
             )
         ):  # "12 thousand North Korean military." as the translated "military personnel"
+            if lower == "workers" and _MILITARY_WORKERS.search(phrase) is None:
+                # "5,000 military construction workers"; not "50,000 workers on student
+                # visas", labourers sent to earn money
+                head.rejected = True
+                break
             head.people = True
             head.vague = lower == "people"
             head.others = lower == "others"

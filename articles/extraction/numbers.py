@@ -62,13 +62,19 @@ _APPROX = re.compile(
 _AT_LEAST = re.compile(
     # ("no more than" is a ceiling: see `_AT_MOST`)
     r"(?=[moauinewbstp])(?:\b(?:(?<!no\s)(?<!not\s)more\s+than|(?<!no\s)(?<!not\s)over|at\s+least|upwards?\s+of|in\s+excess\s+of|no[t]?\s+(?:fewer|less)\s+than"
-    r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|exceed(?:ed|s)?|surpass(?:ed|es)?"
+    r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|(?<!not\s)(?<!never\s)exceed(?:ed|s)?|surpass(?:ed|es)?"
     r"|top(?:ped|s)?|passed)\s*)$",
     re.I,
 )
 _AT_MOST = re.compile(
     r"(?=[uaflnb])(?:\b(?:up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|under"
     r"|below|a\s+maximum\s+of|not\s+more\s+than)\s*)$",
+    re.I,
+)
+# "had not exceeded about 12,000", "never surpassed 10,000": a ceiling, however qualified
+_NOT_EXCEEDING = re.compile(
+    r"\b(?:not|never)\s+(?:exceed(?:ed|ing|s)?|surpass(?:ed|es|ing)?|top(?:ped)?|gone\s+above)"
+    r"(?:\s+(?:about|around|roughly|some|approximately))?\s*$",
     re.I,
 )
 # Filler allowed between a qualifier and its number: "about an additional 3,000".
@@ -224,6 +230,9 @@ def _qualifier(before: str) -> tuple[str, int]:
     # tokens: searching from there finds the same (leftmost) match.
     parts = head.rsplit(None, 3)
     tail = len(parts[0]) if len(parts) > 3 else 0
+    negated = _NOT_EXCEEDING.search(head, max(0, tail - 8))
+    if negated is not None:
+        return "at_most", len(before) - negated.start()
     for name, pattern in (("approx", _APPROX), ("at_least", _AT_LEAST), ("at_most", _AT_MOST)):
         found = pattern.search(head, tail)
         if found:
