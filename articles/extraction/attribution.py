@@ -649,6 +649,15 @@ _STATE_MEDIA = re.compile(
     r"(?:(?:North\s+Korean|Russian|Chinese|Pyongyang's|Moscow's)\s+)?(?:state|official|state-run)"
     r"\s+(?:media|television|TV|news\s+agency|broadcaster)(?=[.,;:!?'\"]*$)"
 )
+_LOWER_OFFICIALS = re.compile(
+    r"(?:(?i:a|an|the|two|three|several|some|other|another)\s+)?"
+    r"(?P<who>(?:(?:senior|top|high-ranking|military|government|defen[cs]e|intelligence|security"
+    r"|presidential|administration|western|allied|european)\s+){1,3}officials?)"
+    r"(?:\s+(?:familiar\s+with|with\s+knowledge\s+of|briefed\s+on)\s+[\w\s-]+)?[.,;:!?'\"]*"
+)
+_CAPITAL_COUNTRY = {"Kyiv": "Ukraine", "Kiev": "Ukraine", "Seoul": "South Korea",
+                    "Tokyo": "Japan", "London": "Britain", "Moscow": "Russia"}  # fmt: skip
+_CAPITAL_OWNER = re.compile(r"\b(Kyiv|Kiev|Seoul|Tokyo|London|Moscow)'s\s")
 _UPPER = re.compile(r"[A-Z]")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE_END = re.compile(r"'s?$")
@@ -661,6 +670,13 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     known = index.find(phrase)
     if known is not None:
         return Entity(known.name, known)
+    capital = _CAPITAL_OWNER.search(phrase)
+    if capital is not None:
+        # "Kyiv's military intelligence" is Ukraine's, "Seoul's spy agency" South Korea's
+        country = _CAPITAL_COUNTRY[capital.group(1)]
+        known = index.find(phrase[: capital.start(1)] + country + phrase[capital.end(1) :])
+        if known is not None:
+            return Entity(known.name, known)
     bracketed = _ABBREVIATION_AFTER.search(phrase)
     if bracketed is not None:
         # "Ukraine's Special Operations Forces (SSO)": the name or its abbreviation known,
@@ -691,6 +707,11 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     if media is not None:
         # "according to state media": nobody named, but a source an editor records.
         return Entity(" ".join(media.group(0).split()), None)
+    officials = _LOWER_OFFICIALS.fullmatch(phrase.strip())
+    if officials is not None:
+        # "government officials said", "a senior government official said": nobody named,
+        # but the kind of speaker, as an editor records it
+        return Entity(" ".join(officials.group("who").split()), None, True)
     if _UPPER.search(phrase) is None or _DIGIT.search(phrase) is not None:
         return None  # a clause holding a figure or a date is not a name
     name = clean_name(phrase)

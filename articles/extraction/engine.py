@@ -299,7 +299,9 @@ _PARADE = re.compile(r"\b(?:parades?|rehears(?:al|als|ing|ed|e))\b", re.I)
 _NEAREST_WINDOW = 600
 _NEAREST_SLACK = 120
 _ORGANISATION_NAME = re.compile(r"\b(?:Ministry|Agency|Service|Department|Directorate|Office)\b")
-_SOURCE_ANAPHOR = re.compile(r"(?:the|that|this|our|the\s+same)\s+source[.,;:!?'\"]*$", re.I)
+_SOURCE_ANAPHOR = re.compile(
+    r"(?:the|that|this|our|the\s+same)\s+(?:source|official|senior\s+official)[.,;:!?'\"]*$", re.I
+)
 _PRONOUN = re.compile(r"(?:He|She|he|she)\s*$")
 _NAME_RUN = re.compile(r"(?<![\w'-])[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
 # Two or three capitalised words, none an organisation's: "Andriy Yusov", "Kim Yong-hyun".
@@ -677,6 +679,9 @@ class _Extraction:
         self.carried_at = -1  # the paragraph of the last attribution carried
         self.publisher: Attribution | None = None  # an agency's own statement's source
         self.previous: Sentence | None = None  # the sentence before the one read
+        # the vague speakers named last ("government officials said") while no source has
+        # been carried yet
+        self.last_weak: Attribution | None = None
 
     def run(self) -> list[Claim]:
         paragraphs = segment(self.norm)
@@ -732,6 +737,10 @@ class _Extraction:
             if own is not None:
                 carried = own
                 self.carried_at = view.sentence.paragraph
+            elif self.carried_at < 0 and view.mentions:
+                weak = self.attributor.weak(view.mentions)
+                if weak is not None:
+                    self.last_weak = weak
             for date in reversed(view.dates):
                 if date.precision != "none" and not date.since:
                     self.last_date = date
@@ -1351,6 +1360,19 @@ class _Extraction:
                     and " source " in entity.name
                 ):
                     unnamed = entity
+                if (
+                    entity is not None
+                    and entity.known is None
+                    and entity.name.endswith(("official", "officials"))
+                ):
+                    if entity.name[:1].islower() and self.norm.startswith(
+                        ("the ", "The "), m.start
+                    ):
+                        # "a senior U.S. defense official ..." then "The senior defense
+                        # official said": the one named before, else whoever spoke before
+                        view.mentions[i] = Mention(m.start, m.end, m.role, unnamed, m.cue)
+                        continue
+                    unnamed = entity  # "a senior government official", then "the official"
                 if entity is not None:
                     if (
                         entity.known is None
@@ -1585,9 +1607,16 @@ class _Extraction:
         if attribution is None:
             weak = self.attributor.weak(view.mentions)
             if weak is not None and (
-                _ONE_OFFICIAL.search(weak.source or "") or not self._same_side(weak, carried)
+                _ONE_OFFICIAL.search(weak.source or "")
+                or not self._same_side(weak, carried)
+                # "government officials said Monday" in the lead, the NIS named only further
+                # down: the vague speakers, not a source not yet named
+                or self.carried_at < 0
             ):
                 attribution = weak
+            elif weak is None and self.carried_at < 0 and self.last_weak is not None:
+                # '"Around 2,000 new troops have gone," he went on': the quotation's speaker
+                attribution = self.last_weak
             elif (
                 metric == "captured"
                 and carried is not None
@@ -1701,6 +1730,16 @@ class _Extraction:
             found = self.attributor.attribute(inside)
             if found is not None:
                 return found
+            weak = self.attributor.weak(inside)
+            if (
+                weak is not None
+                and sentence is not None
+                and not self._same_side(weak, sentence)
+                and _ONE_OFFICIAL.search(weak.source or "") is None
+            ):
+                # "Seoul's spy agency estimates 2,000 died; Ukrainian officials put losses at
+                # 7,000": the clause's own vague speakers, not the other clause's source
+                return weak
         return sentence
 
     def _metric(self, view: _SentenceView, figure: Figure, clause: tuple[int, int]) -> str | None:

@@ -131,3 +131,44 @@ def test_the_statement_also_says_is_the_statements_source() -> None:
         ("killed", 3400, STAFF),
         ("captured", 3, STAFF),
     ]
+
+
+def test_officials_in_the_lead_are_not_a_source_named_further_down() -> None:
+    text = (
+        "North Korea has sent about 2,500 fresh troops to Russia, government officials"
+        " said.\n\n"
+        '"We have no count of the earlier contingent yet," a senior'
+        ' government official said. "Some 2,100 new soldiers have gone since January."\n\n'
+        "About 9,000 North Korean troops remain in Russia, the official said.\n\n"
+        "That is more than the 8,000 troops the NIS reported last year."
+    )
+    assert attributed(text) == [
+        (2500, "government officials", None),
+        (2100, "senior government official", None),
+        (9000, "senior government official", None),
+        (8000, NIS, None),
+    ]
+
+
+def test_a_capitals_agency_is_its_countrys() -> None:
+    text = (
+        "Seoul's spy agency estimates that about 1,900 North Korean soldiers died; Kyiv's"
+        " military intelligence puts North Korean losses at closer to 6,500."
+    )
+    assert attributed(text) == [(1900, NIS, None), (6500, HUR, None)]
+
+
+def test_a_clause_of_its_own_vague_speakers_is_theirs() -> None:
+    text = (
+        "The NIS estimates that about 1,900 North Korean soldiers died; Ukrainian"
+        " officials put North Korean losses at closer to 6,500."
+    )
+    assert attributed(text) == [(1900, NIS, None), (6500, "Ukrainian officials", None)]
+
+
+def test_one_unnamed_official_in_lower_case_speaks_for_the_figure() -> None:
+    text = (
+        "The NIS said 11,000 North Korean troops had been sent.\n\n"
+        "A senior western official said some 9,500 North Korean troops remain in Russia."
+    )
+    assert attributed(text) == [(11000, NIS, None), (9500, "senior western official", None)]
