@@ -63,6 +63,7 @@ _VERB_AFTER_SPACE = re.compile(rf"\s(?:{word_trie(_VERB_LIST)})\b")
 _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _ENDS_IN_PAST = re.compile(r"\s[a-z]{2,}ed$")
 _WHO_BEFORE = re.compile(r"\b(?:who|which)\s*$")
+_NAME_TAIL = re.compile(r"(?<![\w'-])[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.'-]*)*$")
 _REPORTED = re.compile(r"\bthat\s+$")
 # "relayed by lawmaker Lee", "was relayed to reporters by Park Sun-won"
 _RELAYED_BY = re.compile(r"(?:as\s+)?relayed\s+(?:to\s+(?:[\w-]+\s+){1,3}?)?by\s+", re.I)
@@ -79,7 +80,8 @@ _BY_THE_COUNT = re.compile(
     re.I,
 )
 _ORIGIN = re.compile(
-    r"\b(?:citing|quoting|cited|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
+    # "the number of builders cited by Khinshtein": by whom, not whom the builders cite
+    r"\b(?:citing|quoting|cited(?!\s+by\b)|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
     r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report)\s+(?:by|from)"
     # "a lawmaker who briefed reporters after a closed-door session with the NIS"
     r"|(?:closed-door|private|parliamentary)\s+(?:session|meeting|briefing)\s+with)\s+",
@@ -1059,6 +1061,12 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             # verb's subject is "who", inside the phrase already read; not "Now". (Right
             # before it, "the NIS, which briefed", the subject is who or which.)
             continue
+        if who is not None and e - s > 40:
+            # "broadcast an interview with Kursk Governor Alexander Khinshtein, who said":
+            # "who" is the name just before it
+            tail = _NAME_TAIL.search(norm, s, e)
+            if tail is not None:
+                s = tail.start()
         # "Park said the agency estimates": the subject of "estimates" starts after "said".
         after_verb = previous > s
         if after_verb:

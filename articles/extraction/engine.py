@@ -441,6 +441,10 @@ def _korean_name(surname: str) -> re.Pattern[str]:
     )
 
 
+_RELEASED_ON = re.compile(
+    r"\b(?:report|statement|assessment|study|update|findings|paper)\s+(?:\w+\s+){0,2}?"
+    r"(?:released|published|issued|made\s+public|dated|circulated)\s+(?:on\s+|late\s+on\s+|last\s+)?$"
+)
 _POSTED_ON = re.compile(
     r"\b(?:posted|published|issued|released|made)\s+(?:the|its|this|a)\s+(?:statement|update|post"
     r"|report|assessment|figures?)\s+(?:on|late\s+on)\s"
@@ -1066,6 +1070,7 @@ class _Extraction:
         evening"). A figure of that source with no date of its own holds on that day rather
         than on the publication date."""
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
+        released: dict[str, tuple[int, DateMention]] = {}
         for view, own in zip(views, owns, strict=True):
             if own is None and view.dates:
                 self._visit_date(view)
@@ -1073,6 +1078,20 @@ class _Extraction:
                 own = self.attributor.weak(view.mentions) if view.figures else None
             if own is None or own.source is None or not view.dates:
                 continue
+            for d in view.dates:
+                if (
+                    d.precision == "day"
+                    and not d.as_of
+                    and not d.since
+                    and own.source not in released
+                    and _RELEASED_ON.search(
+                        self.norm, max(view.sentence.start, d.start - 50), d.start
+                    )
+                ):
+                    # "said in its report released on Friday": the report's day, whatever
+                    # day it was discussed on
+                    released[own.source] = (d.start, d)
+                    break
             if not view.figures and _POSTED_ON.search(
                 self.norm, view.sentence.start, view.sentence.end
             ):
@@ -1121,6 +1140,8 @@ class _Extraction:
                             key = (view.sentence.paragraph, own.speaker or own.source)
                             self.paragraph_statements.setdefault(key, d)
                         break
+        for key, day in released.items():
+            self.statements[key] = [day]
 
     def _visit_date(self, view: _SentenceView) -> None:
         """ "Sergei Shoigu was back in Pyongyang on Tuesday ... According to Shoigu, ...": a

@@ -172,3 +172,39 @@ def test_one_unnamed_official_in_lower_case_speaks_for_the_figure() -> None:
         "A senior western official said some 9,500 North Korean troops remain in Russia."
     )
     assert attributed(text) == [(11000, NIS, None), (9500, "senior western official", None)]
+
+
+def test_a_report_released_on_a_day_holds_its_figures_on_that_day() -> None:
+    # Published on a Wednesday: "Friday" is 28 February, "Monday" 3 March.
+    text = (
+        "North Korea has sent about 16,000 troops to Russia, a monitoring group said in a"
+        " report discussed at the Security Council on Monday.\n\n"
+        "The Sanctions Monitoring Coalition, formed by Japan and seven other countries in"
+        " 2025, said in its report released on Friday that about 5,500 engineers had"
+        " followed.\n\n"
+        "Citing member-state assessments, the report put North Korean casualties at"
+        " around 6,800."
+    )
+    assert [(c.low, c.as_of) for c in claims(text)][1:] == [
+        (5500, "2025-02-28"),
+        (6800, "2025-02-28"),
+    ]
+
+
+def test_who_said_after_a_name_is_that_name() -> None:
+    text = (
+        "North Korea has sent builders to Kursk. A state channel on 20 February aired an"
+        " interview with Kursk Governor Alexander"
+        ' Khinshtein, who said "around 4,000 Korean builders" were at work in the region.'
+    )
+    assert attributed(text) == [(4000, "Alexander Khinshtein", None)]
+
+
+def test_a_figure_cited_by_someone_is_not_cited_by_its_noun() -> None:
+    text = (
+        "North Korea has sent builders to Kursk. Governor Alexander Khinshtein said 4,000"
+        " Korean builders were at work there.\n\n"
+        "An earlier version of this story gave the number of Korean builders cited by"
+        " Khinshtein as 14,000. The correct figure is 4,000."
+    )
+    assert attributed(text) == [(4000, "Alexander Khinshtein", None)]
