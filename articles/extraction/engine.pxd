@@ -61,6 +61,7 @@ cdef class _Extraction:
     @cython.locals(view=_SentenceView, labels=list, s=Py_ssize_t, named=list)
     cdef _speaker_labels(self, list views)
     cdef _answer_labels(self, list views)
+    cdef _embedded_posts(self, list views)
     cdef _footnote_days(self, list candidates)
     cdef object _person_before(self, Py_ssize_t start, Py_ssize_t end)
     cdef _korean_full_names(self, list views)

@@ -216,6 +216,13 @@ _BODY_WORDS = frozenset(["group", "team", "panel", "monitors", "commission", "co
                          "mission", "coalition", "nation", "based", "member", "international",
                          "independent"])  # fmt: skip
 _WORD_RE = re.compile(r"[a-z]+")
+_OF_THEM_ARE = re.compile(
+    r"\s+of\s+(?:them|those|these)\s+(?:are|were)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b"
+)
+# An embedded post: "@ZelenskyyUa" on its own line, after the author's name
+_HANDLE_LINE = re.compile(r"\s*@\w{2,30}\s*")
+_AUTHOR_LINE = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}")
+_POST_STAMP = re.compile(r"\s*\d{1,2}:\d\d\s*(?:AM|PM|am|pm)?\s*[\u00b7|-]")
 # "The statement also says", "the report said": the document of the source named last
 _DOCUMENT_ANAPHOR = re.compile(
     r"(?:the|this|that|its|their)\s+(?:(?:same|new|latest|full|written|daily|weekly|monthly)\s+)?"
@@ -1232,6 +1239,8 @@ class _Extraction:
             if m is not None and m.group("x").lower() not in _NOT_LABELS:
                 labels.append((view, m))
         self._answer_labels(views)
+        if "\n@" in self.norm:
+            self._embedded_posts(views)
         if len(labels) < 2:
             return
         # "Oleh Dovhyi: ..." then "OD: ...": initials stand for the name labelled in full.
@@ -1261,6 +1270,28 @@ class _Extraction:
         home = _SENT_HOME.search(self.norm, figure.end, stop)
         # "still in Russia, ... not brought home", "while others have rotated home"
         return home is not None and not _NOT_THEM.search(self.norm, figure.end, home.start())
+
+    def _embedded_posts(self, views: list[_SentenceView]) -> None:
+        """A social media post embedded in the page: the author's name on one line, the
+        handle on the next ("@ZelenskyyUa"), then the post until its time stamp. What the
+        post says, its author says."""
+        author: Entity | None = None
+        span = (0, 0)
+        for i, view in enumerate(views):
+            s, e = view.sentence.start, view.sentence.end
+            if _HANDLE_LINE.fullmatch(self.norm, s, e) is not None and i > 0:
+                line = views[i - 1].sentence
+                name = _AUTHOR_LINE.match(self.norm, line.start, line.end)
+                author = entity_of(name.group(0), self.index) if name is not None else None
+                span = (line.start, line.start + len(name.group(0))) if name else (0, 0)
+                continue
+            if author is None:
+                continue
+            if _POST_STAMP.match(self.norm, s, e) is not None:
+                author = None  # "4:12 PM · Jan 20, 2026": the post ends
+                continue
+            if not any(x.entity is not None and not x.entity.weak for x in view.mentions):
+                view.mentions.insert(0, Mention(span[0], span[1], "speaker", author, "label"))
 
     def _answer_labels(self, views: list[_SentenceView]) -> None:
         """A briefing's transcript: "Q (Reuters): ..." then "A: ...". The answers are the
@@ -1952,6 +1983,10 @@ class _Extraction:
             # "Seoul puts the dead at around 2,000; Kyiv reckons close to 4,000": the same
             # count, by another source
             metric = self.last_metric
+        if metric is None and "of" in norm[figure.end : figure.end + 5]:
+            part = _OF_THEM_ARE.match(norm, figure.end, min(clause[1], figure.end + 60))
+            if part is not None and metrics._PEOPLE.fullmatch(part.group("noun")):
+                metric = "deployed"  # "Roughly 1,000 of them are sappers": part of the force
         return metric
 
     def _in_combined_noun(

@@ -208,3 +208,24 @@ def test_a_figure_cited_by_someone_is_not_cited_by_its_noun() -> None:
         " Khinshtein as 14,000. The correct figure is 4,000."
     )
     assert attributed(text) == [(4000, "Alexander Khinshtein", None)]
+
+
+def test_an_embedded_post_is_its_authors() -> None:
+    text = (
+        "Ukraine's military intelligence said 10,500 North Korean troops were in Kursk.\n\n"
+        "The president also posted on X:\n\n"
+        "Volodymyr Zelenskyy\n"
+        "@ZelenskyyUa\n"
+        "North Korea has sent about 3,500 more soldiers to Russia this winter.\n"
+        "9:40 AM · Mar 4, 2025\n\n"
+        "Seoul's estimate is lower."
+    )
+    assert attributed(text) == [(10500, HUR, None), (3500, "Volodymyr Zelenskyy", None)]
+
+
+def test_part_of_them_are_a_kind_of_troops() -> None:
+    text = (
+        "Ukraine's military intelligence said about 10,500 North Korean troops are in"
+        " Kursk. Roughly 900 of them are sappers clearing mines along the border."
+    )
+    assert metrics_of(text) == [("deployed", 10500, 10500), ("deployed", 900, 900)]
