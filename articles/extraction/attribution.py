@@ -32,6 +32,8 @@ _VERBS = (
     r"|made\s+the\s+assessment|made\s+the\s+estimate|presented"
     r"|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|argued|argues"
     r"|reckons|reckoned|judges|judged|thinks|described|describes|posted"
+    # "German security circles consider a number of up to 3,000 killed to be realistic"
+    r"|consider|considers|considered|regard|regards|regarded"
     # "Zelenskyy was putting losses at", "officials are saying": the progressive, written out
     # (an auxiliary alone before the verb would read "Ukraine is estimated to" as a speaker).
     + "".join(
@@ -64,9 +66,17 @@ _CHAIN_WORDS = frozenset([*_SPEAKER_ADVERBS, "on"])
 _ENDS_IN_PAST = re.compile(r"\s[a-z]{2,}ed$")
 _WHO_BEFORE = re.compile(r"\b(?:who|which)\s*$")
 _NAME_TAIL = re.compile(r"(?<![\w'-])[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.'-]*)*$")
+_CITED_NOUN = re.compile(
+    r"\b(?:intelligence|services?|officials?|sources?|agenc(?:y|ies)|estimates?|figures?"
+    r"|assessments?|data|services)\s+$"
+)
 _REPORTED = re.compile(r"\bthat\s+$")
 # "relayed by lawmaker Lee", "was relayed to reporters by Park Sun-won"
-_RELAYED_BY = re.compile(r"(?:as\s+)?relayed\s+(?:to\s+(?:[\w-]+\s+){1,3}?)?by\s+", re.I)
+# "estimates by Western intelligence services cited by the Reuters news agency": Reuters
+# relays them; "the number of builders cited by Khinshtein": his, relayed by nobody
+_RELAYED_BY = re.compile(
+    r"(?:as\s+)?(?:relayed|cited|quoted)\s+(?:to\s+(?:[\w-]+\s+){1,3}?)?by\s+", re.I
+)
 _BELIEVED_PASSIVE = re.compile(r"\s+to\b")
 _ACCORDING_WORDS = frozenset(
     ["count", "reckoning", "tally", "estimate", "estimates", "figures", "assessment",
@@ -80,8 +90,7 @@ _BY_THE_COUNT = re.compile(
     re.I,
 )
 _ORIGIN = re.compile(
-    # "the number of builders cited by Khinshtein": by whom, not whom the builders cite
-    r"\b(?:citing|quoting|cited(?!\s+by\b)|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
+    r"\b(?:citing|quoting|cited|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
     r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report)\s+(?:by|from)"
     # "a lawmaker who briefed reporters after a closed-door session with the NIS"
     r"|(?:closed-door|private|parliamentary)\s+(?:session|meeting|briefing)\s+with)\s+",
@@ -516,6 +525,8 @@ _OF_DESCRIPTION = re.compile(
     r"(?<=[a-z])\s+of\s+the\s+[a-z].*$"
     # "a US official familiar with the intelligence": who it is, not part of the name
     r"|\s+(?:familiar\s+with|with\s+knowledge\s+of|briefed\s+on|close\s+to)\s+.*$"
+    # "Western intelligence services cited by the Reuters news agency": who relayed it
+    r"|\s+(?:cited|quoted|reported|relayed)\s+by\s+.*$"
 )
 
 
@@ -925,10 +936,16 @@ def _origins(norm: str, start: int, end: int) -> list[_Span]:
     spans = []
     for m in _ORIGIN.finditer(norm, start, end):
         s, e = _object_phrase(norm, m.end(), end)
-        if _RELAYED_BY.match(norm, m.start(), e):
+        relayed = _RELAYED_BY.match(norm, m.start(), e)
+        if relayed is not None:
+            if not norm.startswith("relayed", m.start()) and not _CITED_NOUN.search(
+                norm, max(start, m.start() - 30), m.start()
+            ):
+                # "the number of builders cited by Khinshtein": his (see _agents)
+                continue
             # "the NIS, in a briefing relayed by lawmaker Lee, said": Lee relays, the one
             # who speaks is the origin (see find_mentions).
-            spans.append((s, e, "relay", "relay"))
+            spans.append((max(s, relayed.end()), e, "relay", "relay"))
             continue
         spans.append((s, e, "origin", "origin"))
     for m in _NAMED_BRIEFING.finditer(norm, start, end):
@@ -1173,8 +1190,11 @@ class Attributor:
         speaker: Entity | None = None
         origin: Entity | None = None
         named: list[Mention] = []
+        weak_origin: Entity | None = None
         for m in mentions:
             entity = m.entity
+            if entity is not None and entity.weak and m.cue != "relay" and weak_origin is None:
+                weak_origin = entity
             if entity is None or entity.weak:
                 continue
             if m.role == "speaker":
@@ -1183,6 +1203,12 @@ class Attributor:
                 named.append(m)
             elif m.role == "origin" and origin is None:
                 origin = entity
+        if origin is None and weak_origin is not None and speaker is not None:
+            for m in named:
+                if m.cue == "relay":
+                    # "estimates by Western intelligence services cited by Reuters": the
+                    # services, however vaguely named, relayed by Reuters
+                    return speaker, weak_origin
         if origin is None:
             # "According to X, ... Y said": the one named after "according to" is relayed,
             # unless Y is an agency and X is not: "According to Lee, the NIS told the

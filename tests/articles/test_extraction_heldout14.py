@@ -229,3 +229,28 @@ def test_part_of_them_are_a_kind_of_troops() -> None:
         " Kursk. Roughly 900 of them are sappers clearing mines along the border."
     )
     assert metrics_of(text) == [("deployed", 10500, 10500), ("deployed", 900, 900)]
+
+
+def test_vague_services_cited_by_an_agency_are_the_source_it_relays() -> None:
+    text = (
+        "In all, about 14,500 North Korean soldiers have gone to Russia, according to"
+        " estimates by Western intelligence services cited by the Kyodo news agency."
+    )
+    assert attributed(text) == [(14500, "Western intelligence services", "Kyodo news agency")]
+
+
+def test_of_two_speakers_in_a_sentence_the_figure_takes_the_nearer() -> None:
+    text = (
+        "While the NIS, which in January put North Korean deaths at around 1,900, has not"
+        " updated its figure, French security circles consider up to 2,800 killed to be"
+        " realistic."
+    )
+    assert attributed(text) == [(1900, NIS, None), (None, "French security circles", None)]
+
+
+def test_as_an_outlet_reported_the_speaker_after_it_speaks() -> None:
+    text = (
+        "As Ukrinform reported, on February 3 the HUR representative Andriy Yusov said that"
+        " North Korean losses had reached about 3,800 killed and wounded."
+    )
+    assert attributed(text) == [(3800, HUR, None)]
