@@ -6,9 +6,10 @@ Always scores the project's own reports (`eval/reports/*.txt`, labels in
 `eval/reports.json`) and, separately, the held-out reports (labels in `eval/heldout.json`:
 reports written later in other outlets' styles and labelled before the engine was tuned on
 them, to show overfitting to the first set; `eval/heldout2.json`, a second batch written after
-tuning on the first; `eval/heldout3.json` to `eval/heldout14.json`, twelve more, written by
+tuning on the first; `eval/heldout3.json` to `eval/heldout16.json`, fourteen more, written by
 writers who had not seen the engine (the ninth written alongside the tenth and scored after
-the tenth's fixes, the eleventh alongside the twelfth and scored after the twelfth's)); with
+the tenth's fixes, the eleventh alongside the twelfth and scored after the twelfth's, the
+fifteenth and sixteenth together)); with
 SEEDS_DIR also the seed reports there, labelled in
 `eval/seeds.json` (publication dates and outlets come from SEEDS_DIR/index.json). Known
 sources for recognition are in `eval/sources.json`.
@@ -193,6 +194,8 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
     evaluate_set("held-out reports, twelfth batch", *own_reports("heldout12.json"), index, out)
     evaluate_set("held-out reports, thirteenth batch", *own_reports("heldout13.json"), index, out)
     evaluate_set("held-out reports, fourteenth batch", *own_reports("heldout14.json"), index, out)
+    evaluate_set("held-out reports, fifteenth batch", *own_reports("heldout15.json"), index, out)
+    evaluate_set("held-out reports, sixteenth batch", *own_reports("heldout16.json"), index, out)
     return 0
 
 
