@@ -31,7 +31,7 @@ _VERBS = (
     r"|spoke|made\s+the\s+statement|made\s+the\s+remarks|made\s+the\s+comments|gave|published"
     r"|made\s+the\s+assessment|made\s+the\s+estimate|presented"
     r"|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|argued|argues"
-    r"|reckons|reckoned|judges|judged|thinks|described|describes|posted"
+    r"|reckons|reckoned|reckon|judges|judged|thinks|described|describes|posted"
     # "German security circles consider a number of up to 3,000 killed to be realistic"
     r"|consider|considers|considered|regard|regards|regarded"
     # "Zelenskyy was putting losses at", "officials are saying": the progressive, written out
@@ -70,6 +70,7 @@ _CITED_NOUN = re.compile(
     r"\b(?:intelligence|services?|officials?|sources?|agenc(?:y|ies)|estimates?|figures?"
     r"|assessments?|data|services)\s+$"
 )
+_SAID_THAT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|stated|added|noted)\s+(?:that\s*)?,\s*$")
 _REPORTED = re.compile(r"\bthat\s+$")
 # "relayed by lawmaker Lee", "was relayed to reporters by Park Sun-won"
 # "estimates by Western intelligence services cited by the Reuters news agency": Reuters
@@ -166,9 +167,9 @@ _SUBJECT_OPENERS = ["that", "and", "but", "while", "whereas", "as", "when", "bec
 _SUBJECT_START = re.compile(
     # "(" opens an aside, except the bracketed abbreviation closing a name just before the
     # verb: "Ukraine's Special Operations Forces (SSO) said".
-    r"[;:\"]|\((?![A-Z][A-Za-z]{1,7}\)\s*$)|\s-+\s|\b(?:"
-    + word_trie(_SUBJECT_OPENERS, fold=True)
-    + r")\s",
+    # "JAMES KARIUKI (United Kingdom) said": the delegate's country, closing the name
+    r"[;:\"]|\((?![A-Z][A-Za-z]{1,7}\)\s*$)(?!(?:the\s+)?[A-Z][\w .'-]{2,40}\)(?:[,\s]*$|,))"
+    r"|\s-+\s|\b(?:" + word_trie(_SUBJECT_OPENERS, fold=True) + r")\s",
     re.I,
 )
 # The last of those in a text, as one match from the text's start: `.*` runs to the end and
@@ -671,6 +672,10 @@ _LOWER_OFFICIALS = re.compile(
 _CAPITAL_COUNTRY = {"Kyiv": "Ukraine", "Kiev": "Ukraine", "Seoul": "South Korea",
                     "Tokyo": "Japan", "London": "Britain", "Moscow": "Russia"}  # fmt: skip
 _CAPITAL_OWNER = re.compile(r"\b(Kyiv|Kiev|Seoul|Tokyo|London|Moscow)'s\s")
+_DELEGATE = re.compile(
+    r"(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\s+\((?:the\s+)?[A-Z][\w .'-]{2,40}\)[.,;:]?"
+)
+_CAPS_NAME = re.compile(r"[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'.-]*){1,3}")
 _UPPER = re.compile(r"[A-Z]")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE_END = re.compile(r"'s?$")
@@ -683,6 +688,21 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     known = index.find(phrase)
     if known is not None:
         return Entity(known.name, known)
+    delegate = _DELEGATE.fullmatch(phrase.strip())
+    if delegate is not None:
+        # "ANDRIY MELNYK (Ukraine) said", as a UN meeting's summary writes a speaker
+        name = delegate.group("name")
+        if name.isupper():
+            name = _title_name(name)
+        return _entity(name, index)
+    if _CAPS_NAME.fullmatch(phrase.strip(" ,.;:")) is not None:
+        # "The representative of the United States, MIKE WALTZ, said": a name in capitals
+        return _entity(_title_name(phrase.strip(" ,.;:")), index)
+    if phrase.rstrip(" .,;:").endswith(("spies", "spooks")):
+        # "South Korea's spies reckon": its spy agency
+        known = index.find(phrase.rstrip(" .,;:")[:-6].rstrip() + " spy agency")
+        if known is not None:
+            return Entity(known.name, known)
     capital = _CAPITAL_OWNER.search(phrase)
     if capital is not None:
         # "Kyiv's military intelligence" is Ukraine's, "Seoul's spy agency" South Korea's
@@ -758,6 +778,11 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     ):
         return None  # "Reports", "Intelligence", "Ukrainian assessments": nobody to name
     return Entity(name, None, weak)
+
+
+def _title_name(name: str) -> str:
+    """ "CHA JI-HOON" → "Cha Ji-hoon": each word capitalised, as names are written."""
+    return " ".join(w[:1] + w[1:].lower() for w in name.split())
 
 
 def entity_of(phrase: str, index: SourceIndex) -> Entity | None:
@@ -928,6 +953,11 @@ def _according(norm: str, start: int, end: int, pattern: re.Pattern[str]) -> lis
     spans = []
     for m in pattern.finditer(norm, start, end):
         s, e = _object_phrase(norm, m.end(), end)
+        if _SAID_THAT_BEFORE.search(norm, max(start, m.start() - 24), m.start()):
+            # "Melnyk said that, according to the Defence Intelligence of Ukraine, ...": the
+            # speaker relays the agency
+            spans.append((s, e, "origin", "origin"))
+            continue
         spans.append((s, e, "speaker", "according"))
     return spans
 

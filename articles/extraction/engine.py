@@ -84,6 +84,8 @@ _HYPOTHETICAL = re.compile(
     r"|rotate|rotated|field|fielded|contribute|supply|transfer|move)\b"
     # "analysts expect a fourth wave, possibly as large as 30,000": a forecast.
     r"|\bpossibly\s+(?:as\s+(?:large|many|big)\s+as|up\s+to)"
+    # "Were Mr Kim to send another 30,000 soldiers": a condition, not a count
+    r"|(?:^|(?<=[.;:]\s)|\b)(?:Were|Should|If)\s+(?:[\w.'-]+\s+){1,3}?to\s+(?:send|dispatch|deploy)\b"
     # "capable of sending as many as 100,000": what could be, not what is
     r"|\bcapable\s+of\s+(?:\w+\s+){0,2}?(?:sending|deploying|dispatching|providing|fielding"
     r"|committing|mobili[sz]ing|supplying)\b"
@@ -259,14 +261,18 @@ _NOT_BEFORE = re.compile(
 _FALSE_LATER = re.compile(
     r"\b(?:was|is|were|are|proved|proven|has\s+been\s+shown\s+to\s+be|turned\s+out\s+to\s+be)"
     r"\s+(?:completely\s+|entirely\s+|also\s+|later\s+|quickly\s+|since\s+been\s+)?(?:false|untrue"
-    r"|fake|fabricated|baseless|bogus|a\s+hoax|deleted|retracted|withdrawn|taken\s+down)\b",
+    r"|fake|fabricated|baseless|bogus|a\s+hoax|deleted|retracted|withdrawn|taken\s+down)\b"
+    # "A figure of 100,000 dead that circulated on Telegram can be safely ignored"
+    r"|\b(?:can|could|should|may)\s+(?:\w+\s+)?be\s+(?:safely\s+)?(?:ignored|dismissed|discounted"
+    r"|disregarded)\b|\bis\s+not\s+credible\b",
     re.I,
 )
 _CLAIM_NOUN = re.compile(
-    r"\b(?:claims?|rumou?rs?|reports?|posts?|stor(?:y|ies)|allegations?)\b", re.I
+    r"\b(?:claims?|rumou?rs?|reports?|posts?|stor(?:y|ies)|allegations?|figure\s+of)\b", re.I
 )
 _FALSE_WORDS = ("false", "untrue", "fake", "fabricated", "baseless", "bogus", "hoax", "deleted",
-                "retracted", "withdrawn", "taken down")  # fmt: skip
+                "retracted", "withdrawn", "taken down", "ignored", "dismissed", "discounted",
+                "disregarded", "not credible")  # fmt: skip
 _DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "not ", "n't",
                  "never", "misstated", "misreported", "misquoted")  # fmt: skip
 _NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere")
@@ -2340,7 +2346,8 @@ _GOVERNED = re.compile(
 
 
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
-                "able", "expect", "if ", "capable", "preparing", "planning")  # fmt: skip
+                "able", "expect", "if ", "capable", "preparing", "planning", "were ",
+                "should ")  # fmt: skip
 
 
 def _is_person(entity: Entity) -> bool:

@@ -102,6 +102,7 @@ _NUMBER_OF_ROW = re.compile(
     r"(?:number|count|total|tally)\s+of\s+",
     re.I,
 )
+_ROW_FIGURE = re.compile(r"[\s~+]*[\d.,]+")  # a line opening with the figure alone
 _MILITARY_WORKERS = re.compile(r"military|construction|army|engineering|troops", re.I)
 _DIRECT = {
     "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed",
@@ -121,7 +122,7 @@ _MODIFIER = re.compile(
     re.I,
 )
 _NATION = re.compile(
-    r"\b(?:Russians?|Ukrainians?|Americans?|US|Chinese|Belarusians?|Chechens?|Wagner|British|NATO|Western|South\s+Koreans?)\b"
+    r"\b(?:Russians?|Ukrainians?|Americans?|US|Chinese|Belarusians?|Chechens?|Wagner|British|NATO|Western|South\s+Koreans?|ROK)\b"
     r"|\bU\.S(?:\.|\b)"
 )
 # North Korea named: "North Korean(s)", "North Korea's", "N. Korean", "Pyongyang('s)", "DPRK",
@@ -150,7 +151,7 @@ _BARE_NEXT = re.compile(
     r"|sent|lost|held|taken|left|fought|brought|\w+ed|\w+ing|\w+ly"
     # "raising its count to about 3,000 later that month"
     r"|later|earlier|soon|afterwards?|also|already|alone|altogether|overall|because|due|amid"
-    r"|than|yet)$",
+    r"|than|yet|came|come|went|gone|got|began|stood|fell|rose|made|gave|saw|ran)$",
     re.I,
 )
 
@@ -307,7 +308,13 @@ def read_head(norm: str, end: int, limit: int) -> Head:
     window = norm[end : min(limit, end + 80)]
     if window.startswith("-strong") or window.lower().startswith(" strong"):
         head.people = True
+        # "the roughly 450,000-strong ROK military": another country's force
+        head.foreign = _NATION.match(window.lstrip(" -")[6:].lstrip()) is not None
         return head
+    if window.startswith((" - ", " \u2013 ", " \u2014 ")) and _ROW_FIGURE.fullmatch(
+        norm, norm.rfind("\n", 0, end) + 1, end
+    ):
+        window = window[2:]  # "28,500 - US troops stationed in South Korea", a box's row
     if window.startswith(": "):
         window = window[1:]  # "26: people killed in the attack", a list's row: its noun
         number_of = _NUMBER_OF_ROW.match(window)

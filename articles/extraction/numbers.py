@@ -311,7 +311,7 @@ def has_number_word(lower: str) -> bool:
 # The word right before a number that makes it a label: "Episode 214", "Ep. 198", "Article
 # 4", "Views 1,482", "Day 1,055". A set looked up with the word, not a pattern scanned.
 _LABELS = ("episode", "ep.", "issue", "vol.", "volume", "chapter", "season", "article", "section",
-           "resolution", "flight", "page")  # fmt: skip
+           "resolution", "flight", "page", "ep", "episode")  # fmt: skip
 _LABEL_WORDS = frozenset(
     [*_LABELS, *(w.capitalize() for w in _LABELS), "No.", "Views", "Hits", "Comments", "Likes",
      "Shares", "Day"]
@@ -394,6 +394,13 @@ def _merge_ranges(norm: str, raw: list[tuple[re.Match[str], Figure]]) -> list[Fi
                     # "10 to 12 thousand": the scale word covers both ends.
                     scale = _value(next_match) / _words_or_digits(next_match)  # type: ignore[operator]
                     low = int(low * scale)
+                elif low < 1000 <= second.value and not match.group("scale"):
+                    # "eleven to twelve thousand": the number words' scale covers both ends
+                    tail = norm[next_match.start() : next_match.end()].lower().rstrip()
+                    for word, factor in (("thousand", 1000), ("hundred", 100)):
+                        if tail.endswith(word) and low * factor < second.value * 10:
+                            low = int(low * factor)
+                            break
                 if 0 < low < second.value:
                     start = first.start
                     between = _BETWEEN.search(lead)

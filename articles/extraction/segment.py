@@ -122,6 +122,8 @@ _BOUNDARY = re.compile(r"[.!?]+(?:\[\d{1,3}\])*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ABBREVIATIONS = frozenset(
     [
+        "ep",  # "Ep. 81": an episode's number follows
+        "vol",
         "mr",
         "mrs",
         "ms",

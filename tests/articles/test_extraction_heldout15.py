@@ -1,0 +1,91 @@
+"""Behaviours added after scoring the engine on the fifteenth and sixteenth held-out
+batches (r192-r215), written together by two writers who had not seen the engine.
+
+Each row is a general cause found there, written as a new sentence of the project's own.
+"""
+
+import pytest
+
+from tests.articles.heldout_cases import HUR, NIS, attributed, metrics_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Pentagon said nine to ten thousand North Korean troops were sent.",
+            [("deployed", 9000, 10000)],
+            id="a-worded-range-shares-its-scale",
+        ),
+        pytest.param(
+            "The NIS said roughly two thousand more North Korean soldiers were killed.\n\n"
+            'Related episodes: Ep. 64 "Prisoners of Kursk"',
+            [("killed", 2000, 2000)],
+            id="an-episode-number-is-a-label",
+        ),
+        pytest.param(
+            "The NIS said 11,000 North Korean troops were sent. For the 28,500 US troops in"
+            " Korea and the roughly 450,000-strong ROK military, it is a warning.",
+            [("deployed", 11000, 11000)],
+            id="another-countrys-strong-military",
+        ),
+        pytest.param(
+            "North Korea in numbers\n\n12,000 - North Korean troops sent to Russia\n\n"
+            "28,500 - US troops stationed in South Korea",
+            [("deployed", 12000, 12000)],
+            id="a-box-row-after-a-dash",
+        ),
+        pytest.param(
+            "The NIS says 2,100 North Korean soldiers have died. (A figure of 90,000 dead that"
+            " spread on Telegram can be safely ignored.)",
+            [("killed", 2100, 2100)],
+            id="a-figure-to-be-ignored",
+        ),
+        pytest.param(
+            "The NIS says 12,000 North Korean troops went. Were Mr Kim to send another 25,000"
+            " soldiers, the case for sanctions would be overwhelming.",
+            [("deployed", 12000, 12000)],
+            id="were-he-to-send",
+        ),
+    ],
+)
+def test_what_figures_count(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "South Korea's spies reckon some 14,000 North Korean troops have been sent.",
+            [(14000, NIS, None)],
+            id="a-countrys-spies",
+        ),
+        pytest.param(
+            "OLEKSANDR PETRENKO (Ukraine) said that, according to Ukraine's military"
+            " intelligence, more than 14,000 North Korean soldiers have been deployed.",
+            [(14000, HUR, "Oleksandr Petrenko")],
+            id="said-that-according-to-is-relayed",
+        ),
+        pytest.param(
+            "The representative of Canada, ANNE DUBOIS, said her Government assessed that"
+            " roughly 9,000 North Korean troops remain in Russia.",
+            [(9000, "Anne Dubois", None)],
+            id="a-name-in-capitals",
+        ),
+        pytest.param(
+            "PETER MWANGI (United Kingdom) said his Government's assessment is that around 250"
+            " North Korean soldiers are listed as missing.",
+            [(250, "Peter Mwangi", None)],
+            id="a-delegate-and-country",
+        ),
+        pytest.param(
+            "PARK JI-HOON (Republic of Korea), citing his country's National Intelligence"
+            " Service, said about 2,300 North Korean soldiers had been killed.",
+            [(2300, NIS, "Park Ji-hoon")],
+            id="a-delegate-citing-an-agency",
+        ),
+    ],
+)
+def test_who_gave_the_figure(text: str, expected: list[tuple]) -> None:
+    assert attributed(text) == expected
