@@ -71,6 +71,7 @@ _CITED_NOUN = re.compile(
     r"|assessments?|data|services)\s+$"
 )
 _SAID_THAT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|stated|added|noted)\s+(?:that\s*)?,\s*$")
+_COMPARED_WITH = re.compile(r"\b(?:than|above|below|exceeds?|exceeding)\s+(?:the\s+)?$")
 _REPORTED = re.compile(r"\bthat\s+$")
 # "relayed by lawmaker Lee", "was relayed to reporters by Park Sun-won"
 # "estimates by Western intelligence services cited by the Reuters news agency": Reuters
@@ -183,7 +184,7 @@ _ADJECTIVE_AND = re.compile(
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|and|but|also|that|while|with|as|moreover|meanwhile|however|separately|in|its|his|her"
-    r"|their|latest|recent|new|unnamed|anonymous|senior)\s+)+",
+    r"|their|latest|recent|new|unnamed|anonymous)\s+)+",
     re.I,
 )
 _DETAIL = re.compile(
@@ -658,7 +659,10 @@ _KIND_SOURCE = re.compile(
 _COUNTRY_SPEAKER = re.compile(
     r"Ukraine|Kyiv|Kiev|Seoul|South\s+Korea|Washington|Moscow|Russia|Tokyo"
 )
-_PREPOSITION_OPENS = re.compile(r"(?:by|on|at|after|before|since|during|from|to|for|with|until)\s")
+# "For years the regime said nothing": a time, then the subject
+_PREPOSITION_OPENS = re.compile(
+    r"(?i:by|on|at|after|before|since|during|from|to|for|with|until)\s(?!the\s+[A-Z])"
+)
 _STATE_MEDIA = re.compile(
     r"(?:(?:North\s+Korean|Russian|Chinese|Pyongyang's|Moscow's)\s+)?(?:state|official|state-run)"
     r"\s+(?:media|television|TV|news\s+agency|broadcaster)(?=[.,;:!?'\"]*$)"
@@ -1010,6 +1014,8 @@ def _estimates(norm: str, start: int, end: int, words: frozenset[str] | set[str]
         patterns.append(_BARE_ESTIMATE)
     for pattern in patterns:
         for m in pattern.finditer(norm, start, end):
+            if _COMPARED_WITH.search(norm, max(start, m.start("x") - 12), m.start("x")):
+                continue  # "higher than Seoul's figure": the figure compared with, not this one's
             spans.append((m.start("x"), m.end("x"), "speaker", "possessive"))
     return spans
 

@@ -218,6 +218,10 @@ _BODY_WORDS = frozenset(["group", "team", "panel", "monitors", "commission", "co
                          "mission", "coalition", "nation", "based", "member", "international",
                          "independent"])  # fmt: skip
 _WORD_RE = re.compile(r"[a-z]+")
+_OWNED_NAME = re.compile(
+    r"\b[A-Z][a-z]+'s\s+(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})"
+    r"(?=\s+(?:[a-z]+ed|told|met|went|gave|made|said|wrote|spoke)\b)"
+)
 _OF_THEM_ARE = re.compile(
     r"\s+of\s+(?:them|those|these)\s+(?:are|were)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b"
 )
@@ -1354,6 +1358,16 @@ class _Extraction:
         for m in _NAME_RUN.finditer(self.norm, start, end):
             found = m
         if found is None:
+            return None
+        owned = None
+        if "'s " in self.norm[start:end]:
+            for m in _OWNED_NAME.finditer(self.norm, start, end):
+                owned = m
+        if owned is not None and owned.end() >= found.end() - 1:
+            # "When Russia's Sergei Shoigu visited Pyongyang, he said": the country's man
+            entity = entity_of(owned.group("name"), self.index)
+            if entity is not None and (_is_person(entity) or _person_name(entity.name)):
+                return entity
             return None
         entity = entity_of(found.group(0), self.index)
         if entity is None or not _is_person(entity):

@@ -89,3 +89,30 @@ def test_what_figures_count(text: str, expected: list[tuple]) -> None:
 )
 def test_who_gave_the_figure(text: str, expected: list[tuple]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A senior U.S. official said about 40,000 Russian and North Korean troops had"
+            " massed near Kursk.",
+            [(40000, "senior U.S. official", None)],
+            id="a-senior-official-keeps-senior",
+        ),
+        pytest.param(
+            "When Russia's Sergei Shoigu visited Pyongyang in June, he said 1,200 North"
+            " Korean deminers would go to Kursk.",
+            [(1200, "Sergei Shoigu", None)],
+            id="he-after-a-countrys-man",
+        ),
+        pytest.param(
+            "DELCOURT: My own view is that the North Korean death toll is higher than the NIS's"
+            " figure, perhaps 2,600 to 3,100.\n\nHOST: Thank you.",
+            [(2600, "Delcourt", None)],
+            id="a-figure-compared-with-is-not-the-source",
+        ),
+    ],
+)
+def test_speakers_in_transcripts_and_asides(text: str, expected: list[tuple]) -> None:
+    assert attributed(text) == expected
