@@ -68,7 +68,7 @@ _WHO_BEFORE = re.compile(r"\b(?:who|which)\s*$")
 _NAME_TAIL = re.compile(r"(?<![\w'-])[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.'-]*)*$")
 _CITED_NOUN = re.compile(
     r"\b(?:intelligence|services?|officials?|sources?|agenc(?:y|ies)|estimates?|figures?"
-    r"|assessments?|data|services)\s+$"
+    r"|assessments?|data)\s+$"
 )
 _SAID_THAT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|stated|added|noted)\s+(?:that\s*)?,\s*$")
 _COMPARED_WITH = re.compile(r"\b(?:than|above|below|exceeds?|exceeding)\s+(?:the\s+)?$")
@@ -465,7 +465,9 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
         # "The Multilateral Sanctions Monitoring Team (MSMT), set up by the United States,
         # South Korea, Japan and eight other countries in 2024, said": the body, described
         described = _PAST_APPOSITIVE.search(region)
-        if described is not None and _NAME_BEFORE.search(region, 0, described.start()):
+        if described is not None and _NAME_BEFORE.search(
+            region, max(0, described.start() - 120), described.start()
+        ):
             region = region[: described.start()]
     last = _LAST_SUBJECT_START.match(region)  # match, not search: linear without an opener
     cut = last.end() if last else 0
@@ -1117,7 +1119,9 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
         if who is not None and e - s > 40:
             # "broadcast an interview with Kursk Governor Alexander Khinshtein, who said":
             # "who" is the name just before it
-            tail = _NAME_TAIL.search(norm, s, e)
+            # from the last 120 characters only: a run of a thousand capitalised words
+            # would otherwise cost time quadratic in its length
+            tail = _NAME_TAIL.search(norm, max(s, e - 120), e)
             if tail is not None:
                 s = tail.start()
         # "Park said the agency estimates": the subject of "estimates" starts after "said".
