@@ -95,7 +95,7 @@ cdef class _Extraction:
     @cython.locals(at=Py_ssize_t)
     cdef Py_ssize_t _other_force_at(self, _SentenceView view, tuple clause)
 
-    @cython.locals(dates=list, starts=list, first=Py_ssize_t, stop=Py_ssize_t,
+    @cython.locals(dates=list, starts=list, as_of_dates=list, kept=tuple, first=Py_ssize_t, stop=Py_ssize_t,
                    at=Py_ssize_t, i=Py_ssize_t, d=DateMention, nearest=DateMention,
                    distance=Py_ssize_t, d_distance=Py_ssize_t)
     cdef DateMention _date(self, _SentenceView view, Figure figure, tuple clause,
@@ -104,7 +104,6 @@ cdef class _Extraction:
     @cython.locals(d=DateMention)
     cdef DateMention _said_on(self, _SentenceView view)
 
-    @cython.locals(losses=bint)
     cdef bint _usable_date(self, _SentenceView view, Figure figure, DateMention d, str metric)
 
     @cython.locals(dates=list, i=Py_ssize_t, d=DateMention)

@@ -2118,18 +2118,21 @@ class _Extraction:
         that a sentence of thousands of dates and figures costs time in proportion to its
         length (a scan of every date for every figure did not).
         """
-        # "killed since December": a running total of losses holds when it is reported. Troops
-        # "sent since October" keep that month: a deployment is dated by when it was sent.
-        dates = view.dates
+        # "killed since December", "sent since October": a running total holds when it is
+        # reported, not when it began, so a "since" date dates nothing. They are left out
+        # here, once per sentence: a walk past thousands of them for every figure was
+        # quadratic.
+        kept = view.clause_tests.get("datable")
+        if kept is None:
+            dates = [d for d in view.dates if not d.since]
+            kept = (dates, [d.start for d in dates], [i for i, d in enumerate(dates) if d.as_of])
+            view.clause_tests["datable"] = kept
+        dates, starts, as_of_dates = kept
         if not dates:
             return self._carried_date(view, figure, as_of_carry, metric)
-        if view.date_starts is None:
-            view.date_starts = [d.start for d in dates]
-            view.as_of_dates = [i for i, d in enumerate(dates) if d.as_of]
-        starts = view.date_starts
         first = bisect.bisect_left(starts, clause[0])
         stop = bisect.bisect_left(starts, clause[1])
-        for i in view.as_of_dates:  # an "as of" date in the clause, the first one
+        for i in as_of_dates:  # an "as of" date in the clause, the first one
             if i < first:
                 continue
             if i >= stop:
@@ -2174,7 +2177,7 @@ class _Extraction:
             i += 1
         if nearest is not None:
             return nearest
-        for i in view.as_of_dates:
+        for i in as_of_dates:
             d = dates[i]
             if self._usable_date(view, figure, d, metric):
                 return d
@@ -2203,10 +2206,9 @@ class _Extraction:
         self, view: _SentenceView, figure: Figure, d: DateMention, metric: str
     ) -> bool:
         """Whether a date may date the figure, which counts `metric`."""
-        losses = metric not in _FORCE_METRICS
         return (
             d.precision != "none"
-            and not (d.since and (losses or self._figure_between(view, figure, d)))
+            and not d.since
             # "2,500 personnel wounded in 2025 had returned to duty": when they were hurt
             # (the figure's own date in "2,000 wounded in 2025", "500 killed and wounded
             # this month")

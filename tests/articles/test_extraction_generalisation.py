@@ -115,8 +115,14 @@ def dated(text: str) -> list[tuple]:
         pytest.param(
             "Pyongyang has sent about 14,000 troops since October, including roughly 2,000"
             " who arrived this year.",
-            [(14000, "2024-10"), (2000, "2025")],
-            id="deployments-since-a-month-keep-the-month-and-commas-separate-dates",
+            [(14000, PUBLISHED.isoformat()), (2000, "2025")],
+            id="deployments-since-a-month-hold-when-reported-and-commas-separate-dates",
+        ),
+        pytest.param(
+            "The NIS told lawmakers on Tuesday that some 15,000 North Korean troops had been sent"
+            " since October 2024.",
+            [(15000, "2025-03-04")],
+            id="a-total-since-a-month-holds-on-the-day-it-was-told",
         ),
         pytest.param(
             "Lawmakers were told last month that about 900 North Korean soldiers were killed"

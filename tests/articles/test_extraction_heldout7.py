@@ -234,12 +234,12 @@ def test_an_agency_publishing_its_own_statement_is_the_source() -> None:
     assert [(c.low, c.source) for c in found] == [(11000, HUR), (2, HUR)]
 
 
-def test_a_since_date_dates_only_the_figure_just_before_it() -> None:
+def test_a_running_total_since_a_month_holds_when_it_is_said() -> None:
     text = (
         "North Korea keeps about 10,000 troops in Kursk and has sent 2,000 more"
         " North Korean engineers since January, the NIS said."
     )
-    assert dated(text) == [(10000, PUBLISHED.isoformat()), (2000, "2025-01")]
+    assert dated(text) == [(10000, PUBLISHED.isoformat()), (2000, PUBLISHED.isoformat())]
 
 
 @pytest.mark.parametrize(
@@ -385,6 +385,6 @@ def test_a_table_row_names_its_source_in_a_cell_and_is_dated_by_its_first() -> N
     assert [(c.metric, c.low, c.source, c.as_of) for c in found] == [
         ("deployed", 11000, NIS, "2024-11-13"),
         ("killed", 300, NIS, "2025-01-13"),
-        ("deployed", 3000, JCS, "2025-01"),
+        ("deployed", 3000, JCS, "2025-03-27"),  # a running total since January
     ]
     assert found[1].via == "Yu Yong-weon"
