@@ -426,6 +426,8 @@ _ROLE = re.compile(
     # "Volodymyr Zelenskyy, Ukraine's president, said"
     rf"|\s*[A-Z][\w.-]*'s\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_WORDS}\s*$"
 )
+# "Yvette Cooper, the Foreign Secretary, said": a capitalised title after a name
+_TITLE_AFTER = re.compile(rf"\s*the\s+(?:[A-Z][\w.-]*\s+){{0,3}}(?i:{_ROLE_WORDS})\s*$")
 _BARE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}")
 _FORMER_ROLE = re.compile(
     r"\s*(?:then|formerly|at\s+the\s+time|now|still)\s+(?:the\s+|a\s+|an\s+)?\S"
@@ -494,7 +496,7 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
         )
         # "KCNA, the state news agency, reported": a description of the name before
         or (
-            _DESCRIPTION.fullmatch(parts[index])
+            (_DESCRIPTION.fullmatch(parts[index]) or _TITLE_AFTER.match(parts[index]))
             and _BARE_NAME.fullmatch(parts[index - 1].strip()) is not None
             and _PREPOSITION_FIRST.match(parts[index - 1].strip().lower()) is None
         )

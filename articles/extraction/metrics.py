@@ -42,7 +42,7 @@ _CUES: list[tuple[str, str]] = [
      )
      + r"|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"),
     ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
-     r"|irrecoverable\s+losses|irretrievable\s+losses|fatally"
+     r"|irrecoverable(?:\s+losses)?|irretrievable(?:\s+losses)?|fatally"
      r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"
      r"|never\s+(?:came|come|coming)\s+home"
      r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"

@@ -47,6 +47,12 @@ from tests.articles.heldout_cases import HUR, NIS, attributed, metrics_of
             [("deployed", 12000, 12000)],
             id="were-he-to-send",
         ),
+        pytest.param(
+            "Kyiv counts 4,100 North Korean losses so far, of which upwards of 1,200 are"
+            " irretrievable. Another 600 are irrecoverable, its officers say.",
+            [("casualties", 4100, 4100), ("killed", 1200, None), ("killed", 600, 600)],
+            id="irretrievable-losses-are-the-dead",
+        ),
     ],
 )
 def test_what_figures_count(text: str, expected: list[tuple]) -> None:
@@ -84,6 +90,12 @@ def test_what_figures_count(text: str, expected: list[tuple]) -> None:
             " Service, said about 2,300 North Korean soldiers had been killed.",
             [(2300, NIS, "Park Ji-hoon")],
             id="a-delegate-citing-an-agency",
+        ),
+        pytest.param(
+            "Grant Shapps, the Defence Secretary, said some 1,800 North Korean soldiers had"
+            " been killed. In March, the Prime Minister said 9,500 remained in Russia.",
+            [(1800, "Grant Shapps", None), (9500, "Prime Minister", None)],
+            id="a-capitalised-title-after-a-name",
         ),
     ],
 )
