@@ -91,7 +91,10 @@ _HYPOTHETICAL = re.compile(
     r"|committing|mobili[sz]ing|supplying)\b"
     r"|\bexpect(?:s|ed)?\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:wave|deployment|contingent|rotation|batch)\b"
     # "If Pyongyang sends the 30,000 more troops that some fear": a condition.
-    r"|(?:^|[,;]\s*|\b)(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){1,3}(?:sends|send|deploys|dispatches|commits)\b",
+    r"|(?:^|[,;]\s*|\b)(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){1,3}(?:sends|send|deploys|dispatches|commits)\b"
+    # "I would not be surprised if another 10,000 were sent next year": a condition too
+    r"|(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){0,3}?\d[\d,.]*\s+(?:[\w'-]+\s+){0,4}?were\s+(?:to\s+be\s+)?"
+    r"(?:sent|dispatched|deployed)\b",
     re.I,
 )
 # Another country's forces acting on the figure: "Russia lost 1,540", "Ukraine has deployed 20,000".
@@ -535,7 +538,8 @@ _SPEAKER_LABEL = re.compile(
     r"|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})(?:,\s+[A-Z][A-Z ]{1,30})?:\s"
 )
 # A question and an answer in a briefing's transcript: "Q (Yonhap): ...", "A: ...".
-_QA_LABEL = re.compile(r"(?:(?P<q>Q|Question)|(?P<a>A|Answer))(?:\s*\([^()\n]{1,40}\))?:\s")
+# An interview's "Q. ..." and "A. ..." are the same.
+_QA_LABEL = re.compile(r"(?:(?P<q>Q|Question)|(?P<a>A|Answer))(?:\s*\([^()\n]{1,40}\))?[:.]\s")
 _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", "exclusive",
                          "analysis", "note", "photo", "video", "live", "editor's note", "related",
                          "correction", "clarification", "source", "sources", "listen",
@@ -1328,11 +1332,39 @@ class _Extraction:
                     break
             if briefer is not None:
                 break
+        interview = self.norm[questions[0][1].end() - 2] == "."  # "Q. ...", not "Q: ..."
+        if interview and (briefer is None or not _is_person(briefer)):
+            # An interview: the answers are the person it is with, named before the first
+            # question and most often in the report ("Choi Jae-hyun, 64, served as ...",
+            # "Choi said"), not an agency the lead quoted.
+            briefer = self._interviewee(first_question) or briefer
         if briefer is None:
             return
         for view, m in answers:
             if not any(x.entity is not None and not x.entity.weak for x in view.mentions):
                 view.mentions.insert(0, Mention(m.start(), m.end(), "speaker", briefer, "label"))
+
+    def _interviewee(self, first_question: int) -> Entity | None:
+        """The person's name written before `first_question` that the report repeats most
+        (by its words: "Choi" counts for "Choi Jae-hyun"), if it is written twice or more."""
+        best, best_count = None, 1
+        seen = set()
+        for m in _NAME_RUN.finditer(self.norm, 0, first_question):
+            name = m.group(0)
+            if name in seen or "'" in name or not _person_name(name):
+                continue
+            seen.add(name)
+            entity = entity_of(name, self.index)
+            if entity is None or not _is_person(entity):
+                continue
+            count = 0
+            for word in name.split():
+                if len(word) > 2:
+                    found = re.findall(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", self.norm)
+                    count = max(count, len(found))
+            if count > best_count:
+                best, best_count = entity, count
+        return best
 
     def _korean_full_names(self, views: list[_SentenceView]) -> None:
         """ "the pseudonym Ri Chol-min ... Ri said": a speaker named by a Korean surname alone

@@ -64,7 +64,7 @@ _CUES: list[tuple[str, str]] = [
     ("in_training", r"(?<!from\s)training|trained|(?<!by\s)(?<!from\s)train(?!s\b)(?:ing)?"
      # "trains" the verb ("Russia trains them"), not the carriages ("put aboard trains")
      r"|(?<!by\s)(?<!on\s)(?<!aboard\s)(?<!onto\s)(?<!via\s)(?<!in\s)(?<!freight\s)(?<!military\s)trains"
-     r"|readied|drills"
+     r"|readied|drills|drilling|drilled"
      r"|acclimati[sz]ation|adaptation"
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"

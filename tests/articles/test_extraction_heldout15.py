@@ -53,6 +53,17 @@ from tests.articles.heldout_cases import HUR, NIS, attributed, metrics_of
             [("casualties", 4100, 4100), ("killed", 1200, None), ("killed", 600, 600)],
             id="irretrievable-losses-are-the-dead",
         ),
+        pytest.param(
+            "Kyiv said 2,500 North Korean recruits were still drilling near Vladivostok.",
+            [("in_training", 2500, 2500)],
+            id="drilling-is-training",
+        ),
+        pytest.param(
+            "The NIS said 11,000 North Korean troops went. I would not be surprised if another"
+            " 8,000 North Korean soldiers were sent in the spring.",
+            [("deployed", 11000, 11000)],
+            id="if-more-were-sent",
+        ),
     ],
 )
 def test_what_figures_count(text: str, expected: list[tuple]) -> None:
@@ -128,3 +139,13 @@ def test_who_gave_the_figure(text: str, expected: list[tuple]) -> None:
 )
 def test_speakers_in_transcripts_and_asides(text: str, expected: list[tuple]) -> None:
     assert attributed(text) == expected
+
+
+def test_an_interviews_answers_are_the_interviewees() -> None:
+    text = (
+        "Han Seung-woo, a former NIS analyst, spoke to us in Seoul. Below are excerpts.\n\n"
+        "Q. The NIS said last year that 11,000 North Korean troops went. Is that right?\n\n"
+        "A. Roughly. By my count about 4,000 North Korean soldiers have been killed since.\n\n"
+        "Q. Will more go?\n\nA. Yes. Han expects the rotations to go on."
+    )
+    assert attributed(text) == [(11000, NIS, None), (4000, "Han Seung-woo", None)]
