@@ -6,7 +6,7 @@ Always scores the project's own reports (`eval/reports/*.txt`, labels in
 `eval/reports.json`) and, separately, the held-out reports (labels in `eval/heldout.json`:
 reports written later in other outlets' styles and labelled before the engine was tuned on
 them, to show overfitting to the first set; `eval/heldout2.json`, a second batch written after
-tuning on the first; `eval/heldout3.json` to `eval/heldout16.json`, fourteen more, written by
+tuning on the first; `eval/heldout3.json` to `eval/heldout17.json`, fifteen more, written by
 writers who had not seen the engine (the ninth written alongside the tenth and scored after
 the tenth's fixes, the eleventh alongside the twelfth and scored after the twelfth's, the
 fifteenth and sixteenth together)); with
@@ -196,6 +196,7 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
     evaluate_set("held-out reports, fourteenth batch", *own_reports("heldout14.json"), index, out)
     evaluate_set("held-out reports, fifteenth batch", *own_reports("heldout15.json"), index, out)
     evaluate_set("held-out reports, sixteenth batch", *own_reports("heldout16.json"), index, out)
+    evaluate_set("held-out reports, seventeenth batch", *own_reports("heldout17.json"), index, out)
     return 0
 
 
