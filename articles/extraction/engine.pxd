@@ -39,7 +39,7 @@ cdef class _Extraction:
     cdef public dict statements, paragraph_statements, source_dates
     cdef public set off_topic
     cdef public Py_ssize_t carried_at
-    cdef public object publisher, previous, previous_view, last_weak
+    cdef public object publisher, previous, previous_view, last_weak, briefing_agency
 
     @cython.locals(views=list, owns=list, candidates=list, view=_SentenceView, figure=Figure,
                    date=DateMention)

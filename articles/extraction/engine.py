@@ -258,6 +258,7 @@ _DENIED = re.compile(
     r"|\b(?:misstated|misreported|misquoted)\b",
     re.I,
 )
+_CORRECTION = re.compile(r"(?:incorrectly|erroneously|mistakenly|misstated|misreported)", re.I)
 _NOT_BEFORE = re.compile(
     r"\b(?:nowhere\s+(?:near|close\s+to)|never\s+(?:near|close\s+to)|not\s+(?:even\s+)?"
     r"(?:near|close\s+to)|anywhere\s+near|rather\s+than|instead\s+of"
@@ -285,6 +286,10 @@ _DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly
 _NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere")
 _FACT_CHECK = re.compile(r"\bfact[\s-]?check", re.I)
 _FACT_CHECK_REACH = 400
+# A fact-check's heading for the claim it checks: "CLAIM 1:", "Claim:", "Claim II -".
+_CHECKED_CLAIM = re.compile(
+    r"(?:CLAIM|Claim)(?:\s+(?:\d{1,2}|[IVX]{1,4}))?\s*(?::|\s[-\u2013\u2014])\s"
+)
 # In a fact-check, a figure in what a post, video or caption says is the claim checked.
 _CLAIMED_IN_POST = re.compile(
     r"\b(?:posts?|video|clip|caption|meme|tweet|claims?\s+that|assertion|reads)\b", re.I
@@ -731,6 +736,7 @@ class _Extraction:
         table_spans = [(t.start, t.end) for t in tables]
         self.previous = None
         self.previous_view = None
+        self.briefing_agency = None
         list_lead = False  # the carried "as of" date's sentence leads a list ("as of May 1:")
         carry_source: str | None = None  # the source of the sentence giving that date
         for i, (view, own) in enumerate(zip(views, owns, strict=True)):
@@ -759,6 +765,8 @@ class _Extraction:
                     candidates.append(candidate)
             self.previous = view.sentence
             self.previous_view = view
+            if view.mentions and self.briefing_agency is None:
+                self.briefing_agency = self._briefing_agency(view)
             if own is not None:
                 carried = own
                 self.carried_at = view.sentence.paragraph
@@ -781,12 +789,42 @@ class _Extraction:
             candidates.extend(self._table_claims(table))
         if "[" in self.norm:
             self._footnote_days(candidates)
-        false = self._debunked(views)
+        return _dedupe(self._drop_false(candidates, views))
+
+    def _drop_false(self, candidates: list[_Candidate], views: list[_SentenceView]) -> list:
+        """The candidates less the figures the report calls false (see `_debunked`) and a
+        fact-check's claim headings (see `_checked_lines`)."""
+        false, spans = self._debunked(views)
         if false:
             candidates = [
                 c for c in candidates if c.claim.low not in false and c.claim.high not in false
             ]
-        return _dedupe(candidates)
+        checked = self._checked_lines(views) + spans
+        if checked:
+            candidates = [
+                c for c in candidates if not any(a <= c.claim.start < b for a, b in checked)
+            ]
+        return candidates
+
+    def _checked_lines(self, views: list[_SentenceView]) -> list[tuple[int, int]]:
+        """A fact-check's headings that state the claim checked ("CLAIM 3: 'Zelenskiy says
+        4,000 North Koreans killed'"): their figures are the posts', not anyone's estimate.
+        Only these lines are dropped: the heading's number ("CLAIM 2") and a figure the
+        body finds true are not false values."""
+        norm = self.norm
+        if _FACT_CHECK.search(norm, 0, min(len(norm), _FACT_CHECK_REACH)) is None:
+            return []
+        out = []
+        for view in views:
+            s = view.sentence.start
+            if (
+                view.figures
+                and (s == 0 or norm[s - 1] == "\n")
+                and _CHECKED_CLAIM.match(norm, s, view.sentence.end) is not None
+            ):
+                end = norm.find("\n", s)
+                out.append((s, end if end >= 0 else len(norm)))
+        return out
 
     def _footnote_days(self, candidates: list[_Candidate]) -> None:
         """An analyst's notes: "... about 2,100,[1] ..." and, below, "[1] NIS briefing, 11
@@ -875,12 +913,14 @@ class _Extraction:
                 out.append(_Candidate(claim, False, attribution is not None, date is not None))
         return out
 
-    def _debunked(self, views: list[_SentenceView]) -> set[int]:
+    def _debunked(self, views: list[_SentenceView]) -> tuple[set[int], list[tuple[int, int]]]:
         """Figures the report itself calls false (a fact-check's subject): "Posts claim that
         40,000 were killed. This is false.", "did not say 40,000", "nowhere close to 40,000",
         "11,000 rather than 100,000". Every figure of the same value in the report is the
-        same false claim repeated, and none is an estimate of anyone's."""
+        same false claim repeated, and none is an estimate of anyone's. Also the sentences
+        whose figures are dropped where they stand (a correction's: see below)."""
         false: set[int] = set()
+        spans: list[tuple[int, int]] = []
         norm = self.norm
         lower = self.lower  # None when offsets in it would not be the text's: no prefilter
         checked = _FACT_CHECK.search(norm, 0, min(len(norm), _FACT_CHECK_REACH)) is not None
@@ -888,6 +928,12 @@ class _Extraction:
             if not view.figures:
                 continue
             s, e = view.sentence.start, view.sentence.end
+            if (
+                checked
+                and (s == 0 or norm[s - 1] == "\n")
+                and _CHECKED_CLAIM.match(norm, s, e) is not None
+            ):
+                continue  # "CLAIM 2: ...": see `_checked_lines`
             after = -1  # figures after this position (and before `until`) are debunked
             until = e
             nxt = views[i + 1] if i + 1 < len(views) else None
@@ -909,10 +955,27 @@ class _Extraction:
                     # "misstated the estimate as 20,000; the agency estimated about 2,000"
                     semicolon = norm.find(";", after, e)
                     until = semicolon if semicolon >= 0 else e
+                    if (
+                        _CORRECTION.match(denied.group(0)) is not None
+                        and nxt is not None
+                        and nxt.sentence.paragraph == view.sentence.paragraph
+                    ):
+                        # "An earlier version incorrectly reported that 2,700 were killed.
+                        # The agency said 2,700 had been wounded": the value stands, corrected
+                        restated = {f.value for f in nxt.figures}
+                        for f in view.figures:
+                            if after <= f.start < until and f.value not in restated:
+                                false.add(f.value)
+                        spans.append((s, e))  # the correction's own figures go all the same
+                        continue
                 else:
                     post = _CLAIMED_IN_POST.search(norm, s, e) if checked else None
                     if post is not None:
                         after = post.end()
+                        # "far above the figures in the posts; Zelenskiy has announced the
+                        # capture of two": the clause after a semicolon is the verdict's
+                        semicolon = norm.find(";", after, e)
+                        until = semicolon if semicolon >= 0 else e
             # "A claim ... -- that 40,000 soldiers had landed -- was false": the figures
             # between the claim and its verdict, in one sentence.
             between = (-1, -1)
@@ -933,7 +996,7 @@ class _Extraction:
                     )
                 ):
                     false.add(f.value)
-        return false
+        return false, spans
 
     def _cell_sources(self, s: int, e: int) -> list[Mention]:
         """A table row ("2024-11-13   NIS   some 11,000 deployed"): a cell that is exactly a
@@ -1799,7 +1862,16 @@ class _Extraction:
         known = self.index.by_name.get(found.source or "")
         if known is None or known.kind != "lawmaker":
             return found
-        for m in self.previous_view.mentions:
+        # The briefing in the sentence before, else the report's first: "South Korea's spy
+        # agency told lawmakers Monday ..." then, paragraphs on, "..., Lee said".
+        agency = self._briefing_agency(self.previous_view) or self.briefing_agency
+        if agency is not None:
+            return Attribution(agency.name, found.source, found.speaker)
+        return found
+
+    def _briefing_agency(self, view: _SentenceView) -> KnownSource | None:
+        """The agency the sentence says briefed lawmakers ("The NIS told MPs on Monday")."""
+        for m in view.mentions:
             agency = m.entity.known if m.entity is not None else None
             if (
                 m.role == "speaker"
@@ -1808,8 +1880,8 @@ class _Extraction:
                 and agency.parent is None
                 and _BRIEFED.match(self.norm, m.end, m.end + 40)
             ):
-                return Attribution(agency.name, found.source, found.speaker)
-        return found
+                return agency
+        return None
 
     def _same_side(self, weak: Attribution, carried: Attribution | None) -> bool:
         """Whether vague speakers ("Ukrainian officials") may be the carried source

@@ -1,0 +1,49 @@
+"""Behaviours added after scoring the engine on the seventeenth and eighteenth held-out
+batches (r216-r239), written by two writers who had not seen the engine.
+
+Each row is a general cause found there, written as a new sentence of the project's own.
+"""
+
+from tests.articles.heldout_cases import NIS, attributed, claims, metrics_of
+
+
+def test_a_fact_checks_claim_headings_are_the_posts_not_estimates() -> None:
+    text = (
+        "Fact check: posts multiply North Korean losses\n\n"
+        'CLAIM 1: "25,000 North Koreans killed in Kursk"\n\n'
+        "The NIS told lawmakers that about 400 North Korean soldiers had been killed.\n\n"
+        "Rating: False.\n\n"
+        'CLAIM 3: "Ukraine holds 150 North Korean POWs"\n\n'
+        "Kyiv has shown two captured North Korean soldiers, Reuters found."
+    )
+    assert metrics_of(text) == [("killed", 400, 400), ("captured", 2, 2)]
+
+
+def test_a_verdict_after_a_semicolon_is_no_post() -> None:
+    text = (
+        "Fact check: a viral video on North Korean troops\n\n"
+        "The NIS says about 600 North Korean soldiers died.\n\n"
+        "VERDICT: the death toll is far below the figure in the posts; Zelenskyy said three"
+        " North Korean soldiers had been captured."
+    )
+    assert metrics_of(text) == [("killed", 600, 600), ("captured", 3, 3)]
+
+
+def test_a_corrected_figure_stands_for_what_it_was_corrected_to() -> None:
+    text = (
+        "The NIS said 1,900 North Korean soldiers had been wounded.\n\n"
+        "Correction: An earlier version of this story incorrectly reported that the NIS said"
+        " 1,900 North Korean soldiers had been killed. The NIS said 1,900 had been wounded."
+    )
+    assert metrics_of(text) == [("wounded", 1900, 1900)]
+
+
+def test_a_lawmaker_after_the_reports_briefing_relays_the_agency() -> None:
+    text = (
+        "South Korea's spy agency told lawmakers on Monday that about 500 North Korean"
+        " soldiers had been killed.\n\n"
+        "The session lasted two hours. Russia has not commented.\n\n"
+        "The total of casualties has reached about 3,100, Rep. Yu said."
+    )
+    assert attributed(text) == [(500, NIS, None), (3100, NIS, "Yu Yong-weon")]
+    assert [c.metric for c in claims(text)] == ["killed", "casualties"]
