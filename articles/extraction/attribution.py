@@ -762,6 +762,15 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         known = index.find(name)  # "DIU data", "the agency's latest figures"
         if known is not None:
             return Entity(known.name, known)
+        stripped = phrase.strip()
+        if (
+            stripped.startswith(name)
+            and _ADJECTIVES_ONLY.fullmatch(name)
+            and _MATERIAL.match(stripped, len(name))
+        ):
+            # "Drawing on Russian and Korean-language social media, satellite imagery ...":
+            # what an analysis read, named by adjectives only, is nobody's statement
+            return None
     if (
         _CLAUSE_WORD.search(phrase)
         or _NEGATED.match(name)
@@ -786,6 +795,18 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     ):
         return None  # "Reports", "Intelligence", "Ukrainian assessments": nobody to name
     return Entity(name, None, weak)
+
+
+# Words that only qualify: "Russian", "Korean-language", "North Korean and Ukrainian".
+_ADJECTIVES_ONLY = re.compile(
+    r"(?:North\s+|South\s+)?[A-Z][\w-]*(?:an|ese|ish|language)"
+    r"(?:(?:\s+(?:and|or)\s+|,\s*)(?:North\s+|South\s+)?[A-Z][\w-]*(?:an|ese|ish|language))*"
+)
+# What an analyst reads rather than who speaks: "social media", "satellite imagery".
+_MATERIAL = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:social\s+media|imagery|footage|documents?|records|interviews"
+    r"|obituaries|posts|channels|sources)\b"
+)
 
 
 def _title_name(name: str) -> str:

@@ -85,7 +85,10 @@ _HYPOTHETICAL = re.compile(
     # "analysts expect a fourth wave, possibly as large as 30,000": a forecast.
     r"|\bpossibly\s+(?:as\s+(?:large|many|big)\s+as|up\s+to)"
     # "Were Mr Kim to send another 30,000 soldiers": a condition, not a count
-    r"|(?:^|(?<=[.;:]\s)|\b)(?:Were|Should|If)\s+(?:[\w.'-]+\s+){1,3}?to\s+(?:send|dispatch|deploy)\b"
+    r"|(?:^|(?<=[.;:]\s)|\b)(?:Were|Should|If)\s+(?:[\w.'-]+\s+){1,3}?to\s+(?:send|dispatch|deploy"
+    r"|commit)\b"
+    # "scenarios in which Pyongyang commits as many as 100,000": a what-if
+    r"|\bscenarios?\s+(?:in\s+which|where|under\s+which)\b"
     # "capable of sending as many as 100,000": what could be, not what is
     r"|\bcapable\s+of\s+(?:\w+\s+){0,2}?(?:sending|deploying|dispatching|providing|fielding"
     r"|committing|mobili[sz]ing|supplying)\b"
@@ -286,6 +289,10 @@ _DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly
 _NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere")
 _FACT_CHECK = re.compile(r"\bfact[\s-]?check", re.I)
 _FACT_CHECK_REACH = 400
+_PRESS_RELEASE = re.compile(
+    r"\b(?:press|news|media)\s+release\b|\bfor\s+immediate\s+release\b", re.I
+)
+_PRESS_RELEASE_REACH = 400
 # A fact-check's heading for the claim it checks: "CLAIM 1:", "Claim:", "Claim II -".
 _CHECKED_CLAIM = re.compile(
     r"(?:CLAIM|Claim)(?:\s+(?:\d{1,2}|[IVX]{1,4}))?\s*(?::|\s[-\u2013\u2014])\s"
@@ -564,6 +571,11 @@ _WOULD_REACH = re.compile(
 )
 _HEADLINE_ROUNDING = 0.1  # how far a headline's "near N" may round the body's figure
 _EACH = re.compile(r"\s+(?:troops\s+|soldiers\s+|men\s+)?(?:each|apiece)\b")
+# "34 drones, of which 21 were shot down": what is shot down is no person.
+_SHOT_DOWN = re.compile(
+    r"\s+(?:of\s+them\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:shot\s+down|intercepted|downed)\b"
+)
 # "Zelensky said on Nov. 11": the day a source spoke, written right after its verb.
 _SAID_ON = re.compile(r"\b(?:said|told\s+\w+|stated|announced|wrote|added)\s+(?:on\s+)?$")
 _ARRIVED = re.compile(
@@ -1614,6 +1626,10 @@ class _Extraction:
         military or government source): what it states unattributed, it states itself."""
         known = self.index.named(self.outlet) if self.outlet else None
         if known is None or known.parent is not None or known.kind not in _AGENCY_KINDS:
+            if self.outlet and _PRESS_RELEASE.search(self.norm, 0, _PRESS_RELEASE_REACH):
+                # A press release: what any body (a think tank, a ministry) states unattributed
+                # in its own release, it states itself.
+                return Attribution(known.name if known else self.outlet, None)
             return None
         return Attribution(known.name, None)
 
@@ -1750,10 +1766,18 @@ class _Extraction:
         ):
             return None
         lead = self.norm[max(clause[0], figure.start - 40) : figure.start]
+        if (
+            metric not in _FORCE_METRICS
+            and ("ere " in lead or "hould " in lead or "f " in lead)
+            and _LOSS_CONDITION.search(lead)
+        ):
+            return None  # "Even were the North to lose 50,000 soldiers": a condition
         if _any_in(_WOULD_WORDS, lead) and _WOULD_REACH.search(lead):
             return None  # "predicted that the total would reach 10,000 by December"
         if _EACH.match(self.norm, figure.end, clause[1]):
             return None  # "two contingents of roughly 2,500 each": a share, not a count
+        if _SHOT_DOWN.match(self.norm, figure.end, clause[1]):
+            return None
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
         if metric in _FORCE_METRICS and self._per_clause(view, clause, "parade"):
@@ -2465,9 +2489,14 @@ _GOVERNED = re.compile(
 )
 
 
+# A condition on losses: "Even were the North to lose 50,000 soldiers", "if it were to lose".
+_LOSS_CONDITION = re.compile(
+    r"(?:^|(?<=[.;:]\s)|\b)(?:Were|Should|If)\s+(?:[\w.'-]+\s+){1,3}?to\s+(?:lose|suffer)\b",
+    re.I,
+)
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
                 "able", "expect", "if ", "capable", "preparing", "planning", "were ",
-                "should ")  # fmt: skip
+                "should ", "scenario")  # fmt: skip
 
 
 def _is_person(entity: Entity) -> bool:

@@ -4,7 +4,17 @@ batches (r216-r239), written by two writers who had not seen the engine.
 Each row is a general cause found there, written as a new sentence of the project's own.
 """
 
-from tests.articles.heldout_cases import NIS, attributed, claims, metrics_of
+import pytest
+
+from articles.extraction import extract
+from tests.articles.heldout_cases import (
+    NIS,
+    PUBLISHED,
+    SOURCES,
+    attributed,
+    claims,
+    metrics_of,
+)
 
 
 def test_a_fact_checks_claim_headings_are_the_posts_not_estimates() -> None:
@@ -47,3 +57,44 @@ def test_a_lawmaker_after_the_reports_briefing_relays_the_agency() -> None:
     )
     assert attributed(text) == [(500, NIS, None), (3100, NIS, "Yu Yong-weon")]
     assert [c.metric for c in claims(text)] == ["killed", "casualties"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Bankers have drawn up scenarios in which Pyongyang sends as many as 80,000 North"
+            " Korean soldiers.",
+            id="a-scenario",
+        ),
+        pytest.param(
+            "If North Korea were to commit, say, 40,000 more soldiers, Seoul would react.",
+            id="were-to-commit",
+        ),
+        pytest.param(
+            "Even were the North to lose 60,000 soldiers, its army would barely notice.",
+            id="were-to-lose",
+        ),
+        pytest.param(
+            "Russia launched 30 attack drones at Ukraine overnight, according to Ukraine's air"
+            " force, which said 19 were shot down and several others were lost to jamming.",
+            id="shot-down",
+        ),
+    ],
+)
+def test_what_is_no_count(text: str) -> None:
+    assert metrics_of("The NIS said 12,000 North Korean troops went. " + text) == [
+        ("deployed", 12000, 12000)
+    ]
+
+
+def test_a_press_release_states_its_own_findings() -> None:
+    text = (
+        "PRESS RELEASE\nFOR IMMEDIATE RELEASE\n\nNew study on North Korean losses\n\n"
+        "Drawing on Russian and Korean-language social media and leaked documents, the"
+        " authors count the dead.\n\n"
+        "- About 2,600 North Korean soldiers have been killed.\n\n"
+        "That is more than the NIS, which told lawmakers in May that 2,000 had died."
+    )
+    found = extract(text, published=PUBLISHED, outlet="Baltic Defence Forum", sources=SOURCES)
+    assert [(c.low, c.source) for c in found] == [(2600, "Baltic Defence Forum"), (2000, NIS)]
