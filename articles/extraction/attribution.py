@@ -127,6 +127,14 @@ _NOT_SUBJECT_ENDS = ["also", "has", "have", "had", "a", "an", "the", "that", "th
 # "Ukraine's General Staff did not confirm the loss but said": the subject before "and" or
 # "but" is the name that opens the clause, if a name does.
 _THAT_LEAD = re.compile(r"\s*(?:that\s+)?")
+# A time opening a subject without a comma: "In January the agency", "On Tuesday the NIS".
+_WHEN_FIRST = re.compile(
+    r"(?:In|On|By|During|Since|Until|Last|This|Early|Late)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|week|month|year"
+    r"|spring|summer|autumn|fall|winter)\s+(?=(?:the|a|an|its|his|her|their|[A-Z])\b)"
+)
 _PREPOSITION_FIRST = re.compile(r"(?:in|on|at|by|for|with|from|during|after|before|to|of|as)\b")
 _LAST_THE = re.compile(r"(?<=[a-z] )the\s+(?:\w+\s+){0,2}\w+$")
 _COORDINATED = re.compile(r"\s(?:and|but)$")
@@ -516,6 +524,9 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     chosen = parts[index]
     s = lower + offset + (len(chosen) - len(chosen.lstrip()))
     e = lower + offset + len(chosen.rstrip())
+    when = _WHEN_FIRST.match(norm, s, e)
+    if when is not None:
+        s = when.end()  # "In January the agency told lawmakers": the agency
     return s, max(s, e)
 
 

@@ -434,7 +434,9 @@ _SENT_HOME = re.compile(
     r"\b(?:sent|brought|gone|went|returned|returning|flown|rotated|shipped|headed)\s+(?:back\s+)?home\b"
     r"|\brepatriated\b"
 )
-_NOT_THEM = re.compile(r"\b(?:not|never|while|whereas|but|rather)\b")
+_NOT_THEM = re.compile(
+    r"\b(?:not|never|while|whereas|but|rather|because|replac(?:e|es|ed|ing)|reliev(?:e|es|ed|ing))\b"
+)
 _EACH_ONE = re.compile(r",\s+(?:one|each)\s+(?:with|of\s+them\s+with|had|has|was|is)\b")
 _SOME_OF_THEM = re.compile(r",\s+(?:most|many|some|half|all|several|part)\s+of\s+them\b")
 _DEFECTORS = re.compile(

@@ -98,3 +98,32 @@ def test_a_press_release_states_its_own_findings() -> None:
     )
     found = extract(text, published=PUBLISHED, outlet="Baltic Defence Forum", sources=SOURCES)
     assert [(c.low, c.source) for c in found] == [(2600, "Baltic Defence Forum"), (2000, NIS)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kyiv's spies put the number of North Koreans in Russia at about 7,500, down from"
+            " the peak because many units have rotated home.",
+            [("deployed", 7500, 7500)],
+            id="others-rotated-home-because",
+        ),
+        pytest.param(
+            "The NIS said Pyongyang sent about 2,500 more North Korean troops in May to replace"
+            " units that had been rotated home.",
+            [("deployed", 2500, 2500)],
+            id="sent-to-replace-those-sent-home",
+        ),
+    ],
+)
+def test_who_went_home_is_not_the_figure(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_a_time_before_the_subject_without_a_comma() -> None:
+    text = (
+        "The NIS said on Monday that 11,000 North Korean troops were in Russia. In January"
+        " the agency told lawmakers that about 2,300 of them had been killed."
+    )
+    assert attributed(text) == [(11000, NIS, None), (2300, NIS, None)]
