@@ -486,6 +486,16 @@ _POSTED_ON = re.compile(
 _NOTE_LINE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>[^\n]{1,400})", re.M)
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE_END = re.compile(r"[.!?](?:\[\d{1,3}\])*[\"')\]]*(?:\s|$)|\n")
+_SAME_OCCASION = re.compile(
+    r"\b(?:in|at|during)\s+the\s+same\s+(?:closed-door\s+|closed\s+)?(?:briefing|session|meeting"
+    r"|report|statement|update|address|interview|hearing)\b",
+    re.I,
+)
+# "The spy agency said ...": the source of the sentence before, named again.
+_AGENCY_AGAIN = re.compile(
+    r"(?:The|That|This)\s+(?:spy\s+|intelligence\s+|same\s+)?(?:agency|service|ministry)"
+    r"\s+(?:also\s+)?(?:said|told|estimated|added|reported|believes|assessed|put)\b"
+)
 _HAD_SAID = re.compile(r"\bhad\s+(?:\w+\s+)?(?:estimated|said|put|reported|told|given|cited)\b")
 _ASIDE_REACH = 80
 _ASIDE_OPENER = re.compile(r",\s+(?:who|which|whose)\s")
@@ -1834,11 +1844,9 @@ class _Extraction:
             if date is not None:
                 if not date.as_of:  # "as of February 20" is when it held, not when it was said
                     self.source_dates[attribution.source] = (view.sentence.start, date)
-            elif (
-                self.previous_view is not None
-                and "also" in self.norm[view.sentence.start : view.sentence.end]
-            ) and _ALSO_SAID.search(self.norm, view.sentence.start, view.sentence.end):
-                # "The agency also estimated that ...": in what it said the sentence before
+            elif self.previous_view is not None and self._goes_on(view):
+                # "The agency also estimated that ...", "The spy agency said ...", "In the
+                # same briefing, the NIS put ...": in what it said the sentence before
                 said = self.source_dates.get(attribution.source)
                 before = self.previous_view.sentence
                 if (
@@ -1848,6 +1856,7 @@ class _Extraction:
                     and _HAD_SAID.search(self.norm, before.start, before.end) is None
                 ):
                     date = said[1]
+                    self.source_dates[attribution.source] = (view.sentence.start, date)
         if date is None and attribution is not None:
             date = self._statement_date(attribution.speaker) or self._statement_date(
                 attribution.source
@@ -1881,6 +1890,18 @@ class _Extraction:
         self.last_metric = metric
         self.last_metric_at = figure.start
         return _Candidate(claim, view.heading, explicit, date is not None)
+
+    def _goes_on(self, view: _SentenceView) -> bool:
+        """Whether the sentence goes on with what its source said in the sentence before:
+        "also said", "In the same briefing", or a sentence opening with the source named
+        again by a common noun ("The spy agency said")."""
+        s, e = view.sentence.start, view.sentence.end
+        text = self.norm[s:e]
+        return bool(
+            ("also" in text and _ALSO_SAID.search(self.norm, s, e))
+            or ("same" in text and _SAME_OCCASION.search(self.norm, s, e))
+            or _AGENCY_AGAIN.match(self.norm, s, e)
+        )
 
     def _briefed_before(self, found: Attribution) -> Attribution:
         """ "The NIS briefed MPs on Monday. About 300 ... had been killed, according to MP

@@ -13,6 +13,7 @@ from tests.articles.heldout_cases import (
     SOURCES,
     attributed,
     claims,
+    dated,
     metrics_of,
 )
 
@@ -127,3 +128,12 @@ def test_a_time_before_the_subject_without_a_comma() -> None:
         " the agency told lawmakers that about 2,300 of them had been killed."
     )
     assert attributed(text) == [(11000, NIS, None), (2300, NIS, None)]
+
+
+def test_the_source_named_again_goes_on_with_its_statement() -> None:
+    text = (
+        "About 9,000 North Korean troops remain in Kursk, South Korea's spy agency told"
+        " lawmakers this month. The spy agency said about 4,000 North Korean builders had"
+        " been sent as well. In the same briefing, the NIS put the dead at about 2,100."
+    )
+    assert dated(text) == [(9000, "2025-03"), (4000, "2025-03"), (2100, "2025-03")]
