@@ -102,7 +102,11 @@ _ORIGIN = re.compile(
 # `(?:[,"]\s*|\s)(?:said|...)\s+(?=[A-Z])`; `_inverted` finds the verb part alone, which
 # opens with the verbs' first letters (a character class, which `re` scans for in C), and
 # checks the character before it (see there).
-_INVERTED_VERB = re.compile(r"(?:said|says|according\s+to|told\s+\w+|added|wrote)\s+(?=[A-Z])")
+# ("told the National Assembly's committee" is whom it was told, not who told)
+_INVERTED_VERB = re.compile(
+    r"(?:said|says|according\s+to|told\s+(?!(?:the|a|an|its|his|her|their)\s)\w+|added|wrote)"
+    r"\s+(?=[A-Z])"
+)
 _INVERTED_AFTER = re.compile(r"[,\"\s]")
 _POSSESSIVE = re.compile(
     r"(?P<x>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)'s?\s+(?:latest\s+|own\s+|new\s+|updated\s+|official\s+)?"
@@ -133,7 +137,7 @@ _WHEN_FIRST = re.compile(
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|week|month|year"
-    r"|spring|summer|autumn|fall|winter)\s+(?=(?:the|a|an|its|his|her|their|[A-Z])\b)"
+    r"|spring|summer|autumn|fall|winter)\s+(?=(?:the|a|an|its|his|her|their|it|he|she|they|[A-Z])\b)"
 )
 _PREPOSITION_FIRST = re.compile(r"(?:in|on|at|by|for|with|from|during|after|before|to|of|as)\b")
 _LAST_THE = re.compile(r"(?<=[a-z] )the\s+(?:\w+\s+){0,2}\w+$")

@@ -47,6 +47,9 @@ _CLAUSE_BREAKS = (
     # "..., and released satellite images of troops at training grounds": a second verb of
     # the same subject says what else it did
     r"|,\s+and\s+(?=(?:released|published|showed|added|noted|warned|said|told)\b)"
+    # "..., and it put North Korean casualties at 4,700": a second statement
+    r"|,\s+and\s+(?=(?:it|he|she|they|we)\s+(?:also\s+)?(?:put|puts|said|says|estimated|estimates"
+    r"|told|added|reported|believes|assessed|counted)\b)"
     # "at least 10,000 soldiers are in Kursk, a figure that would mean the force that trained
     # in the Far East has moved": a comment on the figure, whose words are not its metric
     r"|,\s+(?:a|the)\s+(?:figure|number|total|estimate|tally|count)\s+(?:that|which)\s+would\b"
@@ -790,7 +793,7 @@ class _Extraction:
             self.previous = view.sentence
             self.previous_view = view
             if view.mentions and self.briefing_agency is None:
-                self.briefing_agency = self._briefing_agency(view)
+                self.briefing_agency = self._briefing_agency(view, True)
             if own is not None:
                 carried = own
                 self.carried_at = view.sentence.paragraph
@@ -1836,7 +1839,7 @@ class _Extraction:
             else:
                 attribution = carried or weak
         if attribution is not None and attribution.via is None and self.previous_view is not None:
-            attribution = self._briefed_before(attribution)
+            attribution = self._briefed_before(view, attribution)
         date = self._date(view, figure, clause, as_of_carry, metric)
         if date is None:
             date = self._said_on(view)
@@ -1891,6 +1894,19 @@ class _Extraction:
         self.last_metric_at = figure.start
         return _Candidate(claim, view.heading, explicit, date is not None)
 
+    def _last_dated_agency(self) -> KnownSource | None:
+        last, at = None, -1
+        for name, (start, _) in self.source_dates.items():
+            known = self.index.by_name.get(name)
+            if (
+                known is not None
+                and known.kind in ("intelligence", "military")  # "it": no minister
+                and known.parent is None
+                and start > at
+            ):
+                last, at = known, start
+        return last
+
     def _goes_on(self, view: _SentenceView) -> bool:
         """Whether the sentence goes on with what its source said in the sentence before:
         "also said", "In the same briefing", or a sentence opening with the source named
@@ -1903,7 +1919,7 @@ class _Extraction:
             or _AGENCY_AGAIN.match(self.norm, s, e)
         )
 
-    def _briefed_before(self, found: Attribution) -> Attribution:
+    def _briefed_before(self, view: _SentenceView, found: Attribution) -> Attribution:
         """ "The NIS briefed MPs on Monday. About 300 ... had been killed, according to MP
         Lee": a lawmaker reporting right after an agency's briefing relays the agency."""
         known = self.index.by_name.get(found.source or "")
@@ -1911,15 +1927,30 @@ class _Extraction:
             return found
         # The briefing in the sentence before, else the report's first: "South Korea's spy
         # agency told lawmakers Monday ..." then, paragraphs on, "..., Lee said".
-        agency = self._briefing_agency(self.previous_view) or self.briefing_agency
+        agency = (
+            self._briefing_agency(view, True)
+            or self._briefing_agency(self.previous_view)
+            or self.briefing_agency
+        )
         if agency is not None:
             return Attribution(agency.name, found.source, found.speaker)
         return found
 
-    def _briefing_agency(self, view: _SentenceView) -> KnownSource | None:
-        """The agency the sentence says briefed lawmakers ("The NIS told MPs on Monday")."""
+    def _briefing_agency(self, view: _SentenceView, pronoun: bool = False) -> KnownSource | None:
+        """The agency the sentence says briefed lawmakers ("The NIS told MPs on Monday"); with
+        `pronoun`, also "it told the committee ...": the agency last dated in the report."""
         for m in view.mentions:
             agency = m.entity.known if m.entity is not None else None
+            if (
+                pronoun
+                and agency is None
+                and m.role == "speaker"
+                and self.norm[m.start : m.end].lower() == "it"
+                and _BRIEFED.match(self.norm, m.end, m.end + 40)
+            ):
+                agency = self._last_dated_agency()
+                if agency is not None:
+                    return agency
             if (
                 m.role == "speaker"
                 and agency is not None

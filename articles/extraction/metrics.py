@@ -73,7 +73,13 @@ _CUES: list[tuple[str, str]] = [
      r"|moved|relocated|rushed|positioned|massed|amassed|joined|transported|ferried|airlifted"
      r"|carried\s+(?:from|to|into|across)"
      r"|involving|consisting\s+of|comprising|numbering|numbers|numbered|-strong|strong\s+(?:force|contingent)|wave|batch"
-     r"|rotation|troops\s+in\s+(?:Russia|Kursk)|in\s+(?:Russia|Kursk)|on\s+the\s+front(?:[\s-]?lines?)?"
+     # (each alternative opens with its letters: see _CUE_PREFIXES)
+     + "".join(
+         rf"|{ordinal}\s+(?:group|tranche|echelon)"
+         for ordinal in ("first", "second", "third", "fourth", "fifth", "initial", "fresh")
+     )
+     + r"|rotation|troops\s+in\s+(?:Russia|Kursk)|in\s+(?:Russia|Kursk)"
+     r"|on\s+the\s+front(?:[\s-]?lines?)?"
      r"|at\s+the\s+front|mobili[sz]ed|committed|total\s+of|reached\s+the\s+front"),
 ]  # fmt: skip
 _CUE = re.compile(

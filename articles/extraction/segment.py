@@ -87,6 +87,7 @@ _CLUTTER = re.compile(
       | updated:?.*\d{4}.*
       | \((?:attn|eds?|editors?|lead|update|refile|recasts?|corrects?|adds|wrapup)\b[^)]*\)
                                                             # a wire's note to editors
+      | \[\d{1,3}\]\s*["\u201c][^"\u201d\n]{5,300}["\u201d].*  # a note citing a headline
     )\s*$""",
     re.I | re.X,
 )

@@ -137,3 +137,30 @@ def test_the_source_named_again_goes_on_with_its_statement() -> None:
         " been sent as well. In the same briefing, the NIS put the dead at about 2,100."
     )
     assert dated(text) == [(9000, "2025-03"), (4000, "2025-03"), (2100, "2025-03")]
+
+
+def test_whom_it_was_told_is_not_who_told_and_it_is_the_agency() -> None:
+    text = (
+        "The NIS said on Monday that 11,000 North Korean troops were in Russia.\n\n"
+        "On January 13 it told the National Assembly's intelligence committee that about 350"
+        " North Korean soldiers had been killed, according to committee member Rep. Yu."
+    )
+    assert attributed(text) == [(11000, NIS, None), (350, NIS, "Yu Yong-weon")]
+
+
+def test_a_second_group_is_sent_and_a_second_statement_is_its_own_clause() -> None:
+    text = (
+        "In April the NIS told lawmakers that a second group of about 2,500 had followed,"
+        " and it put North Korean casualties at about 4,200."
+    )
+    assert metrics_of(text) == [("deployed", 2500, 2500), ("casualties", 4200, 4200)]
+
+
+def test_a_note_citing_a_headline_is_a_reference_not_a_report() -> None:
+    text = (
+        "The NIS said on Monday that about 1,800 North Korean soldiers had died.[4]\n\n"
+        "Notes\n\n"
+        '[4] "Spy agency says 1,800 N. Korean troops dead," Example Daily, March 3, 2025.'
+    )
+    found = claims(text)
+    assert [(c.low, c.source, c.quote[:7]) for c in found] == [(1800, NIS, "The NIS")]
