@@ -1139,6 +1139,9 @@ def _speaker_verbs(norm: str, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
 def _speakers(norm: str, start: int, end: int) -> list[_Span]:
     spans = []
     previous = -1  # where the last speaker verb ended
@@ -1147,6 +1150,10 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             norm, m.end(), end
         ):
             continue  # "the troops believed to have been sent": nobody believes here
+        if norm.endswith(" as", max(start, m.start() - 3), m.start()) and _BY_AFTER.match(
+            norm, m.end(), end
+        ):
+            continue  # "casualties as estimated by the NIS": the agent after "by" speaks
         s, e = _subject_phrase(norm, start, m.start())
         who = _WHO_BEFORE.search(norm, max(start, m.start() - 8), m.start())
         if who is not None and e <= who.start() and norm[e : who.start()].strip(" ,"):

@@ -98,6 +98,8 @@ _HYPOTHETICAL = re.compile(
     r"|\bexpect(?:s|ed)?\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:wave|deployment|contingent|rotation|batch)\b"
     # "If Pyongyang sends the 30,000 more troops that some fear": a condition.
     r"|(?:^|[,;]\s*|\b)(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){1,3}(?:sends|send|deploys|dispatches|commits)\b"
+    # "Even if Pyongyang sent 50,000 men, it would not change the balance"
+    r"|\b[Ee]ven\s+if\s+(?:[\w'-]+\s+){1,3}(?:sent|deployed|dispatched|committed)\b"
     # "I would not be surprised if another 10,000 were sent next year": a condition too
     r"|(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){0,3}?\d[\d,.]*\s+(?:[\w'-]+\s+){0,4}?were\s+(?:to\s+be\s+)?"
     r"(?:sent|dispatched|deployed)\b",
@@ -261,10 +263,17 @@ _DENIED = re.compile(
     r"|said|state[sd]?|reports?|reported|gave|put)\b"
     r"|\b(?:did\s+not|didn't|never)\s+(?:say|said|claim|claimed|state|admit|admitted)\b"
     # a correction: "An earlier version misstated the estimate of deaths as 20,000"
-    r"|\b(?:misstated|misreported|misquoted)\b",
+    r"|\b(?:misstated|misreported|misquoted)\b"
+    r"|\b[Aa]n\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|post|page)\s+(?:\w+\s+){0,2}?"
+    r"(?:stated|said|reported|gave|put|described|included)\b"
+    # a tracker's log: "Removed a figure of 40,000 that some outlets attributed to ..."
+    r"|\b(?:[Rr]emoved|[Dd]eleted|[Ww]ithdrew|[Rr]etracted)\s+(?:a|the)\s+(?:\w+\s+)?"
+    r"(?:figure|estimate|claim|number|entry)\s+of\b",
     re.I,
 )
-_CORRECTION = re.compile(r"(?:incorrectly|erroneously|mistakenly|misstated|misreported)", re.I)
+_CORRECTION = re.compile(
+    r"(?:incorrectly|erroneously|mistakenly|misstated|misreported|an\s+earlier\s+version)", re.I
+)
 _NOT_BEFORE = re.compile(
     r"\b(?:nowhere\s+(?:near|close\s+to)|never\s+(?:near|close\s+to)|not\s+(?:even\s+)?"
     r"(?:near|close\s+to)|anywhere\s+near|rather\s+than|instead\s+of"
@@ -288,7 +297,8 @@ _FALSE_WORDS = ("false", "untrue", "fake", "fabricated", "baseless", "bogus", "h
                 "retracted", "withdrawn", "taken down", "ignored", "dismissed", "discounted",
                 "disregarded", "not credible")  # fmt: skip
 _DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "not ", "n't",
-                 "never", "misstated", "misreported", "misquoted")  # fmt: skip
+                 "never", "misstated", "misreported", "misquoted", "earlier version", "emoved",
+                 "eleted", "ithdrew", "etracted")  # fmt: skip
 _NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere")
 _FACT_CHECK = re.compile(r"\bfact[\s-]?check", re.I)
 _FACT_CHECK_REACH = 400
@@ -585,6 +595,11 @@ _WOULD_REACH = re.compile(
     r"|climb\s+to|top|exceed|hit|swell\s+to|double\s+to|pass|surpass)\s+(?:\w+\s+){0,2}$"
 )
 _HEADLINE_ROUNDING = 0.1  # how far a headline's "near N" may round the body's figure
+# A total's parts in brackets after it: "(about 100 killed, around 1,000 wounded)".
+_BREAKDOWN = re.compile(
+    r"\s\((?=[^()\n]{0,80}\b(?:killed|dead|deaths)\b)(?=[^()\n]{0,80}\b(?:wounded|injured)\b)"
+    r"[^()\n]{0,80}\)"
+)
 _EACH = re.compile(r"\s+(?:troops\s+|soldiers\s+|men\s+)?(?:each|apiece)\b")
 # "34 drones, of which 21 were shot down": what is shot down is no person.
 _SHOT_DOWN = re.compile(
@@ -2028,6 +2043,8 @@ class _Extraction:
             return None  # ten Russian soldiers, 1,500 Ukrainian troops
         if head.combined:
             return "combined_force"
+        if norm.startswith(" (", figure.end) and _BREAKDOWN.match(norm, figure.end):
+            return "casualties"  # "about 3,000 (300 killed, 2,700 wounded)": their sum
         reach = min(clause[1], figure.end + 80)
         for c in _cues_in(view, figure.end, reach):
             if c[2] == "combined_force":

@@ -10,8 +10,7 @@ tuning on the first; `eval/heldout3.json` to `eval/heldout20.json`, eighteen mor
 writers who had not seen the engine (the ninth written alongside the tenth and scored after
 the tenth's fixes, the eleventh alongside the twelfth and scored after the twelfth's, the
 fifteenth and sixteenth together, the seventeenth and eighteenth together and the
-eighteenth scored after the seventeenth's fixes, the nineteenth and twentieth together, the twentieth scored after the nineteenth's
-fixes)); with
+eighteenth scored after the seventeenth's fixes, the nineteenth and twentieth likewise)); with
 SEEDS_DIR also the seed reports there, labelled in
 `eval/seeds.json` (publication dates and outlets come from SEEDS_DIR/index.json). Known
 sources for recognition are in `eval/sources.json`.

@@ -311,9 +311,11 @@ def has_number_word(lower: str) -> bool:
 # The word right before a number that makes it a label: "Episode 214", "Ep. 198", "Article
 # 4", "Views 1,482", "Day 1,055". A set looked up with the word, not a pattern scanned.
 _LABELS = ("episode", "ep.", "issue", "vol.", "volume", "chapter", "season", "article", "section",
-           "resolution", "flight", "page", "ep", "episode")  # fmt: skip
+           "resolution", "flight", "page", "ep", "episode", "chart", "table", "map", "graphic",
+           "graph", "exhibit")  # fmt: skip
 _LABEL_WORDS = frozenset(
-    [*_LABELS, *(w.capitalize() for w in _LABELS), "No.", "Views", "Hits", "Comments", "Likes",
+    [*_LABELS, *(w.capitalize() for w in _LABELS), *(w.upper() for w in _LABELS), "No.", "Views",
+     "Hits", "Comments", "Likes",
      "Shares", "Day"]
 )  # fmt: skip
 

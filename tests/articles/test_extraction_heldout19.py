@@ -1,0 +1,62 @@
+"""Behaviours added after scoring the engine on the nineteenth and twentieth held-out
+batches (r240-r263), written together by two writers who had not seen the engine.
+
+Each row is a general cause found there, written as a new sentence of the project's own.
+"""
+
+import pytest
+
+from tests.articles.heldout_cases import NIS, attributed, metrics_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Moscow has massed some 45,000 troops, including soldiers sent by North Korea,"
+            " near Sudzha.",
+            [("combined_force", 45000, 45000)],
+            id="a-force-including-troops-sent-by-the-north",
+        ),
+        pytest.param(
+            "The NIS said 11,000 North Korean troops went. Even if Pyongyang sent 40,000 men,"
+            " the front would hold.",
+            [("deployed", 11000, 11000)],
+            id="even-if-it-sent",
+        ),
+        pytest.param(
+            "North Korean losses, by the NIS count:\n\n"
+            "Jan. 13, 2025: about 3,400 (300 killed, 3,100 wounded)",
+            [("casualties", 3400, 3400), ("killed", 300, 300), ("wounded", 3100, 3100)],
+            id="a-total-and-its-parts-in-brackets",
+        ),
+        pytest.param(
+            "CHART 2: NORTH KOREAN DEAD\n\nThe NIS put the North Korean dead at about 1,900.",
+            [("killed", 1900, 1900)],
+            id="a-charts-number-is-a-label",
+        ),
+        pytest.param(
+            "The NIS says 12,500 North Korean troops were sent.\n\n"
+            "Correction: An earlier version of this article stated that about 14,000 North"
+            " Korean soldiers had been sent.",
+            [("deployed", 12500, 12500)],
+            id="an-earlier-version-stated",
+        ),
+        pytest.param(
+            "Updated May 3: Removed a figure of 35,000 North Korean dead that some outlets"
+            " attributed to Kyiv. The NIS estimates about 2,500 North Korean soldiers died.",
+            [("killed", 2500, 2500)],
+            id="a-tracker-removed-a-figure",
+        ),
+    ],
+)
+def test_what_figures_count(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_as_estimated_by_is_the_agent() -> None:
+    text = (
+        "[Line chart: running North Korean casualties as estimated by South Korea's NIS]\n\n"
+        "Feb. 2, 2025: about 3,200 North Korean casualties"
+    )
+    assert attributed(text) == [(3200, NIS, None)]
