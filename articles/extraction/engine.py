@@ -262,6 +262,8 @@ _DENIED = re.compile(
     r"\b(?:falsely|wrongly|incorrectly|erroneously|mistakenly)\s+(?:claim|claims|claimed|say|says"
     r"|said|state[sd]?|reports?|reported|gave|put)\b"
     r"|\b(?:did\s+not|didn't|never)\s+(?:say|said|claim|claimed|state|admit|admitted)\b"
+    # "did not say whether the group is part of those 5,000": a question left, no denial
+    r"(?!\s+(?:whether|if|how|when|where|why|what|which|who)\b)"
     # a correction: "An earlier version misstated the estimate of deaths as 20,000"
     r"|\b(?:misstated|misreported|misquoted)\b"
     r"|\b[Aa]n\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|post|page)\s+(?:\w+\s+){0,2}?"
@@ -599,6 +601,10 @@ _HEADLINE_ROUNDING = 0.1  # how far a headline's "near N" may round the body's f
 _BREAKDOWN = re.compile(
     r"\s\((?=[^()\n]{0,80}\b(?:killed|dead|deaths)\b)(?=[^()\n]{0,80}\b(?:wounded|injured)\b)"
     r"[^()\n]{0,80}\)"
+)
+_WILL_BE_PEOPLE = re.compile(
+    r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:will|would|are\s+to|were\s+to)\s+be\s+(?:\w+\s+){0,2}?"
+    r"(?:sappers|deminers|engineers|builders|infantry|troops|soldiers|specialists|workers)\b"
 )
 _EACH = re.compile(r"\s+(?:troops\s+|soldiers\s+|men\s+)?(?:each|apiece)\b")
 # "34 drones, of which 21 were shot down": what is shot down is no person.
@@ -1862,14 +1868,16 @@ class _Extraction:
             if date is not None:
                 if not date.as_of:  # "as of February 20" is when it held, not when it was said
                     self.source_dates[attribution.source] = (view.sentence.start, date)
-            elif self.previous_view is not None and self._goes_on(view):
+            elif self.previous_view is not None and (
+                self._goes_on(view) or self._spoke_on_a_day(attribution.source)
+            ):
                 # "The agency also estimated that ...", "The spy agency said ...", "In the
                 # same briefing, the NIS put ...": in what it said the sentence before
                 said = self.source_dates.get(attribution.source)
                 before = self.previous_view.sentence
                 if (
                     said is not None
-                    and said[0] == before.start
+                    and said[0] in (before.start, view.sentence.start)
                     # "In February, the NIS had estimated 2,400. The NIS also said": not then
                     and _HAD_SAID.search(self.norm, before.start, before.end) is None
                 ):
@@ -1921,6 +1929,13 @@ class _Extraction:
             ):
                 last, at = known, start
         return last
+
+    def _spoke_on_a_day(self, source: str) -> bool:
+        """Whether the source's last dated figure was dated by a day ("Shoigu said on June
+        17 ... According to Mr. Shoigu, 1,000 will be sappers": the same statement). A day
+        only: "dispatched last year, Lee said. ..., he added" is no statement of last year."""
+        said = self.source_dates.get(source)
+        return said is not None and said[1].precision == "day"
 
     def _goes_on(self, view: _SentenceView) -> bool:
         """Whether the sentence goes on with what its source said in the sentence before:
@@ -2190,6 +2205,10 @@ class _Extraction:
             before_cues = metrics.cues(norm, self.previous.start, self.previous.end)
             if before_cues:
                 metric = before_cues[-1][2]
+        if metric is None and _WILL_BE_PEOPLE.match(norm, figure.end, clause[1]):
+            # "1,000 of them will be sappers, and 5,000 military builders": what the force
+            # is made of
+            metric = "deployed"
         if metric is None:
             if head.people:
                 sentence_cues = view.cue_metrics

@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import NIS, attributed, metrics_of
+from tests.articles.heldout_cases import NIS, attributed, claims, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,25 @@ def test_as_estimated_by_is_the_agent() -> None:
         "Feb. 2, 2025: about 3,200 North Korean casualties"
     )
     assert attributed(text) == [(3200, NIS, None)]
+
+
+def test_did_not_say_whether_denies_nothing() -> None:
+    text = (
+        "The NIS said about 4,000 North Korean builders had gone to Russia since June. It did"
+        " not say whether the 4,000 included deminers."
+    )
+    assert metrics_of(text) == [("deployed", 4000, 4000)]
+
+
+def test_what_the_force_will_be_made_of() -> None:
+    text = (
+        "On Tuesday Sergei Shoigu said Kim Jong Un had agreed to send 7,000 more North Korean"
+        " personnel to Kursk. According to Mr. Shoigu, 2,000 of them will be sappers, and"
+        " 5,000 will be military builders."
+    )
+    found = claims(text)
+    assert [(c.metric, c.low, c.as_of) for c in found] == [
+        ("deployed", 7000, "2025-03-04"),
+        ("deployed", 2000, "2025-03-04"),
+        ("deployed", 5000, "2025-03-04"),
+    ]
