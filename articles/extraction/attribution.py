@@ -151,6 +151,9 @@ _ENDS_IN_VERB = re.compile(
 )
 _APPOSITIVE = re.compile(
     r",\s*(?:who|which|whose|the\s+[a-z]\w*\s+(?:of|for))\b[^,]*,?\s*$"
+    # "Gen. Xavier Brunson, who leads U.S. Forces Korea, United Nations Command and Combined
+    # Forces Command, said": a list of names inside
+    r"|,\s*(?:who|which)\s+[a-z]+\s+[^,]*(?:,\s*[A-Z][^,]*){1,4},?\s*$"
     # "Britain's Defence Intelligence, the only government that posts a total, estimated"
     r"|,\s*(?:the|a|an)\s+[^,]*?\b(?:that|which|who)\s+[a-z][^,]*,?\s*$"
 )
@@ -741,6 +744,11 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         if known is not None:
             return Entity(known.name, known)
         phrase = phrase[: bracketed.start()]
+    shared = _SHARED_BY.match(phrase.strip())
+    if shared is not None:
+        # "citing assessments shared by South Korea's National Intelligence Service": the body
+        # that shared them
+        return _entity(shared.group("who"), index)
     familiar = _FAMILIAR_PERSON.match(phrase.strip())
     if familiar is not None:
         # "A person familiar with the matter told AP": nobody named, but an editor records it.
@@ -812,6 +820,14 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     return Entity(name, None, weak)
 
 
+_SHARED_AFTER = re.compile(
+    r"\s+(?:shared|provided|released|published|compiled|given|supplied|gathered)\s+by\s+"
+)
+_SHARED_BY = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:assessments?|estimates?|figures|data|intelligence|reports?|information"
+    r"|numbers)\s+(?:shared|provided|released|published|compiled|given|supplied|gathered)\s+by\s+"
+    r"(?P<who>[^,;]{3,80})$"
+)
 # Words that only qualify: "Russian", "Korean-language", "North Korean and Ukrainian".
 _ADJECTIVES_ONLY = re.compile(
     r"(?:North\s+|South\s+)?[A-Z][\w-]*(?:an|ese|ish|language)"
@@ -1021,6 +1037,10 @@ def _origins(norm: str, start: int, end: int) -> list[_Span]:
             # who speaks is the origin (see find_mentions).
             spans.append((max(s, relayed.end()), e, "relay", "relay"))
             continue
+        shared = _SHARED_AFTER.match(norm, e, end)
+        if shared is not None:
+            # "citing assessments shared by South Korea's spy agency": the body that shared
+            s, e = _object_phrase(norm, shared.end(), end)
         spans.append((s, e, "origin", "origin"))
     for m in _NAMED_BRIEFING.finditer(norm, start, end):
         spans.append((m.start("x"), m.end("x"), "origin", "origin"))
@@ -1139,7 +1159,9 @@ def _speaker_verbs(norm: str, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
-_BY_AFTER = re.compile(r"\s+by\b")
+_BY_AFTER = re.compile(
+    r"\s+by\s+(?!(?:phone|telephone|video|videolink|e-?mail|text|letter|satellite|radio)\b)"
+)
 
 
 def _speakers(norm: str, start: int, end: int) -> list[_Span]:
@@ -1150,10 +1172,10 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             norm, m.end(), end
         ):
             continue  # "the troops believed to have been sent": nobody believes here
-        if norm.endswith(" as", max(start, m.start() - 3), m.start()) and _BY_AFTER.match(
-            norm, m.end(), end
-        ):
-            continue  # "casualties as estimated by the NIS": the agent after "by" speaks
+        if _BY_AFTER.match(norm, m.end(), end):
+            # "casualties as estimated by the NIS", "assessments shared by the NIS": a
+            # passive, whose agent after "by" speaks
+            continue
         s, e = _subject_phrase(norm, start, m.start())
         who = _WHO_BEFORE.search(norm, max(start, m.start() - 8), m.start())
         if who is not None and e <= who.start() and norm[e : who.start()].strip(" ,"):

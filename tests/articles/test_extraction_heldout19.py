@@ -82,3 +82,25 @@ def test_what_the_force_will_be_made_of() -> None:
         ("deployed", 2000, "2025-03-04"),
         ("deployed", 5000, "2025-03-04"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Citing assessments shared by South Korea's spy agency, the general said some 2,200"
+            " North Korean soldiers had died.",
+            [(2200, NIS, None)],
+            id="citing-what-an-agency-shared",
+        ),
+        pytest.param(
+            "Gen. Ann Moreau, who leads Allied Land Command, NATO Rapid Deployable Corps and"
+            " the Eastern Flank Group, said 12,000 North Korean troops were in Russia. Moreau"
+            " said 2,000 had died.",
+            [(12000, "Ann Moreau", None), (2000, "Ann Moreau", None)],
+            id="a-name-before-a-who-clause-listing-names",
+        ),
+    ],
+)
+def test_who_gave_the_figure(text: str, expected: list[tuple]) -> None:
+    assert attributed(text) == expected
