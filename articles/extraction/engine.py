@@ -67,7 +67,8 @@ _MULTIPLIER = re.compile(
     re.I,
 )
 _OTHER_FORCE = re.compile(
-    r"\b(?:Russian|Ukrainian|Russia's|Ukraine's|American|Belarusian|Chechen|Kyiv's|Moscow's)\s+"
+    r"\b(?:Russian|Ukrainian|Russia's|Ukraine's|American|Belarusian|Chechen|Kyiv's|Moscow's"
+    r"|South\s+Korea's|South\s+Korean|Seoul's)\s+"
     r"(?:\w+\s+)?(?:troops|soldiers|forces|[Aa]rmed\s+[Ff]orces|Forces|servicemen|army|Army|losses|casualties"
     r"|formations"
     r"|units|personnel|dead|fighters|military)\b"
@@ -98,6 +99,8 @@ _HYPOTHETICAL = re.compile(
     r"|\bexpect(?:s|ed)?\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:wave|deployment|contingent|rotation|batch)\b"
     # "If Pyongyang sends the 30,000 more troops that some fear": a condition.
     r"|(?:^|[,;]\s*|\b)(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){1,3}(?:sends|send|deploys|dispatches|commits)\b"
+    # "what would happen if North Korea sent another 10,000 soldiers": a what-if
+    r"|\bwhat\s+(?:would|might|could)\s+happen\s+if\b"
     # "Even if Pyongyang sent 50,000 men, it would not change the balance"
     r"|\b[Ee]ven\s+if\s+(?:[\w'-]+\s+){1,3}(?:sent|deployed|dispatched|committed)\b"
     # "I would not be surprised if another 10,000 were sent next year": a condition too
@@ -2411,7 +2414,7 @@ class _Extraction:
         verb dates the sentence's figures that have no date of their own."""
         for d in view.dates:
             if (
-                d.precision == "day"
+                d.precision in ("day", "month")
                 and not d.as_of
                 and not d.since
                 and _WEEKDAY.search(self.norm, d.start, d.end) is None  # see _statement_dates

@@ -57,7 +57,7 @@ _CUES: list[tuple[str, str]] = [
      r"|were\s+unknown|was\s+unknown"),
     ("combined_force", r"combined\s+(?:\w+\s+)?force"
      r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)"
-     r"|Russian\s+and\s+North\s+Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
+     r"|Russian\s+and\s+(?:North\s+)?Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
      r"|including\s+(?:the\s+)?North\s+Korean?s?"
      # "about 50,000 troops, including soldiers sent by North Korea"
      r"|including\s+(?:\w+\s+){1,3}?(?:sent|provided|supplied)\s+by\s+(?:North\s+Korea|Pyongyang)"
@@ -390,5 +390,7 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         break
     head.korean = bool(_NK.search(phrase))
     head.foreign = bool(_NATION.search(phrase))
+    if not head.korean and head.foreign and " and Korean" in phrase:
+        head.korean = True  # "70 thousand Russian and Korean servicemen": the North's
     head.combined = head.korean and head.foreign and bool(_AND.search(phrase))
     return head

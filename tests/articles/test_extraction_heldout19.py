@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import NIS, attributed, claims, metrics_of
+from tests.articles.heldout_cases import NIS, attributed, claims, dated, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,28 @@ def test_what_the_force_will_be_made_of() -> None:
 )
 def test_who_gave_the_figure(text: str, expected: list[tuple]) -> None:
     assert attributed(text) == expected
+
+
+def test_more_what_ifs_and_other_armies() -> None:
+    text = (
+        "The NIS said 11,000 North Korean troops went. The general said South Korea's"
+        " military of about 500,000 was ready. Asked what would happen if North Korea sent"
+        " another 9,000 soldiers, he declined to speculate."
+    )
+    assert metrics_of(text) == [("deployed", 11000, 11000)]
+
+
+def test_a_joint_grouping_of_russian_and_korean_servicemen() -> None:
+    text = (
+        "The blogger described a joint grouping of up to 60 thousand Russian and Korean"
+        " servicemen near Sudzha, North Korean units among them."
+    )
+    assert metrics_of(text) == [("combined_force", None, 60000)]
+
+
+def test_said_last_month_dates_what_was_said() -> None:
+    text = (
+        "The NIS said last month that about 11,000 North Korean soldiers had been deployed,"
+        " with another 1,000 to 3,000 arriving since January."
+    )
+    assert dated(text) == [(11000, "2025-02"), (1000, "2025-02")]
