@@ -362,6 +362,17 @@ _ORGANISATION_WORDS = frozenset(
      "Media", "News", "Post", "Times", "Daily", "Ilbo"]
 )  # fmt: skip
 # What makes "people" civilians rather than troops.
+# Munitions counted in a sentence or the one before ("launched 85 drones ... 58 of them").
+_MUNITION = re.compile(r"\b(?:drones?|missiles?|Shaheds?|UAVs?|rockets?|glide\s+bombs?)\b", re.I)
+# "58 of them", "27 were lost to electronic warfare": a share of the drones just counted
+_MUNITION_SHARE = re.compile(
+    r"\s+of\s+them\b|\s+(?:were|was)\s+(?:lost|jammed|suppressed|downed)\s+(?:to|by)\s+"
+    r"(?:electronic|jamming|EW|radio|air\s+defen)"
+)
+_PEOPLE_TOLL = re.compile(
+    r"\bpeople\s+(?:were\s+)?(?:killed|injured|wounded|hurt|dead)\s+(?:in|by|after)\s+(?:a|an|the)\s+"
+    r"(?:\w+\s+){0,4}?(?:attack|strike|shelling|bombing|explosion)"
+)
 _PERSON_WORD = re.compile(r"\b(?:person|people|civilians?|residents?|governor|children|child)\b")
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|strikes?|attacks?|missiles?|drones?|debris|city|cities|trapped"
@@ -1389,6 +1400,16 @@ class _Extraction:
                     0, Mention(m.start("x"), m.end("x"), "speaker", entity, "label")
                 )
 
+    def _munitions_before(self, figure: Figure) -> bool:
+        """Whether drones or missiles are the last things counted before the figure, within
+        150 characters ("launched 85 drones at Ukraine ... shot down 58 of them")."""
+        last = None
+        for m in _MUNITION.finditer(self.norm, max(0, figure.start - 150), figure.start):
+            last = m
+        return last is not None and (
+            metrics._PEOPLE.search(self.norm, last.end(), figure.start) is None
+        )
+
     def _sent_home(self, view: _SentenceView, figure: Figure) -> bool:
         """Whether the figure's own verb, before the next figure, sends them home."""
         index = view.positions.get(figure.start, -1)
@@ -1711,13 +1732,28 @@ class _Extraction:
                     )
                 if not people_are_troops:
                     continue  # "Two people were injured in Odesa": people, not the force
-            elif head.metric is not None and not head.people and not head.korean:
+            elif not head.people and not head.korean:
                 # "One person was killed and 11 injured in Kharkiv, the governor said": a
-                # bare toll in a sentence about people, not naming the force, is civilians'
+                # bare toll in a sentence about people, not naming the force, is civilians';
+                # "Air defences shot down 58 of them; 27 were lost to jamming": drones
                 s, e = view.sentence.start, view.sentence.end
                 if (
-                    _PERSON_WORD.search(self.norm, s, e) is not None
-                    and metrics._NK.search(self.norm, s, e) is None
+                    metrics._NK.search(self.norm, s, e) is None
+                    and (
+                        (
+                            head.metric is not None
+                            and _PERSON_WORD.search(self.norm, s, e) is not None
+                        )
+                        # "The number of people killed in a missile attack has risen to 11"
+                        or (
+                            "people" in self.norm[s:e]
+                            and _PEOPLE_TOLL.search(self.norm, s, e) is not None
+                        )
+                        or (
+                            _MUNITION_SHARE.match(self.norm, figure.end) is not None
+                            and self._munitions_before(figure)
+                        )
+                    )
                 ):
                     continue
             if i in ratio or head.rejected:

@@ -129,3 +129,13 @@ def test_said_last_month_dates_what_was_said() -> None:
         " with another 1,000 to 3,000 arriving since January."
     )
     assert dated(text) == [(11000, "2025-02"), (1000, "2025-02")]
+
+
+def test_drones_shot_down_and_civilians_killed_are_no_troops() -> None:
+    text = (
+        "The NIS says 11,000 North Korean troops are in Russia.\n\n"
+        "Overnight, Russia launched 85 drones at Ukraine. Air defences shot down 58 of them,"
+        " and 27 were lost to electronic warfare.\n\n"
+        "The number of people killed in a Russian missile attack on Sumy has risen to nine."
+    )
+    assert metrics_of(text) == [("deployed", 11000, 11000)]
