@@ -744,6 +744,8 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         if known is not None:
             return Entity(known.name, known)
         phrase = phrase[: bracketed.start()]
+    if _FIRST_PERSON.match(phrase.strip()):
+        return None  # "My own working estimate is": the one speaking, named elsewhere
     shared = _SHARED_BY.match(phrase.strip())
     if shared is not None:
         # "citing assessments shared by South Korea's National Intelligence Service": the body
@@ -820,6 +822,7 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     return Entity(name, None, weak)
 
 
+_FIRST_PERSON = re.compile(r"(?:[Mm]y|[Oo]ur|[Yy]our)\b")
 _SHARED_AFTER = re.compile(
     r"\s+(?:shared|provided|released|published|compiled|given|supplied|gathered)\s+by\s+"
 )

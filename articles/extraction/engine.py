@@ -100,7 +100,9 @@ _HYPOTHETICAL = re.compile(
     # "If Pyongyang sends the 30,000 more troops that some fear": a condition.
     r"|(?:^|[,;]\s*|\b)(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){1,3}(?:sends|send|deploys|dispatches|commits)\b"
     # "what would happen if North Korea sent another 10,000 soldiers": a what-if
-    r"|\bwhat\s+(?:would|might|could)\s+happen\s+if\b"
+    r"|\bwhat\s+(?:would|might|could)\s+happen\s+if\b|\b[Ww]hat\s+if\b"
+    # "if Pyongyang sent, say, 30,000 more": a number picked for the argument
+    r"|,\s+say,\s"
     # "Even if Pyongyang sent 50,000 men, it would not change the balance"
     r"|\b[Ee]ven\s+if\s+(?:[\w'-]+\s+){1,3}(?:sent|deployed|dispatched|committed)\b"
     # "I would not be surprised if another 10,000 were sent next year": a condition too
@@ -202,7 +204,9 @@ _OF_FIGURE = re.compile(
     r"\s+of\s+(?:some|about|around|nearly|roughly|almost|more\s+than|at\s+least|up\s+to|over"
     r"|an\s+estimated|approximately)?\s*"
 )
-_SENT_TO = re.compile(r"(?:sent|deployed|dispatched)\s+(?:to|into)\b")
+_SENT_TO = re.compile(
+    r"(?:sent|deployed|dispatched)\s+(?:to|into)\b|(?:fighting|fought|serving)\s+(?:for|alongside|with|in)\b"
+)
 _NOUN_PHRASE_ONLY = re.compile(r"(?:\s+[\w'-]+){1,4}\s+")
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|figure|tally|count|toll)\s+of\s+(?:the\s+|its\s+|their\s+)?"
@@ -515,6 +519,11 @@ _POSTED_ON = re.compile(
 _NOTE_LINE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>[^\n]{1,400})", re.M)
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE_END = re.compile(r"[.!?](?:\[\d{1,3}\])*[\"')\]]*(?:\s|$)|\n")
+# A speaker's own figure: "my own working estimate", "our count", "I reckon".
+_OWN_ESTIMATE = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:estimate|count|reckoning|assessment|guess"
+    r"|figure|tally)\b|\bI\s+(?:would\s+|'d\s+)?(?:estimate|reckon|guess|put\s+it)\b"
+)
 _SAME_OCCASION = re.compile(
     r"\b(?:in|at|during)\s+the\s+same\s+(?:closed-door\s+|closed\s+)?(?:briefing|session|meeting"
     r"|report|statement|update|address|interview|hearing)\b",
@@ -1388,17 +1397,31 @@ class _Extraction:
             words = m.group("x").split()
             if len(words) >= 2:
                 by_initials.setdefault("".join(w[0] for w in words).upper(), m.group("x"))
+        speaking: dict[int, tuple] = {}  # paragraph → (its label's entity, label span)
         for view, m in labels:
             label = m.group("x")
             if len(label) <= 3 and label.isupper():
                 label = by_initials.get(label, label)
             entity = _label_entity(label, self.index)
             named = [x for x in view.mentions if x.entity is not None and not x.entity.weak]
+            if entity is not None:
+                speaking[view.sentence.paragraph] = (entity, m.start("x"), m.end("x"))
             # "HOST: The spy agency gave lower figures": a source the speaker names wins.
             if entity is not None and not named:
                 view.mentions.insert(
                     0, Mention(m.start("x"), m.end("x"), "speaker", entity, "label")
                 )
+        for view in views:
+            # "SOHN: ... The NIS counts what it can corroborate. My own working estimate is
+            # 2,500 to 3,000": the speaker's own figure, later in the answer
+            said = speaking.get(view.sentence.paragraph)
+            if (
+                said is not None
+                and view.figures
+                and not any(x.cue == "label" for x in view.mentions)
+                and _OWN_ESTIMATE.search(self.norm, view.sentence.start, view.sentence.end)
+            ):
+                view.mentions.insert(0, Mention(said[1], said[2], "speaker", said[0], "label"))
 
     def _munitions_before(self, figure: Figure) -> bool:
         """Whether drones or missiles are the last things counted before the figure, within
@@ -2625,7 +2648,7 @@ _LOSS_CONDITION = re.compile(
 )
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
                 "able", "expect", "if ", "capable", "preparing", "planning", "were ",
-                "should ", "scenario")  # fmt: skip
+                "should ", "scenario", "say,")  # fmt: skip
 
 
 def _is_person(entity: Entity) -> bool:

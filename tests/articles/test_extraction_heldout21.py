@@ -1,0 +1,39 @@
+"""Behaviours added after scoring the engine on the 21st and 22nd held-out batches
+(r264-r287), written together by two writers who had not seen the engine.
+
+Each row is a general cause found there, written as a new sentence of the project's own.
+"""
+
+import pytest
+
+from tests.articles.heldout_cases import NIS, attributed, metrics_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "About 350 North Korean soldiers fighting for Russia have been killed and 2,900"
+            " wounded, the NIS said.",
+            [("killed", 350, 350), ("wounded", 2900, 2900)],
+            id="soldiers-fighting-for-russia-killed",
+        ),
+        pytest.param(
+            "The NIS said 11,000 North Korean troops went. What if North Korea sent, say,"
+            " 25,000 more?",
+            [("deployed", 11000, 11000)],
+            id="what-if-say",
+        ),
+    ],
+)
+def test_what_figures_count(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_my_own_estimate_is_the_speakers() -> None:
+    text = (
+        "HOST: The NIS says 2,000 North Korean soldiers have died.\n\n"
+        "KIM MIN-JUN: The NIS counts what it can confirm. My own estimate is somewhere"
+        " between 2,400 and 2,800 North Korean dead."
+    )
+    assert attributed(text) == [(2000, NIS, None), (2400, "Kim Min-Jun", None)]
