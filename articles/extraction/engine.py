@@ -287,7 +287,9 @@ _NOT_BEFORE = re.compile(
     r"\b(?:nowhere\s+(?:near|close\s+to)|never\s+(?:near|close\s+to)|not\s+(?:even\s+)?"
     r"(?:near|close\s+to)|anywhere\s+near|rather\s+than|instead\s+of"
     # "nowhere near 40,000": "near" read as the figure's own qualifier
-    r"|nowhere|never|not\s+(?:even\s+)?anywhere)\s+(?:the\s+)?$",
+    r"|nowhere|never|not\s+(?:even\s+)?anywhere"
+    # "the capture of two soldiers, not 200"
+    r"|,\s*not)\s+(?:the\s+)?$",
     re.I,
 )
 _FALSE_LATER = re.compile(
@@ -308,7 +310,7 @@ _FALSE_WORDS = ("false", "untrue", "fake", "fabricated", "baseless", "bogus", "h
 _DENIED_WORDS = ("falsely", "wrongly", "incorrectly", "erroneously", "mistakenly", "not ", "n't",
                  "never", "misstated", "misreported", "misquoted", "earlier version", "emoved",
                  "eleted", "ithdrew", "etracted")  # fmt: skip
-_NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere")
+_NOT_BEFORE_WORDS = ("near", "close", "rather", "instead", "nowhere", "never", "anywhere", ", not")
 _FACT_CHECK = re.compile(r"\bfact[\s-]?check", re.I)
 _FACT_CHECK_REACH = 400
 _PRESS_RELEASE = re.compile(
@@ -524,6 +526,12 @@ _OWN_ESTIMATE = re.compile(
     r"\b(?:[Mm]y|[Oo]ur)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:estimate|count|reckoning|assessment|guess"
     r"|figure|tally)\b|\bI\s+(?:would\s+|'d\s+)?(?:estimate|reckon|guess|put\s+it)\b"
 )
+_SPOKE_OF = re.compile(
+    r"\b(?:spoke|speaks|talked|talks|wrote|writes)\s+of\s+(?:(?:some|about|around|roughly|nearly"
+    r"|more\s+than|over|up\s+to|at\s+least)\s+)?$|\b(?:and|then)\s+(?:in\s+\w+\s+)?of\s+"
+    r"(?:(?:some|about|around|roughly|nearly|more\s+than|over|up\s+to|at\s+least)\s+)?$"
+)
+_SPOKE_OF_REACH = 300
 _SAME_OCCASION = re.compile(
     r"\b(?:in|at|during)\s+the\s+same\s+(?:closed-door\s+|closed\s+)?(?:briefing|session|meeting"
     r"|report|statement|update|address|interview|hearing)\b",
@@ -867,15 +875,31 @@ class _Extraction:
         fact-check's claim headings (see `_checked_lines`)."""
         false, spans = self._debunked(views)
         if false:
-            candidates = [
-                c for c in candidates if c.claim.low not in false and c.claim.high not in false
-            ]
+            candidates = self._drop_false_values(candidates, false)
         checked = self._checked_lines(views) + spans
         if checked:
             candidates = [
                 c for c in candidates if not any(a <= c.claim.start < b for a, b in checked)
             ]
         return candidates
+
+    def _drop_false_values(self, candidates: list[_Candidate], false: dict) -> list:
+        """The candidates less those of a false value. A value said false for one metric
+        stands in a figure of another metric that a source gives in its own sentence: "A
+        claim that 3,000 were killed in a day is false" leaves "By October the agency spoke
+        of 3,000 sent" standing; a false figure repeated, or of unknown metric, goes."""
+        metrics_of = {value: set(found) for value, found in false.items()}
+        kept = []
+        for c in candidates:
+            drop = False
+            for v in (c.claim.low, c.claim.high):
+                if v in metrics_of:
+                    seen = metrics_of[v]
+                    if None in seen or c.claim.metric in seen or not c.explicit:
+                        drop = True
+            if not drop:
+                kept.append(c)
+        return kept
 
     def _checked_lines(self, views: list[_SentenceView]) -> list[tuple[int, int]]:
         """A fact-check's headings that state the claim checked ("CLAIM 3: 'Zelenskiy says
@@ -984,13 +1008,14 @@ class _Extraction:
                 out.append(_Candidate(claim, False, attribution is not None, date is not None))
         return out
 
-    def _debunked(self, views: list[_SentenceView]) -> tuple[set[int], list[tuple[int, int]]]:
+    def _debunked(self, views: list[_SentenceView]) -> tuple[dict, list[tuple[int, int]]]:
         """Figures the report itself calls false (a fact-check's subject): "Posts claim that
         40,000 were killed. This is false.", "did not say 40,000", "nowhere close to 40,000",
         "11,000 rather than 100,000". Every figure of the same value in the report is the
-        same false claim repeated, and none is an estimate of anyone's. Also the sentences
-        whose figures are dropped where they stand (a correction's: see below)."""
-        false: set[int] = set()
+        same false claim repeated, and none is an estimate of anyone's (see
+        `_drop_false_values`): each value with what its false figures count. Also the
+        sentences whose figures are dropped where they stand (a correction's: see below)."""
+        false: dict[int, list[int]] = {}
         spans: list[tuple[int, int]] = []
         norm = self.norm
         lower = self.lower  # None when offsets in it would not be the text's: no prefilter
@@ -1036,7 +1061,7 @@ class _Extraction:
                         restated = {f.value for f in nxt.figures}
                         for f in view.figures:
                             if after <= f.start < until and f.value not in restated:
-                                false.add(f.value)
+                                false.setdefault(f.value, []).append(self._false_metric(view, f))
                         spans.append((s, e))  # the correction's own figures go all the same
                         continue
                 else:
@@ -1066,8 +1091,14 @@ class _Extraction:
                         and _NOT_BEFORE.search(norm, w, f.start)
                     )
                 ):
-                    false.add(f.value)
+                    false.setdefault(f.value, []).append(self._false_metric(view, f))
         return false, spans
+
+    def _false_metric(self, view: _SentenceView, figure: Figure) -> str | None:
+        """What a false figure counts, as a claim would read it."""
+        if not view.clauses or figure.start not in view.heads:
+            return None
+        return self._metric(view, figure, _clause_of(view.clauses, figure.start))
 
     def _cell_sources(self, s: int, e: int) -> list[Mention]:
         """A table row ("2024-11-13   NIS   some 11,000 deployed"): a cell that is exactly a
@@ -2312,6 +2343,16 @@ class _Extraction:
             part = _OF_THEM_ARE.match(norm, figure.end, min(clause[1], figure.end + 60))
             if part is not None and metrics._PEOPLE.fullmatch(part.group("noun")):
                 metric = "deployed"  # "Roughly 1,000 of them are sappers": part of the force
+        if (
+            metric is None
+            and self.last_metric is not None
+            and self.last_metric_at >= 0
+            and figure.start - self.last_metric_at < _SPOKE_OF_REACH
+            and _SPOKE_OF.search(norm, max(clause[0], figure.start - 40), figure.start)
+        ):
+            # "... 1,500 troops had been shipped. By the end of October it spoke of 3,000, and
+            # in November of more than 10,000": the count the figure before was of
+            metric = self.last_metric
         return metric
 
     def _in_combined_noun(

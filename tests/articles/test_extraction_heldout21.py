@@ -37,3 +37,29 @@ def test_my_own_estimate_is_the_speakers() -> None:
         " between 2,400 and 2,800 North Korean dead."
     )
     assert attributed(text) == [(2000, NIS, None), (2400, "Kim Min-Jun", None)]
+
+
+def test_a_value_false_for_one_metric_stands_for_another() -> None:
+    text = (
+        "The NIS said in October that 3,000 North Korean troops had been sent.\n\n"
+        "A claim that 3,000 North Koreans were killed in a single day, shared on YouTube this"
+        " week, is false."
+    )
+    assert metrics_of(text) == [("deployed", 3000, 3000)]
+
+
+def test_it_spoke_of_the_same_count() -> None:
+    text = (
+        "The NIS first said 1,500 North Korean troops had been shipped to Vladivostok. By the"
+        " end of October it spoke of 3,000, and in November of more than 10,000."
+    )
+    assert metrics_of(text) == [
+        ("deployed", 1500, 1500),
+        ("deployed", 3000, 3000),
+        ("deployed", 10000, None),
+    ]
+
+
+def test_not_that_figure() -> None:
+    text = "Ukraine captured two North Korean soldiers, not 200, Zelenskyy said in January."
+    assert metrics_of(text) == [("captured", 2, 2)]
