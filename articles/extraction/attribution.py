@@ -441,6 +441,11 @@ _ROLE = re.compile(
     # "Volodymyr Zelenskyy, Ukraine's president, said"
     rf"|\s*[A-Z][\w.-]*'s\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_WORDS}\s*$"
 )
+_TITLE_LIST = re.compile(
+    r"(?:^|,\s*)(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}"
+    rf"(?i:{_ROLE_WORDS})(?:-[A-Z]\w*)?\s+(?:of|for)\s+[^,]{{1,60}}(?:,\s*[^,]{{1,60}}){{0,3}}?"
+    r",?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3},?\s*$"
+)
 # "Yvette Cooper, the Foreign Secretary, said": a capitalised title after a name
 _TITLE_AFTER = re.compile(rf"\s*the\s+(?:[A-Z][\w.-]*\s+){{0,3}}(?i:{_ROLE_WORDS})\s*$")
 _BARE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}")
@@ -486,6 +491,12 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
             region, max(0, described.start() - 120), described.start()
         ):
             region = region[: described.start()]
+    if region.count(",") >= 3 and " and " in region:
+        titled = _TITLE_LIST.search(region)
+        if titled is not None:
+            # "Hiroshi Aramaki, Assistant Secretary-General for the Middle East, Asia and the
+            # Pacific, said": the name before a title holding a list
+            return lower + titled.start("name"), lower + titled.end("name")
     last = _LAST_SUBJECT_START.match(region)  # match, not search: linear without an opener
     cut = last.end() if last else 0
     if cut >= 4 and region[cut - 4 : cut - 1].lower() == "and" and region[cut : cut + 1].isupper():

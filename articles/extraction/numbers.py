@@ -311,8 +311,10 @@ def has_number_word(lower: str) -> bool:
 # The word right before a number that makes it a label: "Episode 214", "Ep. 198", "Article
 # 4", "Views 1,482", "Day 1,055". A set looked up with the word, not a pattern scanned.
 _LABELS = ("episode", "ep.", "issue", "vol.", "volume", "chapter", "season", "article", "section",
-           "resolution", "flight", "page", "ep", "episode", "chart", "table", "map", "graphic",
+           "resolution", "resolutions", "flight", "page", "ep", "episode", "chart", "table", "map",
+           "graphic",
            "graph", "exhibit")  # fmt: skip
+_YEAR_AFTER = re.compile(r" \((?:19|20)\d\d\)")
 _LABEL_WORDS = frozenset(
     [*_LABELS, *(w.capitalize() for w in _LABELS), *(w.upper() for w in _LABELS), "No.", "Views",
      "Hits", "Comments", "Likes",
@@ -373,6 +375,8 @@ def find_figures(
             previous = norm[max(start, at - 12) : at - 1].rsplit(None, 1)
             if previous and previous[-1].lstrip("([\"'") in _LABEL_WORDS:
                 continue  # "Episode 214", "Ep. 198", "Article 4": a label, not a count
+        if norm.startswith(" (", match.end()) and _YEAR_AFTER.match(norm, match.end()):
+            continue  # "resolutions 2270 (2016), 2321 (2016)": a numbered text and its year
         figure = _single(norm, match, start)
         if figure is not None:
             raw.append((match, figure))

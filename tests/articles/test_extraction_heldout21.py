@@ -63,3 +63,12 @@ def test_it_spoke_of_the_same_count() -> None:
 def test_not_that_figure() -> None:
     text = "Ukraine captured two North Korean soldiers, not 200, Zelenskyy said in January."
     assert metrics_of(text) == [("captured", 2, 2)]
+
+
+def test_a_title_holding_a_list_and_numbered_resolutions() -> None:
+    text = (
+        "Briefing the Council, Mari Tanaka, Assistant Secretary-General for Europe, Central"
+        " Asia and the Americas, said 12,000 North Korean troops were in Russia, in breach of"
+        " resolutions 2270 (2016), 2321 (2016) and 2397 (2017)."
+    )
+    assert attributed(text) == [(12000, "Mari Tanaka", None)]
