@@ -757,6 +757,11 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         phrase = phrase[: bracketed.start()]
     if _FIRST_PERSON.match(phrase.strip()):
         return None  # "My own working estimate is": the one speaking, named elsewhere
+    owned = _OWNED_INSTITUTION.fullmatch(phrase.strip())
+    if owned is not None:
+        # "South Korea's foreign ministry said": that ministry as written, not the country
+        # (which would stand for whichever of its agencies the report quoted last)
+        return Entity(" ".join(owned.group(0).split()), None)
     shared = _SHARED_BY.match(phrase.strip())
     if shared is not None:
         # "citing assessments shared by South Korea's National Intelligence Service": the body
@@ -834,6 +839,11 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
 
 
 _FIRST_PERSON = re.compile(r"(?:[Mm]y|[Oo]ur|[Yy]our)\b")
+_OWNED_INSTITUTION = re.compile(
+    r"(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*'s\s+(?:(?:foreign|defen[cs]e|unification|interior|home"
+    r"|justice|finance)\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification)"
+    r"|presidential\s+office|foreign\s+office|state\s+department)"
+)
 _SHARED_AFTER = re.compile(
     r"\s+(?:shared|provided|released|published|compiled|given|supplied|gathered)\s+by\s+"
 )

@@ -517,6 +517,9 @@ _RELEASED_ON = re.compile(
 _POSTED_ON = re.compile(
     r"\b(?:posted|published|issued|released|made)\s+(?:the|its|this|a)\s+(?:statement|update|post"
     r"|report|assessment|figures?)\s+(?:on|late\s+on)\s"
+    # "The NIS gave the figures to MPs at a closed-door session ... on Monday"
+    r"|\b(?:gave|presented|shared|disclosed|provided|delivered)\s+(?:the|its|these|those)\s+"
+    r"(?:figures?|estimates?|numbers|assessment|findings)\b[^.;]{0,100}?\bon\s"
 )
 _NOTE_LINE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>[^\n]{1,400})", re.M)
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]")

@@ -84,6 +84,9 @@ _CLUTTER = re.compile(
       | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
         (?:\s+\d{1,2}:\d{2}.*)?                             # dateline with no text
+      | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}\s+
+        (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}
+        (?:\s+\d{1,2}[:.]\d{2}.*)?                          # the same, day first
       | updated:?.*\d{4}.*
       | \((?:attn|eds?|editors?|lead|update|refile|recasts?|corrects?|adds|wrapup)\b[^)]*\)
                                                             # a wire's note to editors

@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import NIS, attributed, metrics_of
+from tests.articles.heldout_cases import NIS, attributed, claims, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,18 @@ def test_a_title_holding_a_list_and_numbered_resolutions() -> None:
         " resolutions 2270 (2016), 2321 (2016) and 2397 (2017)."
     )
     assert attributed(text) == [(12000, "Mari Tanaka", None)]
+
+
+def test_a_countrys_ministry_is_not_its_spy_agency() -> None:
+    text = (
+        "14 January 2025\n\n"
+        "About 300 North Korean soldiers have been killed, South Korea's spy agency has said.\n\n"
+        "The NIS gave the figures to MPs at a closed-door session on Monday.\n\n"
+        "South Korea's foreign ministry said on Tuesday it would consider a request by the two"
+        " captured men to come to the South."
+    )
+    found = claims(text)
+    assert [(c.low, c.source, c.as_of) for c in found] == [
+        (300, NIS, "2025-03-03"),
+        (2, "South Korea's foreign ministry", "2025-03-04"),
+    ]
