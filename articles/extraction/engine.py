@@ -535,6 +535,13 @@ _SPOKE_OF = re.compile(
     r"(?:(?:some|about|around|roughly|nearly|more\s+than|over|up\s+to|at\s+least)\s+)?$"
 )
 _SPOKE_OF_REACH = 300
+_THEN_OPENS = re.compile(r"(?:Then|Back\s+then|At\s+that\s+time|At\s+the\s+time),\s")
+_BACK_THEN = re.compile(
+    r"\b(?:the|that)\s+same\s+(?:[\w-]+\s+){0,2}?(?:briefing|session|meeting|report|statement|update"
+    r"|assessment|estimate|hearing|address|interview)\b|\b(?:said|told\s+\w+|estimated|put\s+it)\s+at"
+    r"\s+the\s+time\b|,\s+at\s+the\s+time\b",
+    re.I,
+)
 _SAME_OCCASION = re.compile(
     r"\b(?:in|at|during)\s+the\s+same\s+(?:closed-door\s+|closed\s+)?(?:briefing|session|meeting"
     r"|report|statement|update|address|interview|hearing)\b",
@@ -1979,6 +1986,19 @@ class _Extraction:
                 ):
                     date = said[1]
                     self.source_dates[attribution.source] = (view.sentence.start, date)
+            if date is None and _THEN_OPENS.match(self.norm, view.sentence.start):
+                # "It's three times what the agency said back in April. Then, the NIS put
+                # the death toll at about 600": the date of the sentence before
+                for d in reversed(self.previous_view.dates if self.previous_view else []):
+                    if d.precision != "none" and not d.since and not d.as_of:
+                        date = d
+                        break
+            if date is None and self._back_then(view):
+                # "The same NIS assessment put ...", "the JCS said at the time": when that
+                # source last spoke in the report, however far back
+                said = self.source_dates.get(attribution.source)
+                if said is not None and said[0] < view.sentence.start:
+                    date = said[1]
         if date is None and attribution is not None:
             date = self._statement_date(attribution.speaker) or self._statement_date(
                 attribution.source
@@ -2025,6 +2045,15 @@ class _Extraction:
             ):
                 last, at = known, start
         return last
+
+    def _back_then(self, view: _SentenceView) -> bool:
+        """Whether the sentence points back to an occasion already dated: "the same
+        assessment", "said at the time"."""
+        s, e = view.sentence.start, view.sentence.end
+        text = self.norm[s:e]
+        return ("same" in text or "at the time" in text) and _BACK_THEN.search(
+            self.norm, s, e
+        ) is not None
 
     def _spoke_on_a_day(self, source: str) -> bool:
         """Whether the source's last dated figure was dated by a day ("Shoigu said on June

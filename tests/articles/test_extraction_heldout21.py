@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import NIS, attributed, claims, metrics_of
+from tests.articles.heldout_cases import NIS, attributed, claims, dated, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,31 @@ def test_a_countrys_ministry_is_not_its_spy_agency() -> None:
         (300, NIS, "2025-03-03"),
         (2, "South Korea's foreign ministry", "2025-03-04"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The NIS told lawmakers in January that 11,000 North Korean troops were in Russia."
+            " Seoul's allies disagree. The same NIS assessment put North Korean casualties at"
+            " about 3,500.",
+            [(11000, "2025-01"), (3500, "2025-01")],
+            id="the-same-assessment",
+        ),
+        pytest.param(
+            "The JCS said in December that 1,200 North Korean soldiers had died. Kyiv's count"
+            " is higher. North Korea suffered about 3,000 casualties, the JCS said at the time.",
+            [(1200, "2024-12"), (3000, "2024-12")],
+            id="said-at-the-time",
+        ),
+        pytest.param(
+            "LEE: It is three times what the agency said back in October. Then, the NIS put"
+            " the North Korean dead at about 900.",
+            [(900, "2024-10")],
+            id="then",
+        ),
+    ],
+)
+def test_dates_pointed_back_to(text: str, expected: list[tuple]) -> None:
+    assert dated(text) == expected
