@@ -1366,6 +1366,15 @@ class _Extraction:
         """The day the source spoke, if the report gives one day only (a source that spoke
         on two days leaves its undated figures at the publication date)."""
         said = self.statements.get(source) if source is not None else None
+        if not said and source is not None and "official" in source:
+            # "government officials said Monday ... the official said": unnamed officials
+            # are one source when the report dates only one statement of theirs
+            said = []
+            side = {w for w in source.split() if w[:1].isupper()}
+            for key, days in self.statements.items():
+                # the same side only: not "Ukrainian officials" for "US officials"
+                if "official" in key and {w for w in key.split() if w[:1].isupper()} == side:
+                    said.extend(days)
         if not said or len({d.value for _, d in said}) > 1:
             return None
         return said[0][1]

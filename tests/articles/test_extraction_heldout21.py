@@ -115,3 +115,12 @@ def test_a_countrys_ministry_is_not_its_spy_agency() -> None:
 )
 def test_dates_pointed_back_to(text: str, expected: list[tuple]) -> None:
     assert dated(text) == expected
+
+
+def test_unnamed_officials_are_one_source_for_their_day() -> None:
+    text = (
+        "North Korea has sent about 2,500 fresh troops to Russia, government officials said"
+        " Monday. About 9,000 remain in Kursk, a senior government official said. Ukrainian"
+        " officials put the North Korean dead at 2,900."
+    )
+    assert dated(text) == [(2500, "2025-03-03"), (9000, "2025-03-03"), (2900, "2025-03-05")]
