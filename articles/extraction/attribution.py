@@ -520,9 +520,14 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
             (_FORMER_ROLE.match(parts[index]) or _ROLE.match(parts[index]))
             and _UPPER.search(parts[index - 1]) is not None
         )
-        # "KCNA, the state news agency, reported": a description of the name before
+        # "KCNA, the state news agency, reported": a description of the name before;
+        # "Defence Intelligence, the intelligence arm of the Ministry of Defence, said"
         or (
-            (_DESCRIPTION.fullmatch(parts[index]) or _TITLE_AFTER.match(parts[index]))
+            (
+                _DESCRIPTION.fullmatch(parts[index])
+                or _TITLE_AFTER.match(parts[index])
+                or _PART_OF.match(parts[index])
+            )
             and _BARE_NAME.fullmatch(parts[index - 1].strip()) is not None
             and _PREPOSITION_FIRST.match(parts[index - 1].strip().lower()) is None
         )
@@ -1183,6 +1188,12 @@ def _speaker_verbs(norm: str, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
+_PART_OF = re.compile(
+    r"\s*(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}(?:arm|branch|wing|division|agency|service|body"
+    r"|department|office|unit|directorate)\s+of\s+(?:the\s+)?[A-Z]"
+)
+# ", the secretary of Russia's security council, " between a name and its "who said"
+_DESCRIBED = re.compile(r",\s*(?:the|a|an)\s+[^,]{3,80},\s*")
 _BY_AFTER = re.compile(
     r"\s+by\s+(?!(?:phone|telephone|video|videolink|e-?mail|text|letter|satellite|radio)\b)"
 )
@@ -1202,7 +1213,12 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             continue
         s, e = _subject_phrase(norm, start, m.start())
         who = _WHO_BEFORE.search(norm, max(start, m.start() - 8), m.start())
-        if who is not None and e <= who.start() and norm[e : who.start()].strip(" ,"):
+        if (
+            who is not None
+            and e <= who.start()
+            and norm[e : who.start()].strip(" ,")
+            and _DESCRIBED.fullmatch(norm, e, who.start()) is None
+        ):
             # "Now, according to two U.S. officials who spoke on condition of anonymity": the
             # verb's subject is "who", inside the phrase already read; not "Now". (Right
             # before it, "the NIS, which briefed", the subject is who or which.)

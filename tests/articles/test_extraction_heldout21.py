@@ -124,3 +124,25 @@ def test_unnamed_officials_are_one_source_for_their_day() -> None:
         " officials put the North Korean dead at 2,900."
     )
     assert dated(text) == [(2500, "2025-03-03"), (9000, "2025-03-03"), (2900, "2025-03-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Defence Intelligence, the intelligence arm of the Ministry of Defence, said about"
+            " 10,500 North Korean troops were in Kursk.",
+            [(10500, "Defence Intelligence", None)],
+            id="the-arm-of-a-ministry",
+        ),
+        pytest.param(
+            "The move follows an announcement by Sergei Shoigu, the secretary of Russia's"
+            " security council, who said that North Korea would send 2,000 North Korean"
+            " builders.",
+            [(2000, "Sergei Shoigu", None)],
+            id="a-name-its-title-and-who-said",
+        ),
+    ],
+)
+def test_who_gave_the_figure(text: str, expected: list[tuple]) -> None:
+    assert attributed(text) == expected
