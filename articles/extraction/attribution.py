@@ -139,6 +139,12 @@ _WHEN_FIRST = re.compile(
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}|week|month|year"
     r"|spring|summer|autumn|fall|winter)\s+(?=(?:the|a|an|its|his|her|their|it|he|she|they|[A-Z])\b)"
 )
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose|whom)\b")
+_CLAUSE_TAIL = re.compile(r"\b[a-z]+ed\s+(?:to|in|from|into|at|for)\b")
+_WHEN_LAST = re.compile(
+    r"\s+(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)|yesterday|earlier|recently|previously)$"
+)
 _PREPOSITION_FIRST = re.compile(r"(?:in|on|at|by|for|with|from|during|after|before|to|of|as)\b")
 _LAST_THE = re.compile(r"(?<=[a-z] )the\s+(?:\w+\s+){0,2}\w+$")
 _COORDINATED = re.compile(r"\s(?:and|but)$")
@@ -550,6 +556,11 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     when = _WHEN_FIRST.match(norm, s, e)
     if when is not None:
         s = when.end()  # "In January the agency told lawmakers": the agency
+    if e - s > 12 and _RELATIVE_WORD.search(norm, s, e) is None:
+        # (not "escaped to South Korea last year", a clause's tail, whose place is nobody)
+        later = _WHEN_LAST.search(norm, s, e) if _CLAUSE_TAIL.search(norm, s, e) is None else None
+        if later is not None:
+            e = later.start()  # "a Russian parliamentarian last month claimed": who
     return s, max(s, e)
 
 

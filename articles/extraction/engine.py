@@ -99,6 +99,8 @@ _HYPOTHETICAL = re.compile(
     r"|\bexpect(?:s|ed)?\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:wave|deployment|contingent|rotation|batch)\b"
     # "If Pyongyang sends the 30,000 more troops that some fear": a condition.
     r"|(?:^|[,;]\s*|\b)(?<![\w-])[Ii]f\s+(?:[\w'-]+\s+){1,3}(?:sends|send|deploys|dispatches|commits)\b"
+    # "sending 100,000 soldiers would be a huge logistical task": a what-if
+    r"|\b[Ss]ending\s+(?:another\s+|more\s+than\s+|up\s+to\s+)?[\d,.]+\s+(?:[\w-]+\s+){0,3}?(?:would|could|might)\b"
     # "what would happen if North Korea sent another 10,000 soldiers": a what-if
     r"|\bwhat\s+(?:would|might|could)\s+happen\s+if\b|\b[Ww]hat\s+if\b"
     # "if Pyongyang sent, say, 30,000 more": a number picked for the argument
@@ -535,6 +537,10 @@ _SPOKE_OF = re.compile(
     r"(?:(?:some|about|around|roughly|nearly|more\s+than|over|up\s+to|at\s+least)\s+)?$"
 )
 _SPOKE_OF_REACH = 300
+_FIGURE_WAS = re.compile(
+    r"\bthe\s+(?:real\s+|true\s+|actual\s+)?(?:figure|number|toll|total|tally|count)\s+(?:was|is|were"
+    r"|stood|stands)\s+(?:(?:closer\s+to|nearer(?:\s+to)?|only|just|barely)\s+)?(?:(?:about|around|some)\s+)?$"
+)
 _THEN_OPENS = re.compile(r"(?:Then|Back\s+then|At\s+that\s+time|At\s+the\s+time),\s")
 _BACK_THEN = re.compile(
     r"\b(?:the|that)\s+same\s+(?:[\w-]+\s+){0,2}?(?:briefing|session|meeting|report|statement|update"
@@ -2194,6 +2200,14 @@ class _Extraction:
             return "combined_force"
         if norm.startswith(" (", figure.end) and _BREAKDOWN.match(norm, figure.end):
             return "casualties"  # "about 3,000 (300 killed, 2,700 wounded)": their sum
+        if (
+            self.last_metric is not None
+            and figure.start - self.last_metric_at < _SPOKE_OF_REACH
+            and _FIGURE_WAS.search(norm, max(clause[0], figure.start - 50), figure.start)
+        ):
+            # "more than 4,000 had been killed. ... a Russian MP claimed the figure was closer
+            # to 700": the figure spoken of before
+            return self.last_metric
         reach = min(clause[1], figure.end + 80)
         for c in _cues_in(view, figure.end, reach):
             if c[2] == "combined_force":
@@ -2730,7 +2744,7 @@ _LOSS_CONDITION = re.compile(
 )
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",
                 "able", "expect", "if ", "capable", "preparing", "planning", "were ",
-                "should ", "scenario", "say,")  # fmt: skip
+                "should ", "scenario", "say,", "ending ")  # fmt: skip
 
 
 def _is_person(entity: Entity) -> bool:

@@ -146,3 +146,17 @@ def test_unnamed_officials_are_one_source_for_their_day() -> None:
 )
 def test_who_gave_the_figure(text: str, expected: list[tuple]) -> None:
     assert attributed(text) == expected
+
+
+def test_the_figure_spoken_of_and_a_what_if_gerund() -> None:
+    text = (
+        "Ukraine's military intelligence said in September that more than 4,000 North Korean"
+        " soldiers had been killed. Russia plays down its losses: a Russian parliamentarian last"
+        " month claimed the figure was closer to 650.\n\n"
+        "But sending 90,000 North Korean soldiers would be a huge task."
+    )
+    found = claims(text)
+    assert [(c.metric, c.low, c.source) for c in found] == [
+        ("killed", 4000, "Defence Intelligence of Ukraine (HUR)"),
+        ("killed", 650, "Russian parliamentarian"),
+    ]
