@@ -117,7 +117,8 @@ _OTHER_ACTOR = re.compile(
     # not "troops deployed to Russia have suffered 3,000 casualties": a place there
     r"(?<!\bto\s)(?<!\bin\s)(?<!\bfor\s)(?<!from\s)(?<!with\s)"
     r"\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)(?:'s)?(?:,\s+which)?\s+(?:forces\s+|army\s+|military\s+)?"
-    r"(?:has\s+|had\s+|have\s+|was\s+|is\s+|were\s+)?(?:also\s+|now\s+|already\s+)?(?:lost|loses|losing|deployed|sent|dispatched"
+    r"(?:has\s+|had\s+|have\s+|was\s+|is\s+|were\s+)?(?:also\s+|now\s+|already\s+)?"
+    r"(?:continues\s+to\s+|continued\s+to\s+|continue\s+to\s+)?(?:lose|lost|loses|losing|deployed|sent|dispatched"
     r"|suffered|mobili[sz]ed|massed|masses|gathered)\s+(?:\w+\s+){0,3}$"
 )
 _CONTINGENT = re.compile(
@@ -469,6 +470,7 @@ _HOME_BEFORE = re.compile(
 )
 _SENT_HOME = re.compile(
     r"\b(?:sent|brought|gone|went|returned|returning|flown|rotated|shipped|headed)\s+(?:back\s+)?home\b"
+    r"|\b(?:returned|went\s+back|gone\s+back|were\s+withdrawn)\s+to\s+(?:North\s+Korea|Pyongyang)\b"
     r"|\brepatriated\b"
 )
 _NOT_THEM = re.compile(
@@ -1859,7 +1861,10 @@ class _Extraction:
             ) and _DEFECTORS.match(self.norm, figure.end, min(view.sentence.end, figure.end + 60)):
                 continue  # "34,000 North Koreans who have resettled in the South": defectors
             later = self.norm[figure.end : figure.end + _HOME_REACH]
-            if (("home" in later or "repatriat" in later) and self._sent_home(view, figure)) or (
+            if (
+                ("home" in later or "repatriat" in later or "to North Korea" in later)
+                and self._sent_home(view, figure)
+            ) or (
                 "home"
                 in self.norm[max(view.sentence.start, figure.start - 30) : figure.start].lower()
                 and _HOME_BEFORE.search(

@@ -29,8 +29,9 @@ _LOST_MEN = (
 
 # (metric, pattern). Order matters inside one position: longer phrases first.
 _CUES: list[tuple[str, str]] = [
-    ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:wounded|injured)"
-     r"|dead\s+(?:or|and)\s+(?:wounded|injured)|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)"
+    ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:wounded|injured|hurt)"
+     r"|dead\s+(?:or|and)\s+(?:wounded|injured|hurt)|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)"
+     r"|died\s+or\s+(?:were\s+)?(?:wounded|injured|hurt)"
      r"|casualt(?:y|ies)|losses|lost(?!\s+their\s+lives)(?!" + _LOST_MEN + ")"
      r"|los(?:e|es|ing)\b|killed,\s+wounded"),
     ("returned_to_duty", r"return(?:ed|ing)?\s+to\s+(?:the\s+|their\s+|active\s+)?"
@@ -44,7 +45,7 @@ _CUES: list[tuple[str, str]] = [
     ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
      r"|irrecoverable(?:\s+losses)?|irretrievable(?:\s+losses)?|fatally"
      r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"
-     r"|never\s+(?:came|come|coming)\s+home"
+     r"|never\s+(?:came|come|coming)\s+home|will\s+not\s+return|will\s+never\s+return|never\s+returned"
      r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"
      r"|laid\s+down\s+their\s+(?:\w+\s+)?lives|gave\s+their\s+lives|sacrificed\s+their\s+lives"),
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),

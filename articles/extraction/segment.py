@@ -79,6 +79,7 @@ _CLUTTER = re.compile(
       | (?:loading\s+now|post\s+comment|advertisement|share(?:\s+this)?|print|subscribe.*
          |sign\s+up.*|skip\s+to\s+content|listen\s+to\s+this\s+article.*|comments?)
       | original\s+source:.*
+      | (?:read\s+(?:also|more)|see\s+also|also\s+read)\s*:\s+.*   # a link on one line
       | (?:photo|image|video)(?:\s+credit)?:.*
       | by\s+[A-Z][^.!?]{0,80}                              # byline
       | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?

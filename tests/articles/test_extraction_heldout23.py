@@ -1,0 +1,46 @@
+"""Behaviours added after scoring the engine on the 23rd and 24th held-out batches
+(r288-r311), written together by two writers who had not seen the engine.
+
+Each row is a general cause found there, written as a new sentence of the project's own.
+"""
+
+import pytest
+
+from tests.articles.heldout_cases import metrics_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The NIS said about 4,100 North Korean soldiers died or were hurt.",
+            [("casualties", 4100, 4100)],
+            id="died-or-were-hurt",
+        ),
+        pytest.param(
+            "The NIS says 1,900 North Korean soldiers have died.\n\n"
+            "Read also: Russians lose 1,210 troops in past day",
+            [("killed", 1900, 1900)],
+            id="a-read-also-link",
+        ),
+        pytest.param(
+            "The NIS says 1,900 North Korean soldiers have died. Kyiv says Russia continues to"
+            " lose around 1,100 soldiers killed or wounded a day.",
+            [("killed", 1900, 1900)],
+            id="russia-continues-to-lose",
+        ),
+        pytest.param(
+            "About 1,800 North Korean troops who had served in Kursk returned to North Korea in"
+            " July, the NIS said.",
+            [],
+            id="returned-to-north-korea",
+        ),
+        pytest.param(
+            "The 1,700 young North Korean men who will not return are a tragedy.",
+            [("killed", 1700, 1700)],
+            id="who-will-not-return",
+        ),
+    ],
+)
+def test_what_figures_count(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
