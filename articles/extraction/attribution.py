@@ -73,6 +73,11 @@ _CITED_NOUN = re.compile(
 _SAID_THAT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|stated|added|noted)\s+(?:that\s*)?,\s*$")
 _COMPARED_WITH = re.compile(r"\b(?:than|above|below|exceeds?|exceeding)\s+(?:the\s+)?$")
 _REPORTED = re.compile(r"\bthat\s+$")
+# "higher than previous estimates released": the figures a figure is compared with
+_COMPARED_NOUN = re.compile(
+    r"\b(?:than|above|below)\s+(?:the\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|official\s+|latest\s+)?"
+    r"(?:estimates?|figures?|numbers|counts?|tallies|assessments?)\s+(?:\w+\s+){0,2}$"
+)
 # "relayed by lawmaker Lee", "was relayed to reporters by Park Sun-won"
 # "estimates by Western intelligence services cited by the Reuters news agency": Reuters
 # relays them; "the number of builders cited by Khinshtein": his, relayed by nobody
@@ -461,7 +466,7 @@ _FORMER_ROLE = re.compile(
 _DESCRIPTION = re.compile(r"\s*(?:the|a|an)\s+[^A-Z]*")
 _SOURCE_NOUN = re.compile(
     r"\b(?:agency|service|ministry|department|military|directorate|office|government|army|command"
-    r"|intelligence|officials?|spokes(?:man|woman|person)"
+    r"|intelligence|officials?|spokes(?:man|woman|person)|sources?"
     # "in violation of U.N. sanctions, an 11-nation monitoring group said"
     r"|group|team|panel|body|monitors|institute|commission|committee|watchdog|organi[sz]ation"
     r"|think\s+tank|council|mission|report|statement)\s*$",
@@ -1033,6 +1038,8 @@ _BY_AGENT = re.compile(
 def _agents(norm: str, start: int, end: int) -> list[_Span]:
     spans = []
     for m in _BY_AGENT.finditer(norm, start, end):
+        if _COMPARED_NOUN.search(norm, max(start, m.start() - 40), m.start()):
+            continue  # "higher than previous estimates released by Seoul": the ones compared
         s, e = _object_phrase(norm, m.end(), end)
         spans.append((s, e, "speaker", "agent"))
     return spans
@@ -1105,6 +1112,10 @@ def _estimates(norm: str, start: int, end: int, words: frozenset[str] | set[str]
     spans = []
     if not _FROM_WORDS.isdisjoint(words):
         for m in _FIGURES_FROM.finditer(norm, start, end):
+            if _COMPARED_WITH.search(norm, max(start, m.start() - 30), m.start()) or (
+                _COMPARED_NOUN.search(norm, max(start, m.start() - 40), m.end())
+            ):
+                continue  # "higher than previous estimates released by Seoul"
             s, e = _object_phrase(norm, m.end(), end)
             spans.append((s, e, "speaker", "figures"))
     patterns = []

@@ -543,6 +543,7 @@ _FIGURE_WAS = re.compile(
     r"\bthe\s+(?:real\s+|true\s+|actual\s+)?(?:figure|number|toll|total|tally|count)\s+(?:was|is|were"
     r"|stood|stands)\s+(?:(?:closer\s+to|nearer(?:\s+to)?|only|just|barely)\s+)?(?:(?:about|around|some)\s+)?$"
 )
+_UNTIL_BEFORE = re.compile(r"\b(?:through|until|till|into)\s+$")
 _THEN_OPENS = re.compile(r"(?:Then|Back\s+then|At\s+that\s+time|At\s+the\s+time),\s")
 _BACK_THEN = re.compile(
     r"\b(?:the|that)\s+same\s+(?:[\w-]+\s+){0,2}?(?:briefing|session|meeting|report|statement|update"
@@ -1677,9 +1678,9 @@ class _Extraction:
                     entity is not None
                     and entity.known is None
                     and entity.name.startswith("a ")
-                    and " source " in entity.name
+                    and (" source " in entity.name or entity.name.endswith(" source"))
                 ):
-                    unnamed = entity
+                    unnamed = entity  # "a military source in Kursk", "a government source"
                 if (
                     entity is not None
                     and entity.known is None
@@ -1692,7 +1693,10 @@ class _Extraction:
                         # official said": the one named before, else whoever spoke before
                         view.mentions[i] = Mention(m.start, m.end, m.role, unnamed, m.cue)
                         continue
-                    unnamed = entity  # "a senior government official", then "the official"
+                    if not (entity.name[:1].isupper() and entity.name.endswith("officials")):
+                        # "a senior government official", then "the official"; not "Russian
+                        # officials say", who are no "source" spoken of after
+                        unnamed = entity
                 if entity is not None:
                     if (
                         entity.known is None
@@ -2015,10 +2019,17 @@ class _Extraction:
                         break
             if date is None and self._back_then(view):
                 # "The same NIS assessment put ...", "the JCS said at the time": when that
-                # source last spoke in the report, however far back
+                # source last spoke in the report, however far back; else the date of the
+                # sentence before ("announced by Shoigu ... on June 17. Shoigu said at the
+                # time that ...")
                 said = self.source_dates.get(attribution.source)
                 if said is not None and said[0] < view.sentence.start:
                     date = said[1]
+                elif self.previous_view is not None:
+                    for d in reversed(self.previous_view.dates):
+                        if d.precision != "none" and not d.since and not d.as_of:
+                            date = d
+                            break
         if date is None and attribution is not None:
             date = self._statement_date(attribution.speaker) or self._statement_date(
                 attribution.source
@@ -2590,6 +2601,12 @@ class _Extraction:
         return (
             d.precision != "none"
             and not d.since
+            # "the rest will follow in stages through September": an end, not a date
+            and not (
+                d.precision != "day"  # ("a ledger current through Oct. 31" holds then)
+                and d.start >= 8
+                and _UNTIL_BEFORE.search(self.norm, d.start - 8, d.start) is not None
+            )
             # "2,500 personnel wounded in 2025 had returned to duty": when they were hurt
             # (the figure's own date in "2,000 wounded in 2025", "500 killed and wounded
             # this month")

@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import metrics_of
+from tests.articles.heldout_cases import claims, dated, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,27 @@ from tests.articles.heldout_cases import metrics_of
 )
 def test_what_figures_count(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_a_government_source_and_the_source_after_it() -> None:
+    text = (
+        "About 1,200 North Korean sappers have already arrived in Kursk and the rest will"
+        " follow in stages through October, a government source said.\n\n"
+        "Russian officials say much of Kursk remains mined.\n\n"
+        "The source also said North Korean casualties now stand at around 5,200, higher than"
+        " previous estimates released by Seoul."
+    )
+    found = claims(text)
+    assert [(c.low, c.source, c.as_of) for c in found] == [
+        (1200, "a government source", "2025-03-05"),
+        (5200, "a government source", "2025-03-05"),
+    ]
+
+
+def test_said_at_the_time_of_the_day_before() -> None:
+    text = (
+        "The deployment was announced by Sergei Shoigu after he met Kim Jong Un in Pyongyang"
+        " on June 17, 2024. Shoigu said at the time that the North would send 1,000 North"
+        " Korean deminers."
+    )
+    assert dated(text) == [(1000, "2024-06-17")]
