@@ -768,6 +768,9 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         known = index.find(phrase[: capital.start(1)] + country + phrase[capital.end(1) :])
         if known is not None:
             return Entity(known.name, known)
+    if "(" in phrase and ")" not in phrase:
+        # "Germany's Federal Intelligence Service (BND": a bracket cut by the clause's end
+        phrase = phrase + ")"
     bracketed = _ABBREVIATION_AFTER.search(phrase)
     if bracketed is not None:
         # "Ukraine's Special Operations Forces (SSO)": the name or its abbreviation known,

@@ -381,6 +381,9 @@ _MUNITION_SHARE = re.compile(
 _PEOPLE_TOLL = re.compile(
     r"\bpeople\s+(?:were\s+)?(?:killed|injured|wounded|hurt|dead)\s+(?:in|by|after)\s+(?:a|an|the)\s+"
     r"(?:\w+\s+){0,4}?(?:attack|strike|shelling|bombing|explosion)"
+    # "A Russian drone attack on Kharkiv killed two people and wounded 12"
+    r"|\b(?:attack|strike|shelling|bombing|bombardment)\b[^.;]{0,80}?\b(?:killed|injured|wounded)\s+"
+    r"(?:\w+\s+){0,2}?(?:people|civilians|residents)\b"
 )
 _PERSON_WORD = re.compile(r"\b(?:person|people|civilians?|residents?|governor|children|child)\b")
 _CIVILIAN = re.compile(
@@ -544,6 +547,12 @@ _FIGURE_WAS = re.compile(
     r"|stood|stands)\s+(?:(?:closer\s+to|nearer(?:\s+to)?|only|just|barely)\s+)?(?:(?:about|around|some)\s+)?$"
 )
 _UNTIL_BEFORE = re.compile(r"\b(?:through|until|till|into)\s+$")
+# Capitalised words before a surname that are no given name: "Mr Hnatiuk", "Gen. Brunson".
+_NOT_GIVEN_NAMES = frozenset(
+    [*_TITLES, "the", "mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "said",
+     "says", "rep", "sen", "colonel", "col", "lt", "major", "captain", "commander", "chief",
+     "north", "south", "by", "and", "with", "when", "as", "but", "if", "that", "according"]
+)  # fmt: skip
 _THEN_OPENS = re.compile(r"(?:Then|Back\s+then|At\s+that\s+time|At\s+the\s+time),\s")
 _BACK_THEN = re.compile(
     r"\b(?:the|that)\s+same\s+(?:[\w-]+\s+){0,2}?(?:briefing|session|meeting|report|statement|update"
@@ -1600,6 +1609,22 @@ class _Extraction:
                     found = _korean_name(entity.name).search(self.norm, 0, m.start)
                     if found is not None:
                         full_names[entity.name] = " ".join(found.group(0).split())
+                elif (
+                    entity is not None
+                    and entity.known is None
+                    and " " not in entity.name
+                    and len(entity.name) >= 3
+                    and entity.name[:1].isupper()
+                    and entity.name[1:].islower()
+                    and entity.name not in full_names
+                ):
+                    # "Taras Hnatiuk, a battalion commander, ... Hnatiuk wrote": the full name
+                    # written before, given name first
+                    pattern = rf"(?<![\w'-])([A-Z][a-z'-]+) {re.escape(entity.name)}(?![\w'-])"
+                    for found in re.finditer(pattern, self.norm[: m.start]):
+                        if found.group(1).lower() not in _NOT_GIVEN_NAMES:
+                            full_names[entity.name] = found.group(1) + " " + entity.name
+                            break
 
     def _person_before(self, start: int, end: int) -> Entity | None:
         """The last person's name written in norm[start:end], if any."""
@@ -2761,7 +2786,9 @@ _GOVERNED = re.compile(
 
 # A condition on losses: "Even were the North to lose 50,000 soldiers", "if it were to lose".
 _LOSS_CONDITION = re.compile(
-    r"(?:^|(?<=[.;:]\s)|\b)(?:Were|Should|If)\s+(?:[\w.'-]+\s+){1,3}?to\s+(?:lose|suffer)\b",
+    r"(?:^|(?<=[.;:]\s)|\b)(?:Were|Should|If)\s+(?:[\w.'-]+\s+){1,3}?to\s+(?:lose|suffer)\b"
+    # '"If 3,000 have been killed, that is one in five"': a figure supposed
+    r"|(?:^|[\"\u201c]|\b)If\s+(?:[\w'-]+\s+){0,2}?$",
     re.I,
 )
 _MODAL_WORDS = ("could", "might", "may", "possibly", "ready", "willing", "threatened", "prepared",

@@ -46,7 +46,7 @@ _CUES: list[tuple[str, str]] = [
      r"|irrecoverable(?:\s+losses)?|irretrievable(?:\s+losses)?|fatally"
      r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"
      r"|never\s+(?:came|come|coming)\s+home|will\s+not\s+return|will\s+never\s+return|never\s+returned"
-     r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen"
+     r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen|eliminated|liquidated"
      r"|laid\s+down\s+their\s+(?:\w+\s+)?lives|gave\s+their\s+lives|sacrificed\s+their\s+lives"),
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
     ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"

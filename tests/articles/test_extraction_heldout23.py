@@ -68,3 +68,46 @@ def test_said_at_the_time_of_the_day_before() -> None:
         " Korean deminers."
     )
     assert dated(text) == [(1000, "2024-06-17")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Since January our battalion has eliminated 170 North Korean soldiers, the commander"
+            " wrote.",
+            [("killed", 170, 170)],
+            id="eliminated",
+        ),
+        pytest.param(
+            'The NIS says 2,800 North Korean soldiers were killed. "If 3,000 have been killed,'
+            ' that is one in five," an analyst said.',
+            [("killed", 2800, 2800)],
+            id="if-so-many-have-been-killed",
+        ),
+        pytest.param(
+            "The NIS says 2,800 North Korean soldiers were killed. A Russian drone attack on"
+            " Kharkiv overnight killed two people and wounded 14, the regional governor said.",
+            [("killed", 2800, 2800)],
+            id="an-attack-on-a-city",
+        ),
+    ],
+)
+def test_more_figures_that_count_or_not(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_a_surname_alone_is_the_full_name_written_before() -> None:
+    text = (
+        "Taras Melnyk commands a battalion in Kursk. On Facebook, Melnyk wrote that 170 North"
+        " Korean soldiers had been killed in his sector."
+    )
+    assert [(c.low, c.source) for c in claims(text)] == [(170, "Taras Melnyk")]
+
+
+def test_a_bracket_cut_short_is_closed() -> None:
+    text = (
+        "About 28,000 North Korean soldiers were sent, according to a confidential report by"
+        " the Baltic Defence Office (BDO) seen by a German magazine."
+    )
+    assert [c.source for c in claims(text)] == ["Baltic Defence Office"]
