@@ -592,6 +592,8 @@ _SUBSET_AFTER = re.compile(
     r"|\b(?:up|down|rising|falling|revised|lower|higher)\s+(?:\w+\s+)?from\s|\bcompared\s+(?:with|to)\s"
 )
 _FOR_EVERY = re.compile(r"\b(?:for|in|to)\s+(?:every|each)\s+(?:about\s+|some\s+)?$")
+_OR_NUMBER = re.compile(r"\s+(?:or|to)\s+\d[\d,.]*")
+_FOR_EVERY_OPENS = re.compile(r"[\"\u201c]?(?:For|for)\s+(?:every|each)\s+[^.;]{0,40}$")
 # "nine wounded for each one killed": the first term of a ratio.
 _FOR_EACH_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:for|per)\s+(?:each|every)\s", re.I)
 # "the first of an expected 5,000 builders": a number still to come.
@@ -1832,6 +1834,13 @@ class _Extraction:
         people_are_troops = -1  # whether "people" here are troops: unknown until needed
         for i, figure in enumerate(figures):
             head = metrics.read_head(self.norm, figure.end, view.sentence.end)
+            if head.metric is None and not head.people:
+                other = _OR_NUMBER.match(self.norm, figure.end, view.sentence.end)
+                if other is not None:
+                    # "can use 300 or 400 drones": the noun after the second number is both's
+                    later = metrics.read_head(self.norm, other.end(), view.sentence.end)
+                    if later.rejected:
+                        head = later
             view.heads[figure.start] = head
             if head.vague:
                 if people_are_troops < 0:  # once per sentence: it may hold thousands
@@ -1878,8 +1887,12 @@ class _Extraction:
                 continue
             if _FOR_EVERY.search(
                 self.norm, max(view.sentence.start, figure.start - 14), figure.start
+            ) or _FOR_EVERY_OPENS.match(
+                self.norm, view.sentence.start, max(view.sentence.start, figure.start)
             ):
-                continue  # "one of their own for every ten North Koreans": a ratio's term
+                # "one of their own for every ten North Koreans", "For every one killed, they
+                # have two or three wounded": a ratio's terms
+                continue
             after = self.norm[figure.end : figure.end + 60]
             if (
                 "defect" in after

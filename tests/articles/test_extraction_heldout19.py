@@ -139,3 +139,11 @@ def test_drones_shot_down_and_civilians_killed_are_no_troops() -> None:
         "The number of people killed in a Russian missile attack on Sumy has risen to nine."
     )
     assert metrics_of(text) == [("deployed", 11000, 11000)]
+
+
+def test_ratio_terms_and_things_after_a_second_number() -> None:
+    text = (
+        "The NIS says 2,500 North Korean soldiers died. For every one killed, they have two or"
+        " three wounded. One day of heavy fighting can use 300 or 400 drones in a brigade."
+    )
+    assert metrics_of(text) == [("killed", 2500, 2500)]
