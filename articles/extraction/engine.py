@@ -2387,7 +2387,21 @@ class _Extraction:
         metric: str | None = None
         if after and _noun_then_cue(norm[figure.end : after[0][0]]):
             metric = after[0][2]  # "lost 300 soldiers killed": the participle after the noun
-        elif before and _governs(norm[before[-1][1] : figure.start]):
+        elif before and (
+            _governs(norm[before[-1][1] : figure.start])
+            or (
+                before[-1][2] not in _FORCE_METRICS
+                and (
+                    _TOLL_VERB.match(norm, before[-1][1], figure.start) is not None
+                    or (
+                        norm.startswith(("exceed", "top", "surpass"), figure.start)
+                        and _NO_BREAK_80.fullmatch(norm, before[-1][1], figure.start) is not None
+                    )
+                )
+            )
+        ):
+            # "killed 400"; "casualties from the fighting in Kursk now exceed 3,000": the
+            # toll's verb takes the figure, whatever stands after it
             metric = before[-1][2]
         elif after:
             metric = after[0][2]
@@ -2788,6 +2802,13 @@ class _Extraction:
         return s, e
 
 
+_NO_BREAK_80 = re.compile(r"[^,;.]{0,80}")
+_TOLL_VERB = re.compile(
+    r"[^,;.]{0,80}?\b(?:now\s+|already\s+)?(?:exceeds?|exceeded|top(?:s|ped)?|surpass(?:es|ed)?"
+    r"|(?:have\s+|has\s+|had\s+)?reach(?:es|ed)?|stand\s+at|stood\s+at|rose\s+to|risen\s+to|total(?:s|led|ed)?"
+    r"|amount(?:s|ed)?\s+to|passed)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|over\s+|nearly\s+"
+    r"|roughly\s+|almost\s+)?$"
+)
 _GOVERNED = re.compile(
     r"^(?:\s+|an?\b|the\b|some\b|about\b|around\b|approximately\b|roughly\b|nearly\b|almost\b"
     r"|more\s+than\b|over\b|at\s+least\b|up\s+to\b|as\s+many\s+as\b|estimated\b|additional\b"

@@ -71,7 +71,9 @@ _CUES: list[tuple[str, str]] = [
      r"|acclimati[sz]ation|adaptation"
      r"|(?:military|boot)\s+camps?"),
     ("deployed", r"deploy(?:ed|s|ing|ment|ments)?|redeploy(?:ed|ment)?|sen[dt]|sending|sends"
-     r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|fighting|fought|serving|contingent|reinforcements?"
+     r"|dispatch(?:ed|es|ing)?|stationed|arrived|transferred|posted|shipped|serving|contingent|reinforcements?"
+     # ("fighting", not "the fighting": a noun, the war)
+     r"|fighting(?<!\bthe\sfighting)(?<!\bof\sfighting)|fought"
      r"|operating|working\s+in"
      r"|moved|relocated|rushed|positioned|massed|amassed|joined|transported|ferried|airlifted"
      r"|carried\s+(?:from|to|into|across)"

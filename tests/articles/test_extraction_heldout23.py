@@ -111,3 +111,11 @@ def test_a_bracket_cut_short_is_closed() -> None:
         " the Baltic Defence Office (BDO) seen by a German magazine."
     )
     assert [c.source for c in claims(text)] == ["Baltic Defence Office"]
+
+
+def test_the_fighting_is_the_war_and_a_toll_verb_takes_its_figure() -> None:
+    text = (
+        "North Korean casualties from the fighting in Russia's Kursk region now exceed 3,400,"
+        " a lawmaker said, citing the NIS, as North Korean soldiers take part in large numbers."
+    )
+    assert metrics_of(text) == [("casualties", 3400, None)]
