@@ -592,6 +592,10 @@ _SUBSET_AFTER = re.compile(
     r"|\b(?:up|down|rising|falling|revised|lower|higher)\s+(?:\w+\s+)?from\s|\bcompared\s+(?:with|to)\s"
 )
 _FOR_EVERY = re.compile(r"\b(?:for|in|to)\s+(?:every|each)\s+(?:about\s+|some\s+)?$")
+_AWARDED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:have\s+been|had\s+been|were|was|received|got)\s+(?:\w+\s+)?"
+    r"(?:awarded|decorated|honou?red)\b|\s+(?:[\w-]+\s+){0,3}?(?:received|got)\s+(?:\w+\s+){0,2}?awards?\b"
+)
 _OR_NUMBER = re.compile(r"\s+(?:or|to)\s+\d[\d,.]*")
 _FOR_EVERY_OPENS = re.compile(r"[\"\u201c]?(?:For|for)\s+(?:every|each)\s+[^.;]{0,40}$")
 # "nine wounded for each one killed": the first term of a ratio.
@@ -1979,6 +1983,10 @@ class _Extraction:
             return None  # "two contingents of roughly 2,500 each": a share, not a count
         if _SHOT_DOWN.match(self.norm, figure.end, clause[1]):
             return None
+        if "award" in self.norm[figure.end : figure.end + 80] and _AWARDED.match(
+            self.norm, figure.end, clause[1]
+        ):
+            return None  # "More than 2,000 Korean servicemen have been awarded medals": honours
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
         if metric in _FORCE_METRICS and self._per_clause(view, clause, "parade"):

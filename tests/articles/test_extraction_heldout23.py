@@ -119,3 +119,11 @@ def test_the_fighting_is_the_war_and_a_toll_verb_takes_its_figure() -> None:
         " a lawmaker said, citing the NIS, as North Korean soldiers take part in large numbers."
     )
     assert metrics_of(text) == [("casualties", 3400, None)]
+
+
+def test_soldiers_decorated_are_no_count_of_the_force() -> None:
+    text = (
+        "The NIS says 12,000 North Korean troops went. More than 1,800 Korean servicemen have"
+        " been awarded Russian state decorations."
+    )
+    assert metrics_of(text) == [("deployed", 12000, 12000)]
