@@ -1497,6 +1497,21 @@ class _Extraction:
             ):
                 view.mentions.insert(0, Mention(said[1], said[2], "speaker", said[0], "label"))
 
+    def _civilian_tests(self, view: _SentenceView) -> tuple:
+        """Whether the sentence names the North, names people, and tells a toll of an attack
+        on people: found once per sentence (one of thousands of figures would otherwise scan
+        the sentence each)."""
+        found = view.clause_tests.get("civilian")
+        if found is None:
+            s, e = view.sentence.start, view.sentence.end
+            found = (
+                metrics._NK.search(self.norm, s, e) is not None,
+                _PERSON_WORD.search(self.norm, s, e) is not None,
+                "people" in self.norm[s:e] and _PEOPLE_TOLL.search(self.norm, s, e) is not None,
+            )
+            view.clause_tests["civilian"] = found
+        return found
+
     def _munitions_before(self, figure: Figure) -> bool:
         """Whether drones or missiles are the last things counted before the figure, within
         150 characters ("launched 85 drones at Ukraine ... shot down 58 of them")."""
@@ -1603,6 +1618,9 @@ class _Extraction:
         is the full name written anywhere before, surname first (looked for only for such
         speakers: most reports have none)."""
         full_names = self.attributor.full_names
+        # How far the text was searched for each surname: a report of thousands of "Moreau
+        # said" searches each stretch once, not the whole text once per mention.
+        searched: dict[str, int] = {}
         for view in views:
             for m in view.mentions:
                 entity = m.entity
@@ -1623,11 +1641,14 @@ class _Extraction:
                     and entity.name[:1].isupper()
                     and entity.name[1:].islower()
                     and entity.name not in full_names
+                    and searched.get(entity.name, 0) < m.start
                 ):
                     # "Taras Hnatiuk, a battalion commander, ... Hnatiuk wrote": the full name
                     # written before, given name first
+                    since = max(0, searched.get(entity.name, 0) - 40)
+                    searched[entity.name] = m.start
                     pattern = rf"(?<![\w'-])([A-Z][a-z'-]+) {re.escape(entity.name)}(?![\w'-])"
-                    for found in re.finditer(pattern, self.norm[: m.start]):
+                    for found in re.finditer(pattern, self.norm[since : m.start]):
                         if found.group(1).lower() not in _NOT_GIVEN_NAMES:
                             full_names[entity.name] = found.group(1) + " " + entity.name
                             break
@@ -1859,23 +1880,14 @@ class _Extraction:
                 # "One person was killed and 11 injured in Kharkiv, the governor said": a
                 # bare toll in a sentence about people, not naming the force, is civilians';
                 # "Air defences shot down 58 of them; 27 were lost to jamming": drones
-                s, e = view.sentence.start, view.sentence.end
-                if (
-                    metrics._NK.search(self.norm, s, e) is None
-                    and (
-                        (
-                            head.metric is not None
-                            and _PERSON_WORD.search(self.norm, s, e) is not None
-                        )
-                        # "The number of people killed in a missile attack has risen to 11"
-                        or (
-                            "people" in self.norm[s:e]
-                            and _PEOPLE_TOLL.search(self.norm, s, e) is not None
-                        )
-                        or (
-                            _MUNITION_SHARE.match(self.norm, figure.end) is not None
-                            and self._munitions_before(figure)
-                        )
+                tests = self._civilian_tests(view)  # once per sentence: (NK, person, toll)
+                if not tests[0] and (
+                    (head.metric is not None and tests[1])
+                    # "The number of people killed in a missile attack has risen to 11"
+                    or tests[2]
+                    or (
+                        _MUNITION_SHARE.match(self.norm, figure.end) is not None
+                        and self._munitions_before(figure)
                     )
                 ):
                     continue
@@ -2126,11 +2138,15 @@ class _Extraction:
     def _back_then(self, view: _SentenceView) -> bool:
         """Whether the sentence points back to an occasion already dated: "the same
         assessment", "said at the time"."""
-        s, e = view.sentence.start, view.sentence.end
-        text = self.norm[s:e]
-        return ("same" in text or "at the time" in text) and _BACK_THEN.search(
-            self.norm, s, e
-        ) is not None
+        found = view.clause_tests.get("back_then")  # once per sentence (see _said_on)
+        if found is None:
+            s, e = view.sentence.start, view.sentence.end
+            text = self.norm[s:e]
+            found = ("same" in text or "at the time" in text) and _BACK_THEN.search(
+                self.norm, s, e
+            ) is not None
+            view.clause_tests["back_then"] = found
+        return found
 
     def _spoke_on_a_day(self, source: str) -> bool:
         """Whether the source's last dated figure was dated by a day ("Shoigu said on June
@@ -2143,13 +2159,17 @@ class _Extraction:
         """Whether the sentence goes on with what its source said in the sentence before:
         "also said", "In the same briefing", or a sentence opening with the source named
         again by a common noun ("The spy agency said")."""
-        s, e = view.sentence.start, view.sentence.end
-        text = self.norm[s:e]
-        return bool(
-            ("also" in text and _ALSO_SAID.search(self.norm, s, e))
-            or ("same" in text and _SAME_OCCASION.search(self.norm, s, e))
-            or _AGENCY_AGAIN.match(self.norm, s, e)
-        )
+        found = view.clause_tests.get("goes_on")  # once per sentence (see _said_on)
+        if found is None:
+            s, e = view.sentence.start, view.sentence.end
+            text = self.norm[s:e]
+            found = bool(
+                ("also" in text and _ALSO_SAID.search(self.norm, s, e))
+                or ("same" in text and _SAME_OCCASION.search(self.norm, s, e))
+                or _AGENCY_AGAIN.match(self.norm, s, e)
+            )
+            view.clause_tests["goes_on"] = found
+        return found
 
     def _briefed_before(self, view: _SentenceView, found: Attribution) -> Attribution:
         """ "The NIS briefed MPs on Monday. About 300 ... had been killed, according to MP
@@ -2643,6 +2663,10 @@ class _Extraction:
     def _said_on(self, view: _SentenceView) -> DateMention | None:
         """ "..., President Zelensky said on Nov. 11": the day written right after a speaker
         verb dates the sentence's figures that have no date of their own."""
+        key = "said_on"  # once per sentence: a sentence of thousands of figures asks each time
+        if key in view.clause_tests:
+            return view.clause_tests[key]
+        view.clause_tests[key] = None
         for d in view.dates:
             if (
                 d.precision in ("day", "month")
@@ -2651,6 +2675,7 @@ class _Extraction:
                 and _WEEKDAY.search(self.norm, d.start, d.end) is None  # see _statement_dates
                 and _SAID_ON.search(self.norm, max(view.sentence.start, d.start - 30), d.start)
             ):
+                view.clause_tests[key] = d
                 return d
         return None
 
