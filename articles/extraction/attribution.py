@@ -845,8 +845,12 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         # "Pyongyang had decided", "Korean media they would like": a clause, not a name;
         # "No government or intelligence agency": a denial that anyone counted.
         return None
+    if _WH_OPENS.match(name):
+        return None  # "What the documents show", "Where a document records": a clause
     # "UK's Ministry of Defence" is the UK Ministry of Defence.
     name = _ABBREVIATED_OWNER.sub(r"\1 ", name)
+    # "John F. Kirby" is John Kirby, as people are named from report to report
+    name = _MIDDLE_INITIAL.sub(r"\1 \2", name)
     # "Britain's Defence Intelligence", "Ukraine's Defence Ministry": capitalised words that
     # name an institution make a name of words otherwise vague.
     weak = (_is_weak(phrase) or _is_weak(name)) and _INSTITUTION_WORD.search(name) is None
@@ -863,6 +867,8 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
 
 
 _FIRST_PERSON = re.compile(r"(?:[Mm]y|[Oo]ur|[Yy]our)\b")
+_WH_OPENS = re.compile(r"(?:What|Where|When|How|Why|Which|Whether)\b")
+_MIDDLE_INITIAL = re.compile(r"^([A-Z][a-z'-]+) [A-Z]\. ([A-Z][a-z'-]+)$")
 _OWNED_INSTITUTION = re.compile(
     r"(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*'s\s+(?:(?:foreign|defen[cs]e|unification|interior|home"
     r"|justice|finance)\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification)"
@@ -878,6 +884,7 @@ _SHARED_BY = re.compile(
 )
 # Words that only qualify: "Russian", "Korean-language", "North Korean and Ukrainian".
 _ADJECTIVES_ONLY = re.compile(
+    r"(?:(?:Secret|Leaked|Internal|Classified|Confidential)\s+)?"
     r"(?:North\s+|South\s+)?[A-Z][\w-]*(?:an|ese|ish|language)"
     r"(?:(?:\s+(?:and|or)\s+|,\s*)(?:North\s+|South\s+)?[A-Z][\w-]*(?:an|ese|ish|language))*"
 )

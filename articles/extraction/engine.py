@@ -1767,6 +1767,13 @@ class _Extraction:
                             view.mentions[i] = Mention(m.start, m.end, m.role, earlier, m.cue)
                 elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
                     view.mentions[i] = Mention(m.start, m.end, m.role, last, m.cue)
+                elif last is None and _ANAPHOR.match(self.norm[m.start : m.end]):
+                    # "The National Intelligence Service (NIS) has been the main source of
+                    # numbers. ..., according to the spy agency": the one known source whose
+                    # names hold the words and which the report has named before
+                    found = self._named_holder(self.norm[m.start : m.end], m.start)
+                    if found is not None:
+                        view.mentions[i] = Mention(m.start, m.end, m.role, found, m.cue)
                 elif (
                     recent is not None
                     and m.role == "speaker"
@@ -1780,6 +1787,20 @@ class _Extraction:
                     found = self._country_anaphor(view.sentence.start, m)
                     if found is not None:
                         view.mentions[i] = Mention(m.start, m.end, m.role, found, m.cue)
+
+    def _named_holder(self, phrase: str, before: int) -> Entity | None:
+        words = phrase.split(None, 1)
+        if len(words) < 2:
+            return None
+        noun = words[1].strip(".,;:!?'\"")
+        holders = [k for k in self.index.by_name.values() if k.parent is None and _holds(k, noun)]
+        if len(holders) != 1:
+            return None
+        known = holders[0]
+        for name in (known.name, *known.aliases):
+            if len(name) >= 3 and self.norm.find(name, 0, before) >= 0:
+                return Entity(known.name, known)
+        return None
 
     def _named_after(self, views: list[_SentenceView], k: int, phrase: str) -> Entity | None:
         """The source named in the next few sentences whose name holds a word of the

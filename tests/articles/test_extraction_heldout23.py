@@ -127,3 +127,19 @@ def test_soldiers_decorated_are_no_count_of_the_force() -> None:
         " been awarded Russian state decorations."
     )
     assert metrics_of(text) == [("deployed", 12000, 12000)]
+
+
+def test_the_spy_agency_named_before_without_a_statement() -> None:
+    text = (
+        "The National Intelligence Service (NIS) has been the main public source of numbers."
+        " By December, about 11,000 North Korean troops had been deployed to Russia, according"
+        " to the spy agency."
+    )
+    assert [(c.low, c.source) for c in claims(text)] == [
+        (11000, "National Intelligence Service (NIS)")
+    ]
+
+
+def test_a_middle_initial_is_dropped() -> None:
+    text = "Retired colonel John Q. Harlan said 1,100 North Korean soldiers had died."
+    assert [c.source for c in claims(text)] == ["John Harlan"]
