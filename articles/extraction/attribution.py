@@ -847,6 +847,15 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         return None
     if _WH_OPENS.match(name):
         return None  # "What the documents show", "Where a document records": a clause
+    party = _PERSON_OF.fullmatch(name)
+    if (
+        party is not None
+        and "'" not in party.group("name")
+        and _INSTITUTION_WORD.search(party.group("name")) is None
+        and party.group("name").split()[-1] not in _NOT_SURNAMES
+    ):
+        # "Park Sun-won of the Democratic Party": the person, as named elsewhere
+        return _entity(party.group("name"), index)
     # "UK's Ministry of Defence" is the UK Ministry of Defence.
     name = _ABBREVIATED_OWNER.sub(r"\1 ", name)
     # "John F. Kirby" is John Kirby, as people are named from report to report
@@ -867,6 +876,12 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
 
 
 _FIRST_PERSON = re.compile(r"(?:[Mm]y|[Oo]ur|[Yy]our)\b")
+_NOT_SURNAMES = frozenset(["Forces", "Staff", "Council", "Committee", "Command", "Office", "Party",
+                          "Service", "Ministry", "Agency", "Government", "Army", "Navy",
+                          "Corps"])  # fmt: skip
+_PERSON_OF = re.compile(
+    r"(?P<name>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+(?:-[a-z]+)?){1,2}) of (?:the )?(?:[A-Z][\w'-]*\s*)+"
+)
 _WH_OPENS = re.compile(r"(?:What|Where|When|How|Why|Which|Whether)\b")
 _MIDDLE_INITIAL = re.compile(r"^([A-Z][a-z'-]+) [A-Z]\. ([A-Z][a-z'-]+)$")
 _OWNED_INSTITUTION = re.compile(

@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import claims, dated, metrics_of
+from tests.articles.heldout_cases import attributed, claims, dated, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,11 @@ def test_the_spy_agency_named_before_without_a_statement() -> None:
 def test_a_middle_initial_is_dropped() -> None:
     text = "Retired colonel John Q. Harlan said 1,100 North Korean soldiers had died."
     assert [c.source for c in claims(text)] == ["John Harlan"]
+
+
+def test_a_lawmaker_of_his_party_is_the_lawmaker() -> None:
+    text = (
+        "The NIS told lawmakers on Monday that 2,300 North Korean soldiers had died, according"
+        " to Kim Tae-ho of the Democratic Party."
+    )
+    assert attributed(text) == [(2300, "National Intelligence Service (NIS)", "Kim Tae-ho")]
