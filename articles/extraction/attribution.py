@@ -457,6 +457,10 @@ _TITLE_LIST = re.compile(
     rf"(?i:{_ROLE_WORDS})(?:-[A-Z]\w*)?\s+(?:of|for)\s+[^,]{{1,60}}(?:,\s*[^,]{{1,60}}){{0,3}}?"
     r",?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3},?\s*$"
 )
+# "Sergei Shoigu, Secretary of the Russian Security Council, said": a title capitalised
+_CAP_TITLE = re.compile(
+    rf"\s*(?:the\s+)?(?=[A-Z])(?i:{_ROLE_WORDS})(?:-[A-Z]\w*)?\s+(?:of|for)\s+the\s+[A-Z]"
+)
 # "Yvette Cooper, the Foreign Secretary, said": a capitalised title after a name
 _TITLE_AFTER = re.compile(rf"\s*the\s+(?:[A-Z][\w.-]*\s+){{0,3}}(?i:{_ROLE_WORDS})\s*$")
 _BARE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}")
@@ -538,6 +542,7 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
                 _DESCRIPTION.fullmatch(parts[index])
                 or _TITLE_AFTER.match(parts[index])
                 or _PART_OF.match(parts[index])
+                or _CAP_TITLE.match(parts[index])
             )
             and _BARE_NAME.fullmatch(parts[index - 1].strip()) is not None
             and _PREPOSITION_FIRST.match(parts[index - 1].strip().lower()) is None
@@ -710,6 +715,12 @@ _KIND_SOURCE = re.compile(
     r"|American|Western|European|Japanese|military|intelligence|government|security|diplomatic"
     r"|defen[cs]e|informed|well-placed|high-ranking)\s+){1,3})source"
 )
+# "British defence sources have said": sources of a kind, as written
+_KIND_SOURCES = re.compile(
+    r"(?P<kind>(?:British|UK|Ukrainian|South\s+Korean|Russian|US|U\.S\.|American|Western|European"
+    r"|Japanese|French|German|NATO)\s+(?:defen[cs]e|military|intelligence|security|government"
+    r"|diplomatic)\s+sources)"
+)
 _COUNTRY_SPEAKER = re.compile(
     r"Ukraine|Kyiv|Kiev|Seoul|South\s+Korea|Washington|Moscow|Russia|Tokyo"
 )
@@ -799,6 +810,10 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     if one_of is not None:
         # "One of the Western sources put the total at": those sources, as written
         return Entity(" ".join(one_of.group("who").split()), None, True)
+    kind_sources = _KIND_SOURCES.fullmatch(phrase.strip())
+    if kind_sources is not None:
+        # "British defence sources said": nobody named, but sources of a kind an editor records
+        return Entity(" ".join(kind_sources.group("kind").split()), None)
     kind_source = _KIND_SOURCE.fullmatch(phrase.strip())
     if kind_source is not None:
         # "A Ukrainian military source told us": nobody named, but a source of a kind

@@ -543,6 +543,8 @@ _SPOKE_OF = re.compile(
 )
 _SPOKE_OF_REACH = 300
 _FIGURE_WAS = re.compile(
+    # "... around 4,000 casualties ... The estimate of 4,000 included at least 1,000 dead"
+    r"(?:^|(?<=[.;]\s))[Tt]he\s+(?:estimate|figure|total|toll|tally|count)\s+of\s+$|"
     r"\bthe\s+(?:real\s+|true\s+|actual\s+)?(?:figure|number|toll|total|tally|count)\s+(?:was|is|were"
     r"|stood|stands)\s+(?:(?:closer\s+to|nearer(?:\s+to)?|only|just|barely)\s+)?(?:(?:about|around|some)\s+)?$"
 )
@@ -1757,6 +1759,12 @@ class _Extraction:
                     ):
                         last = entity  # "Japan's Defense Ministry ... the ministry estimates"
                     if entity.known is not None:
+                        parent = self.index.parent_of(entity.known)
+                        if parent is not None:
+                            # "Kyrylo Budanov, Chief of the Defence Intelligence of Ukraine":
+                            # his agency is named too, for "the head of Defence Intelligence"
+                            named.pop(parent.name, None)
+                            named[parent.name] = Entity(parent.name, parent)
                         named.pop(entity.name, None)
                         named[entity.name] = entity
                         if entity.known.kind in _AGENCY_KINDS:

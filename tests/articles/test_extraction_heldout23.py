@@ -151,3 +151,18 @@ def test_a_lawmaker_of_his_party_is_the_lawmaker() -> None:
         " to Kim Tae-ho of the Democratic Party."
     )
     assert attributed(text) == [(2300, "National Intelligence Service (NIS)", "Kim Tae-ho")]
+
+
+def test_defence_sources_a_capitalised_title_and_the_estimate_of() -> None:
+    text = (
+        "North Korean troops have suffered around 4,200 casualties, British defence sources"
+        " have said. The estimate of 4,200 included at least 1,100 dead, the sources added.\n\n"
+        "On 17 June, Sergei Shoigu, Secretary of the Russian Security Council, said North Korea"
+        " would send 1,000 North Korean sappers."
+    )
+    found = claims(text)
+    assert [(c.metric, c.low, c.source) for c in found] == [
+        ("casualties", 4200, "British defence sources"),
+        ("killed", 1100, "British defence sources"),
+        ("deployed", 1000, "Sergei Shoigu"),
+    ]
