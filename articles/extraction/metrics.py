@@ -60,11 +60,14 @@ _CUES: list[tuple[str, str]] = [
      r"|joint\s+(?:\w+\s+)?(?:force|units|grouping|group)"
      r"|Russian\s+and\s+(?:North\s+)?Korean|North\s+Korean\s+and\s+Russian|integrated\s+into"
      r"|including\s+(?:the\s+)?North\s+Korean?s?"
+     r"|that\s+include[sd]?\s+(?:the\s+)?North\s+Korean?s?|which\s+include[sd]?\s+(?:the\s+)?North\s+Korean?s?"
      # "about 50,000 troops, including soldiers sent by North Korea"
      r"|including\s+(?:\w+\s+){1,3}?(?:sent|provided|supplied)\s+by\s+(?:North\s+Korea|Pyongyang)"
      r"|North\s+Koreans?\s+(?:among|with)\s+them|among\s+them\s+(?:\w+\s+)?North\s+Korean"),
     # "moving 2,000 soldiers from training camps": leaving training, not in it
-    ("in_training", r"(?<!from\s)training|trained|(?<!by\s)(?<!from\s)train(?!s\b)(?:ing)?"
+    # (not "a train carrying 1,600 soldiers", the carriage)
+    ("in_training", r"(?<!from\s)training|trained"
+     r"|(?<!by\s)(?<!from\s)(?<!\ba\s)(?<!the\s)train(?!s\b)(?:ing)?"
      # "trains" the verb ("Russia trains them"), not the carriages ("put aboard trains")
      r"|(?<!by\s)(?<!on\s)(?<!aboard\s)(?<!onto\s)(?<!via\s)(?<!in\s)(?<!freight\s)(?<!military\s)trains"
      r"|readied|drills|drilling|drilled"

@@ -166,3 +166,23 @@ def test_defence_sources_a_capitalised_title_and_the_estimate_of() -> None:
         ("killed", 1100, "British defence sources"),
         ("deployed", 1000, "Sergei Shoigu"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A train carrying around 1,400 North Korean soldiers left Vladivostok for Kursk.",
+            [("deployed", 1400, 1400)],
+            id="a-train-is-a-carriage",
+        ),
+        pytest.param(
+            "Zelenskyy said Russia had assembled a 45,000-strong force in Kursk that included"
+            " North Korean troops.",
+            [("combined_force", 45000, 45000)],
+            id="a-force-that-included",
+        ),
+    ],
+)
+def test_the_force_and_its_carriages(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
