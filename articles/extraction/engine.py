@@ -543,6 +543,9 @@ _SPOKE_OF = re.compile(
 )
 _SPOKE_OF_REACH = 300
 _FIGURE_WAS = re.compile(
+    # "In its May briefing, the agency raised that to roughly 2,300": the count before
+    r"\b(?:raised|lowered|revised|increased|cut|pushed)\s+(?:that|it|this|the\s+(?:figure|estimate|toll"
+    r"|number|count|total))\s+(?:up\s+|down\s+)?to\s+$|"
     # "... around 4,000 casualties ... The estimate of 4,000 included at least 1,000 dead"
     r"(?:^|(?<=[.;]\s))[Tt]he\s+(?:estimate|figure|total|toll|tally|count)\s+of\s+$|"
     r"\bthe\s+(?:real\s+|true\s+|actual\s+)?(?:figure|number|toll|total|tally|count)\s+(?:was|is|were"

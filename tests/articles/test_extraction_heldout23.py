@@ -186,3 +186,11 @@ def test_defence_sources_a_capitalised_title_and_the_estimate_of() -> None:
 )
 def test_the_force_and_its_carriages(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_raised_that_to_is_the_count_before() -> None:
+    text = (
+        "In January the NIS put the North Korean dead at about 1,800. In its May briefing, the"
+        " agency raised that to roughly 2,200."
+    )
+    assert metrics_of(text) == [("killed", 1800, 1800), ("killed", 2200, 2200)]
