@@ -194,3 +194,8 @@ def test_raised_that_to_is_the_count_before() -> None:
         " agency raised that to roughly 2,200."
     )
     assert metrics_of(text) == [("killed", 1800, 1800), ("killed", 2200, 2200)]
+
+
+def test_wounded_soldiers_captured_by_ukraine_are_prisoners() -> None:
+    text = "Two wounded North Korean soldiers captured by Ukraine in January are still in Kyiv."
+    assert metrics_of(text) == [("captured", 2, 2)]
