@@ -490,7 +490,7 @@ _TAKEN_PRISONER = re.compile(
     r"\s+(?:[\w-]+\s+){1,4}?(?:were|was|have\s+been|had\s+been)\s+(?:taken\s+(?:prisoner|captive)"
     r"|captured)\b"
     # "Two wounded soldiers captured by Ukraine in January"
-    r"|\s+(?:[\w-]+\s+){1,3}?(?:captured|taken\s+prisoner|held)\s+by\s+(?:Ukrain|Kyiv)"
+    r"|\s+(?:[\w-]+\s+){1,4}?(?:captured|taken\s+prisoner|held)\s+by\s+(?:Ukrain|Kyiv)"
 )
 _CAPTURED_BEFORE = re.compile(r"\b(?:captured|capturing|took|taken|seized|detained)\s+$")
 _PRESENT_BEFORE = re.compile(
