@@ -797,11 +797,6 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
         # "South Korea's foreign ministry said": that ministry as written, not the country
         # (which would stand for whichever of its agencies the report quoted last)
         return Entity(" ".join(owned.group(0).split()), None)
-    shared = _SHARED_BY.match(phrase.strip())
-    if shared is not None:
-        # "citing assessments shared by South Korea's National Intelligence Service": the body
-        # that shared them
-        return _entity(shared.group("who"), index)
     familiar = _FAMILIAR_PERSON.match(phrase.strip())
     if familiar is not None:
         # "A person familiar with the matter told AP": nobody named, but an editor records it.
@@ -906,11 +901,6 @@ _OWNED_INSTITUTION = re.compile(
 )
 _SHARED_AFTER = re.compile(
     r"\s+(?:shared|provided|released|published|compiled|given|supplied|gathered)\s+by\s+"
-)
-_SHARED_BY = re.compile(
-    r"(?:[\w-]+\s+){0,3}?(?:assessments?|estimates?|figures|data|intelligence|reports?|information"
-    r"|numbers)\s+(?:shared|provided|released|published|compiled|given|supplied|gathered)\s+by\s+"
-    r"(?P<who>[^,;]{3,80})$"
 )
 # Words that only qualify: "Russian", "Korean-language", "North Korean and Ukrainian".
 _ADJECTIVES_ONLY = re.compile(

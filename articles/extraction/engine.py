@@ -2105,10 +2105,7 @@ class _Extraction:
             if date is None and _THEN_OPENS.match(self.norm, view.sentence.start):
                 # "It's three times what the agency said back in April. Then, the NIS put
                 # the death toll at about 600": the date of the sentence before
-                for d in reversed(self.previous_view.dates if self.previous_view else []):
-                    if d.precision != "none" and not d.since and not d.as_of:
-                        date = d
-                        break
+                date = self._date_before()
             if date is None and self._back_then(view):
                 # "The same NIS assessment put ...", "the JCS said at the time": when that
                 # source last spoke in the report, however far back; else the date of the
@@ -2117,11 +2114,8 @@ class _Extraction:
                 said = self.source_dates.get(attribution.source)
                 if said is not None and said[0] < view.sentence.start:
                     date = said[1]
-                elif self.previous_view is not None:
-                    for d in reversed(self.previous_view.dates):
-                        if d.precision != "none" and not d.since and not d.as_of:
-                            date = d
-                            break
+                else:
+                    date = self._date_before()
         if date is None and attribution is not None:
             date = self._statement_date(attribution.speaker) or self._statement_date(
                 attribution.source
@@ -2168,6 +2162,15 @@ class _Extraction:
             ):
                 last, at = known, start
         return last
+
+    def _date_before(self) -> DateMention | None:
+        """The last date the sentence before writes that may date a figure, if any."""
+        if self.previous_view is None:
+            return None
+        for d in reversed(self.previous_view.dates):
+            if d.precision != "none" and not d.since and not d.as_of:
+                return d
+        return None
 
     def _back_then(self, view: _SentenceView) -> bool:
         """Whether the sentence points back to an occasion already dated: "the same
