@@ -36,7 +36,7 @@ cdef class _Extraction:
     cdef public Attributor attributor
     cdef public object last_date, last_metric, section_date, backward_date
     cdef public Py_ssize_t last_metric_at
-    cdef public dict statements, paragraph_statements, source_dates
+    cdef public dict statements, paragraph_statements, source_dates, value_metrics
     cdef public set off_topic
     cdef public Py_ssize_t carried_at
     cdef public object publisher, previous, previous_view, last_weak, briefing_agency

@@ -544,12 +544,12 @@ _SPOKE_OF = re.compile(
     r"(?:(?:some|about|around|roughly|nearly|more\s+than|over|up\s+to|at\s+least)\s+)?$"
 )
 _SPOKE_OF_REACH = 300
+_ESTIMATE_OF = re.compile(r"\b[Tt]he\s+(?:estimate|figure)\s+of\s+$")
 _FIGURE_WAS = re.compile(
     # "In its May briefing, the agency raised that to roughly 2,300": the count before
     r"\b(?:raised|lowered|revised|increased|cut|pushed)\s+(?:that|it|this|the\s+(?:figure|estimate|toll"
     r"|number|count|total))\s+(?:up\s+|down\s+)?to\s+$|"
     # "... around 4,000 casualties ... The estimate of 4,000 included at least 1,000 dead"
-    r"(?:^|(?<=[.;]\s))[Tt]he\s+(?:estimate|figure|total|toll|tally|count)\s+of\s+$|"
     r"\bthe\s+(?:real\s+|true\s+|actual\s+)?(?:figure|number|toll|total|tally|count)\s+(?:was|is|were"
     r"|stood|stands)\s+(?:(?:closer\s+to|nearer(?:\s+to)?|only|just|barely)\s+)?(?:(?:about|around|some)\s+)?$"
 )
@@ -817,6 +817,7 @@ class _Extraction:
         self.attributor = Attributor(index)
         self.last_date: DateMention | None = None  # the last date written, for "the same day"
         self.last_metric: str | None = None  # the last claim's metric, for "put the total at"
+        self.value_metrics: dict[int, str] = {}  # each value's last claim's metric
         self.last_metric_at = -1  # where that claim's figure is
         self.section_date: DateMention | None = None  # a live blog entry's date
         self.backward_date: DateMention | None = None  # "The figures came from X on May 4"
@@ -2148,6 +2149,7 @@ class _Extraction:
         )
         self.last_metric = metric
         self.last_metric_at = figure.start
+        self.value_metrics[figure.value] = metric
         return _Candidate(claim, view.heading, explicit, date is not None)
 
     def _last_dated_agency(self) -> KnownSource | None:
@@ -2319,6 +2321,12 @@ class _Extraction:
             return "combined_force"
         if norm.startswith(" (", figure.end) and _BREAKDOWN.match(norm, figure.end):
             return "casualties"  # "about 3,000 (300 killed, 2,700 wounded)": their sum
+        if figure.value in self.value_metrics and _ESTIMATE_OF.search(
+            norm, max(clause[0], figure.start - 30), figure.start
+        ):
+            # "around 4,000 casualties ... The estimate of 4,000 included at least 1,000
+            # dead": the figure of that value spoken of before
+            return self.value_metrics[figure.value]
         if (
             self.last_metric is not None
             and figure.start - self.last_metric_at < _SPOKE_OF_REACH
