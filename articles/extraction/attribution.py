@@ -1378,6 +1378,9 @@ class Attributor:
             if (
                 speaker.name != origin.name
                 and self._organisation(speaker).name != self._organisation(origin).name
+                # an agency quoting someone ("the NIS said ... the 6,000 builders Shoigu
+                # promised") does not speak for them in every other sentence
+                and not _is_agency(speaker)
             ):
                 relayed = self._organisation(origin)
                 current = self.relays.get(speaker.name)

@@ -199,3 +199,15 @@ def test_raised_that_to_is_the_count_before() -> None:
 def test_wounded_soldiers_captured_by_ukraine_are_prisoners() -> None:
     text = "Two wounded North Korean soldiers captured by Ukraine in January are still in Kyiv."
     assert metrics_of(text) == [("captured", 2, 2)]
+
+
+def test_an_agency_quoting_a_minister_does_not_speak_for_him_after() -> None:
+    text = (
+        "The NIS said about 1,000 North Korean engineers had arrived, the first of the 6,000"
+        " builders that Sergei Shoigu said in June Pyongyang would send.\n\n"
+        "The NIS told lawmakers that about 2,100 North Korean soldiers had been killed."
+    )
+    found = claims(text)
+    assert (2100, "National Intelligence Service (NIS)", None) in [
+        (c.low, c.source, c.via) for c in found
+    ]
