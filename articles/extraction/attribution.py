@@ -448,7 +448,8 @@ _ROLE_WORDS = (
     r"|chair|president|leader|deputy|governor|ambassador|envoy|adviser|advisor|lawmaker)"
 )
 _ROLE = re.compile(
-    rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_WORDS}\s+(?:of|for|at)\s+[A-Z]"
+    rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_WORDS}(?:-in-chief)?\s+(?:of|for|at)"
+    r"\s+[A-Z]"
     # "Volodymyr Zelenskyy, Ukraine's president, said"
     rf"|\s*[A-Z][\w.-]*'s\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_WORDS}\s*$"
 )

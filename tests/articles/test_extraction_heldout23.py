@@ -211,3 +211,11 @@ def test_an_agency_quoting_a_minister_does_not_speak_for_him_after() -> None:
     assert (2100, "National Intelligence Service (NIS)", None) in [
         (c.low, c.source, c.via) for c in found
     ]
+
+
+def test_a_commander_in_chief_after_his_name() -> None:
+    text = (
+        "General Oleksandr Syrskyi, the commander-in-chief of Ukraine's armed forces, estimated"
+        " that North Korean losses exceeded 4,100 killed and wounded."
+    )
+    assert [c.source for c in claims(text)] == ["Oleksandr Syrskyi"]
