@@ -1697,6 +1697,7 @@ class _Extraction:
         unnamed: Entity | None = None  # the unnamed source named last, for "the source said"
         named: dict[str, Entity] = {}  # known sources by name, the latest named last
         recent: Entity | None = None  # the source named last, for "the statement says"
+        holders: dict = {}  # see _named_holder
         for k, view in enumerate(views):
             for m in view.mentions:
                 if m.entity is not None and not m.entity.weak:
@@ -1785,7 +1786,7 @@ class _Extraction:
                     # "The National Intelligence Service (NIS) has been the main source of
                     # numbers. ..., according to the spy agency": the one known source whose
                     # names hold the words and which the report has named before
-                    found = self._named_holder(self.norm[m.start : m.end], m.start)
+                    found = self._named_holder(self.norm[m.start : m.end], m.start, holders)
                     if found is not None:
                         view.mentions[i] = Mention(m.start, m.end, m.role, found, m.cue)
                 elif (
@@ -1802,19 +1803,33 @@ class _Extraction:
                     if found is not None:
                         view.mentions[i] = Mention(m.start, m.end, m.role, found, m.cue)
 
-    def _named_holder(self, phrase: str, before: int) -> Entity | None:
+    def _named_holder(self, phrase: str, before: int, cache: dict) -> Entity | None:
+        """The one known source whose names hold the phrase's noun ("spy agency"), if the
+        report names it before `before`. `cache` keeps, per noun, that source and how far
+        the text was searched: a report of thousands of "the spy agency said" reads each
+        stretch of its text once."""
         words = phrase.split(None, 1)
         if len(words) < 2:
             return None
         noun = words[1].strip(".,;:!?'\"")
-        holders = [k for k in self.index.by_name.values() if k.parent is None and _holds(k, noun)]
-        if len(holders) != 1:
+        entry = cache.get(noun)
+        if entry is None:
+            holders = [
+                k for k in self.index.by_name.values() if k.parent is None and _holds(k, noun)
+            ]
+            known = holders[0] if len(holders) == 1 else None
+            entry = [known, 0, None]  # the source, searched up to, found
+            cache[noun] = entry
+        known = entry[0]
+        if known is None:
             return None
-        known = holders[0]
-        for name in (known.name, *known.aliases):
-            if len(name) >= 3 and self.norm.find(name, 0, before) >= 0:
-                return Entity(known.name, known)
-        return None
+        if entry[2] is None and before > entry[1]:
+            names = [n for n in (known.name, *known.aliases) if len(n) >= 3]
+            since = max(0, entry[1] - max(len(n) for n in names))
+            if any(self.norm.find(n, since, before) >= 0 for n in names):
+                entry[2] = Entity(known.name, known)
+            entry[1] = before
+        return entry[2]
 
     def _named_after(self, views: list[_SentenceView], k: int, phrase: str) -> Entity | None:
         """The source named in the next few sentences whose name holds a word of the
