@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import dataclasses
 import datetime as dt
 import functools
@@ -448,6 +449,23 @@ _STATED_BY = re.compile(
     r"(?:This|That|It|These\s+figures|The\s+(?:figure|statement|estimate))\s+(?:was|were)\s+"
     r"(?:stated|said|announced|reported|disclosed|given|made\s+public)\s+by\b"
 )
+# "An NIS official reached on Wednesday declined to comment": a day it said nothing on
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't)\s+(?:to\s+)?"
+    r"(?:comment|respond|confirm|answer)|\bcould\s+not\s+be\s+reached\b|\bno\s+comment\b"
+)
+# "600 a month later", "two weeks later": counted on from the date written before
+_LATER_BY = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<unit>day|week|fortnight|month|year)s?\s+later\b",
+    re.I,
+)
+_LATER_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_LATER_REACH = 60
+_UNNAMED_SAID_ON = re.compile(r",?\s+(?:said|says|told\s+reporters)\s+(?:on\s+)?(?=[A-Z])")
 _ANNOUNCED_BY = re.compile(
     r"\b(?:announced|disclosed|revealed|confirmed|unveiled|stated|made\s+public)\s+on\s+"
     r"(?P<date>[^,;]{3,25}?)\s+by\s+(?:the\s+)?(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
@@ -658,6 +676,15 @@ _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", 
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _RELATIVE_REACH = 60
 _YEAR = re.compile(r"\d{4}")
+# A month (and maybe a day) written alone, for `_narrative_years`: "in late February",
+# "April", "on March 3", "by mid-May"
+_BARE_MONTH = re.compile(
+    r"(?:(?:in|on|by|from|during|until|through|of|around|early|late|mid|the|end|start"
+    r"|beginning|middle)[\s-]+)*"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"(?:\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
+)
 # Table cells: runs of two or more spaces, tabs or bars between them.
 _CELL_BREAK = re.compile(r"[ \t]{2,}|\t|\s*\|\s*")
 _VIA_CELL = re.compile(r".+?(?P<via>\s*\(via\s+(?P<who>[^()]+)\))")
@@ -838,6 +865,7 @@ class _Extraction:
         paragraphs = segment(self.norm)
         self.off_topic = self._off_topic(paragraphs)
         views = [self._view(p, s) for p in paragraphs for s in p.sentences]
+        self._narrative_years(views)
         self._korean_full_names(views)
         self._speaker_labels(views)
         self._resolve_anaphora(views)
@@ -1262,6 +1290,47 @@ class _Extraction:
             dates = find_dates(self.norm, s, e, self.published, words, has_digit, lower)
         return _SentenceView(sentence, paragraph.heading, dates, figures, mentions)
 
+    def _narrative_years(self, views: list[_SentenceView]) -> None:
+        """ "Zelenskyy said in January 2025 that ...; in late February, Yu cited ... In
+        April, the NIS put ...": a month written without its year, in a paragraph that has
+        just given a year, follows on from that date (February and April 2025), not the
+        latest such month before publication. The paragraph's dates are read in order,
+        each one so resolved continuing the story."""
+        if self.published is None:
+            return
+        norm = self.norm
+        anchor: DateMention | None = None
+        paragraph = -1
+        for view in views:
+            if view.sentence.paragraph != paragraph:
+                anchor, paragraph = None, view.sentence.paragraph
+            for d in view.dates:
+                if d.precision not in ("day", "month"):
+                    continue
+                if _YEAR.search(norm, d.start, d.end) is not None:
+                    # (not "sent since October 2024. In January ...": the count's start)
+                    anchor = None if d.since else d
+                    continue
+                if anchor is None or _BARE_MONTH.fullmatch(norm, d.start, d.end) is None:
+                    continue
+                value = d.value
+                year = anchor.value.year + (value.month < anchor.value.month)
+                if year != value.year:
+                    day = min(value.day, calendar.monthrange(year, value.month)[1])
+                    moved = dt.date(year, value.month, day)
+                    if moved > self.published:
+                        continue
+                    d.value = moved
+                    if d.period_end is not None:
+                        end = d.period_end
+                        end_year = end.year + year - value.year
+                        d.period_end = dt.date(
+                            end_year,
+                            end.month,
+                            min(end.day, calendar.monthrange(end_year, end.month)[1]),
+                        )
+                anchor = d
+
     def _timeline_row(self, s: int, first: DateMention) -> bool:
         """A line of a timeline, "- October 18, 2024 - the NIS says about 1,500 ...": a
         bullet, or the line opening with the date (a dateline names a place or a wire first,
@@ -1300,6 +1369,12 @@ class _Extraction:
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
         released: dict[str, tuple[int, DateMention]] = {}
         for view, own in zip(views, owns, strict=True):
+            if (
+                view.dates
+                and not view.figures
+                and _NO_COMMENT.search(self.norm, view.sentence.start, view.sentence.end)
+            ):
+                continue
             if own is None and view.dates:
                 self._visit_date(view)
                 # "South Korea's intelligence agency said Wednesday": a vague name, its day
@@ -1339,7 +1414,17 @@ class _Extraction:
                         self.statements.setdefault(key, []).append((days[0].start, days[0]))
                     continue
             for m in view.mentions:
-                if m.role != "speaker" or m.entity is None:
+                if m.role != "speaker":
+                    continue
+                if m.entity is None:
+                    # "..., according to the NIS, a lawmaker of the ruling party said
+                    # Tuesday": an unnamed relayer's day is the day the source's figures
+                    # in the sentence were told
+                    said = _UNNAMED_SAID_ON.match(self.norm, m.end)
+                    if view.figures and said is not None:
+                        for d in view.dates:
+                            if d.start == said.end() and d.precision == "day" and not d.since:
+                                self.statements.setdefault(own.source, []).append((d.start, d))
                     continue
                 for d in view.dates:
                     if (
@@ -1970,13 +2055,17 @@ class _Extraction:
                 continue  # "34,000 North Koreans who have resettled in the South": defectors
             later = self.norm[figure.end : figure.end + _HOME_REACH]
             if (
-                ("home" in later or "repatriat" in later or "to North Korea" in later)
-                and self._sent_home(view, figure)
-            ) or (
-                "home"
-                in self.norm[max(view.sentence.start, figure.start - 30) : figure.start].lower()
-                and _HOME_BEFORE.search(
-                    self.norm, max(view.sentence.start, figure.start - 30), figure.start
+                (
+                    ("home" in later or "repatriat" in later or "to North Korea" in later)
+                    and head.metric != "killed"  # "300 bodies ... were flown home": the dead
+                    and self._sent_home(view, figure)
+                )
+                or (
+                    "home"
+                    in self.norm[max(view.sentence.start, figure.start - 30) : figure.start].lower()
+                    and _HOME_BEFORE.search(
+                        self.norm, max(view.sentence.start, figure.start - 30), figure.start
+                    )
                 )
             ):
                 continue  # "4,000 soldiers ... have been sent home": no longer deployed
@@ -2097,6 +2186,8 @@ class _Extraction:
         if attribution is not None and attribution.via is None and self.previous_view is not None:
             attribution = self._briefed_before(view, attribution)
         date = self._date(view, figure, clause, as_of_carry, metric)
+        if date is None and "later" in self.norm[view.sentence.start : view.sentence.end]:
+            date = self._later_than(view, figure)
         if date is None:
             date = self._said_on(view)
         if attribution is not None and attribution.source is not None:
@@ -2179,6 +2270,43 @@ class _Extraction:
             ):
                 last, at = known, start
         return last
+
+    def _later_than(self, view: _SentenceView, figure: Figure) -> DateMention | None:
+        """ "HUR said in March 2025 that 4,000 had been hit; the NIS put the dead at around
+        600 a month later": a date counted on from the last one written before it (in the
+        sentence, else the sentence before), at that date's precision. Days and weeks count
+        on from a day only."""
+        s, e = view.sentence.start, view.sentence.end
+        later = _LATER_BY.search(self.norm, max(s, figure.start - _LATER_REACH), e)
+        if later is None or later.start() > figure.end + _LATER_REACH:
+            return None
+        anchor = None
+        for d in view.dates:
+            if d.end <= later.start() and d.precision != "none" and not d.as_of:
+                anchor = d
+        if anchor is None:
+            anchor = self._date_before()
+        if anchor is None:
+            return None
+        count = _LATER_COUNTS.get(later.group("n").lower(), 0)
+        unit = later.group("unit").lower()
+        value = anchor.value
+        if unit in ("day", "week", "fortnight"):
+            if anchor.precision != "day":
+                return None
+            days = count * {"day": 1, "week": 7, "fortnight": 14}[unit]
+            value = value + dt.timedelta(days=days)
+        else:
+            months = count * (12 if unit == "year" else 1)
+            if anchor.precision == "year" and unit != "year":
+                return None
+            year, month = divmod(value.year * 12 + value.month - 1 + months, 12)
+            # a month after January 31 is the last day of February
+            day = min(value.day, calendar.monthrange(year, month + 1)[1])
+            value = dt.date(year, month + 1, day)
+        if self.published is not None and value > self.published:
+            return None
+        return DateMention(later.start(), later.end(), value, anchor.precision, None, False, False)
 
     def _date_before(self) -> DateMention | None:
         """The last date the sentence before writes that may date a figure, if any."""

@@ -41,13 +41,18 @@ _CUES: list[tuple[str, str]] = [
          rf"|{verb}\s+back\s+(?:in)?to\s+(?:combat|battle|the\s+front|the\s+fight(?:ing)?)"
          for verb in ("gone", "went", "going", "sent", "returned")
      )
-     + r"|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"),
+     + r"|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"
+     # "412 of them were discharged back to their units"
+     + "".join(
+         rf"|{verb}\s+back\s+(?:in)?to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"
+         for verb in ("discharged", "released")
+     )),
     ("killed", r"killed(?:\s+in\s+action)?|killing|dead|deaths?|died|fatalit(?:y|ies)"
      r"|irrecoverable(?:\s+losses)?|irretrievable(?:\s+losses)?|fatally"
      r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"
      r"|never\s+(?:came|come|coming)\s+home|will\s+not\s+return|will\s+never\s+return|never\s+returned"
      r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen|eliminated|liquidated"
-     r"|laid\s+down\s+their\s+(?:\w+\s+)?lives|gave\s+their\s+lives|sacrificed\s+their\s+lives"),
+     r"|bodies|corpses|laid\s+down\s+their\s+(?:\w+\s+)?lives|gave\s+their\s+lives|sacrificed\s+their\s+lives"),
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
     ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"
      r"|taken\s+(?:prisoner|captive)|in\s+captivity|surrendered|detained"
@@ -125,7 +130,11 @@ _DIRECT = {
     "casualties": "casualties", "losses": "casualties",
     "captured": "captured", "prisoners": "captured", "pows": "captured", "captives": "captured",
     "missing": "missing",
+    "bodies": "killed", "corpses": "killed",
 }  # fmt: skip
+_TIME_LATER = re.compile(
+    r"\s+(?:a|one)\s+(?:day|week|fortnight|month|year)\s+(?:later|earlier|after|before)\b", re.I
+)
 # Modifiers that may stand between a figure and its noun.
 _MODIFIER = re.compile(
     r"(?:additional|more|extra|further|new|fresh|elite|regular|combat|military|army|ground|active"
@@ -335,6 +344,8 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         if number_of is not None:
             # "14,000: Approximate number of North Korean combat troops sent": what is counted
             window = " " + window[number_of.end() :]
+    if _TIME_LATER.match(window):
+        return head  # "put the dead at 600 a month later": when, not a rate ("600 a month")
     phrase = ""
     partitive = False  # "1,000 of the wounded": the noun names the set, not what is counted
     for i, m in enumerate(_TOKEN.finditer(window)):

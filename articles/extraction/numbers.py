@@ -36,6 +36,7 @@ _NUMBER = re.compile(
       | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*
                   |a(?=\s+(?:hundred|thousand)\b))  # "about a thousand"
     )
+    (?P<half>\s+and\s+a\s+half(?=\s*-?\s*(?:thousand|million)\b))?  # "one and a half thousand"
     (?P<scale>\s*-?\s*(?:{_SCALE}|k)\b)?
     (?![\w%$]|\.\d|:\d\d|-(?:year|day|week|month|hour|mile|km|kilomet)|\s*(?:%|percent|per\s*cent))
     """,
@@ -152,6 +153,8 @@ def _value(match: re.Match[str]) -> float | None:
         value = _words_value(match.group("words"))
     if value is None:
         return None
+    if match.group("half"):
+        value += 0.5
     scale = (match.group("scale") or "").strip(" -").lower()
     if scale:
         value *= 1_000 if scale == "k" else _SCALES[scale]
