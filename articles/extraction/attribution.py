@@ -24,7 +24,7 @@ _VERBS = (
     r"said|says|say|stated|states|told|tells|estimated|estimates|estimate|estimating|reported|reports"
     r"|revealed|reveals|claimed|claims|claim|noted|notes|added|adds|assessed|assesses|assess|believed|believes"
     r"|believe|placed|places|put|puts|confirmed|confirms|indicated|indicates|indicate|suggested|suggests"
-    r"|suggest|announced|announces|wrote|writes|disclosed|discloses|cited|cites|highlighted|highlights"
+    r"|suggest|announced|announces|wrote|writes|disclosed|discloses|cited|cites|quoted|highlighted|highlights"
     r"|briefed|informed|counted|counts|calculated|calculates|tallied|shared|explained|warned|testified"
     r"|acknowledged|admitted|concluded|showed|shows|show|detailed|details|released|released|stressed"
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
@@ -97,7 +97,7 @@ _BY_THE_COUNT = re.compile(
     re.I,
 )
 _ORIGIN = re.compile(
-    r"\b(?:citing|quoting|cited|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
+    r"\b(?:citing|quoting|quoted(?!\s+by\b)|cited|cites|cite|relayed|relaying|relays|based\s+(?:\w+\s+){0,3}?on|relying\s+on|drawing\s+on|briefed\s+by"
     r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report)\s+(?:by|from)"
     # "a lawmaker who briefed reporters after a closed-door session with the NIS"
     r"|(?:closed-door|private|parliamentary)\s+(?:session|meeting|briefing)\s+with)\s+",
@@ -210,7 +210,8 @@ _ADJECTIVE_AND = re.compile(
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|and|but|also|that|while|with|as|moreover|meanwhile|however|separately|in|its|his|her"
-    r"|their|latest|recent|new|unnamed|anonymous)\s+)+",
+    # (not "New" in "The New York Times", a name's own word)
+    r"|their|latest|recent|(?!(?-i:New\s+[A-Z]))new|unnamed|anonymous)\s+)+",
     re.I,
 )
 _DETAIL = re.compile(
@@ -931,6 +932,7 @@ _ORIGIN_WORDS = frozenset(
     [
         "citing",
         "quoting",
+        "quoted",
         "cited",
         "cites",
         "cite",
@@ -1423,6 +1425,16 @@ class Attributor:
                 return named[-1].entity, named[0].entity
             if len(names) >= 2 and named[0].cue == "verb" and named[-1].cue == "reported":
                 return named[0].entity, named[-1].entity
+            if (
+                len(names) >= 2
+                and named[0].cue == "verb"
+                and named[-1].cue == "verb"
+                and _is_agency(named[0].entity)
+                and named[-1].entity.known is not None
+                and named[-1].entity.known.kind == "lawmaker"
+            ):
+                # '"The agency assesses that ...," Lee said': the lawmaker quoting it
+                return named[-1].entity, named[0].entity
             if len(names) >= 2 and named[0].cue == "verb":
                 # "Hrytsenko said Ukraine's General Staff now estimates ...": a known source
                 # reported, though named again after it ("... now estimates").

@@ -465,6 +465,24 @@ _LATER_COUNTS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _LATER_REACH = 60
+_OTHER_FIGURES_GIVEN = re.compile(
+    r"\b(?:the|its|their|his|her|earlier|previous|old|first)\s+(?:\w+\s+)?"
+    r"(?:figures?|estimates?|numbers|counts?|tally|toll|assessments?)\s+(?:\w+\s+){0,3}?"
+    r"(?:gave|given|released|published|issued|put\s+out|announced|offered|reported|made)"
+    r"(?:\s+(?:in|on|at))?\s+$",
+    re.I,
+)
+_OTHER_FIGURES_REACH = 70
+_TOLD_AUDIENCE = re.compile(
+    r"\)?,?\s+(?:told|briefed|informed|testified\s+(?:to|before))\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'-]+\s+){0,4}?(?:committee|lawmakers|legislators|parliament|reporters|journalists"
+    r"|MPs|assembly|senators|Congress|session|hearing)\s+(?:on\s+)?",
+    re.I,
+)
+_SPEAKING_OPENS = re.compile(
+    r"(?:Speaking|Talking|Writing|Testifying|Briefing\s+reporters|In\s+an\s+interview"
+    r"|In\s+remarks|Addressing)\b"
+)
 _UNNAMED_SAID_ON = re.compile(r",?\s+(?:said|says|told\s+reporters)\s+(?:on\s+)?(?=[A-Z])")
 _ANNOUNCED_BY = re.compile(
     r"\b(?:announced|disclosed|revealed|confirmed|unveiled|stated|made\s+public)\s+on\s+"
@@ -607,6 +625,7 @@ _COMPARED_BEFORE = re.compile(
     r"(?:\w+\s+)?(?:estimate|figure|count|tally|number|total)\s+to)\s+(?:the\s+)?$"
 )
 _QUOTE_CLOSED = re.compile(r"(?:[.,]\"|\",)\s+(?:the\s+|a\s+|an\s+)?[A-Za-z]")
+_AND_THAT = re.compile(r",\s+and\s+that\s")  # "He said ..., and that ...": another thing said
 _JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _SUBSET_AFTER = re.compile(
     r",[\"'\u201d]?\s+(?:including|among\s+them|of\s+whom)\s"
@@ -1434,8 +1453,21 @@ class _Extraction:
                         and d.period_end is None
                         and (
                             0 <= d.start - m.end <= _STATEMENT_REACH
+                            # "The NIS told the parliamentary intelligence committee on
+                            # Tuesday": the day after its audience
+                            or (
+                                0 <= d.start - m.end <= 2 * _STATEMENT_REACH
+                                and _TOLD_AUDIENCE.fullmatch(self.norm, m.end, d.start) is not None
+                            )
                             # "On Saturday, the state agency KCNA published ...": leading
                             or (d.end <= m.start and d.start - view.sentence.start < 12)
+                            # "Speaking to CNN in Kyiv on Wednesday, Zelensky said": the
+                            # opening phrase's day is the speaker's just after it
+                            or (
+                                0 <= m.start - d.end <= 3
+                                and _SPEAKING_OPENS.match(self.norm, view.sentence.start)
+                                is not None
+                            )
                         )
                         and not any(
                             min(m.end, d.end) <= f.start < max(d.start, m.start)
@@ -2118,7 +2150,11 @@ class _Extraction:
         if metric is None:
             return None
         if metric in _FORCE_METRICS and (
-            figure.value < MIN_FORCE or self._per_clause(view, clause, "hypothetical")
+            figure.value < MIN_FORCE
+            or (
+                self._per_clause(view, clause, "hypothetical")
+                and not self._hypothetical_after(figure, clause)
+            )
         ):
             return None
         lead = self.norm[max(clause[0], figure.start - 40) : figure.start]
@@ -2223,6 +2259,20 @@ class _Extraction:
                     date = said[1]
                 else:
                     date = self._date_before()
+        if (
+            date is not None
+            and attribution is not None
+            and date.value == self.published
+            and date.precision == "day"
+            and "today" in self.norm[date.start : date.end].lower()
+        ):
+            # '"Today we are talking about more than 6,000 dead," he said in the interview
+            # on Wednesday': a speaker's "today" is the day they spoke
+            stated = self._statement_date(attribution.speaker) or self._statement_date(
+                attribution.source
+            )
+            if stated is not None and stated.value < date.value:
+                date = stated
         if date is None and attribution is not None:
             date = self._statement_date(attribution.speaker) or self._statement_date(
                 attribution.source
@@ -2270,6 +2320,15 @@ class _Extraction:
             ):
                 last, at = known, start
         return last
+
+    def _hypothetical_after(self, figure: Figure, clause: tuple[int, int]) -> bool:
+        """Whether the clause's speculation is only in a clause joined after the figure:
+        "troops in Kursk now numbered around 11,000, and that Pyongyang was preparing to
+        rotate some units home" is a count, then a plan."""
+        joined = _AND_THAT.search(self.norm, figure.end, clause[1])
+        if joined is None:
+            return False
+        return _HYPOTHETICAL.search(self.norm, clause[0], joined.start()) is None
 
     def _later_than(self, view: _SentenceView, figure: Figure) -> DateMention | None:
         """ "HUR said in March 2025 that 4,000 had been hit; the NIS put the dead at around
@@ -2830,7 +2889,16 @@ class _Extraction:
             d = dates[i]
             if nearest is not None and d.start - figure.start >= distance:
                 break
-            if self._usable_date(view, figure, d, metric) and not self._in_far_relative(d, figure):
+            if (
+                self._usable_date(view, figure, d, metric)
+                and not self._in_far_relative(d, figure)
+                # "more than 6,000, a sharp revision of the figures Kyiv gave last year":
+                # when the other figures were given
+                and _OTHER_FIGURES_GIVEN.search(
+                    self.norm, max(figure.end, d.start - _OTHER_FIGURES_REACH), d.start
+                )
+                is None
+            ):
                 d_distance = self._date_distance(d, figure)
                 if nearest is None or d_distance < distance:
                     nearest, distance = d, d_distance

@@ -91,7 +91,7 @@ _CUES: list[tuple[str, str]] = [
          rf"|{ordinal}\s+(?:group|tranche|echelon)"
          for ordinal in ("first", "second", "third", "fourth", "fifth", "initial", "fresh")
      )
-     + r"|rotation|troops\s+in\s+(?:Russia|Kursk)|in\s+(?:Russia|Kursk)"
+     + r"|rotation|troops\s+in\s+(?:Russia|Kursk)|in\s+(?:Russia|Kursk|the\s+Kursk\s+region)"
      r"|on\s+the\s+front(?:[\s-]?lines?)?"
      r"|at\s+the\s+front|mobili[sz]ed|committed|total\s+of|reached\s+the\s+front"),
 ]  # fmt: skip
@@ -111,7 +111,7 @@ _PEOPLE = re.compile(
     r"(?:troops?|soldiers?|personnel|servicem[ae]n|service\s*(?:members|men)|fighters|men|forces"
     r"|military\s+personnel|North\s+Koreans|Koreans|conscripts|recruits|infantry(?:men)?|commandos"
     r"|special\s+forces|sappers|deminers|engineers|builders"
-    r"|workers|marines|paratroopers|officers"
+    r"|workers|marines|paratroopers|officers|artillerymen|riflemen|snipers|scouts|crewmen"
     r"|generals|specialists|operators|gunners|others|persons|people|members|replacements|reinforcements"
     r"|-strong|strong)\b",
     re.I,

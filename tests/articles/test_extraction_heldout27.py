@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from articles.extraction import extract
+from articles.extraction import KnownSource, SourceIndex, extract
 from tests.articles.heldout_cases import NIS, SOURCES, claims, dated, metrics_of
 
 
@@ -92,3 +92,78 @@ def test_a_day_someone_declined_to_comment_is_not_when_the_figures_were_given() 
         (2000, NIS, "2025-03-04"),
         (9000, NIS, "2025-03-04"),
     ]
+
+
+def test_speaking_on_a_day_and_today_in_the_speakers_words() -> None:
+    """An interview given on Monday (published Wednesday): the speaker's figures, his
+    "today" among them, hold on Monday; the figures he gave before hold when given."""
+    text = (
+        "Zelensky says Pyongyang has now lost more than 5,000 soldiers killed, a revision of"
+        " the figures Kyiv gave last year.\n\n"
+        "Speaking to reporters in Kyiv on Monday, Zelensky said Ukraine's estimate had grown."
+        ' "Today we count more than 5,000 dead," he said. "And some 8,000 wounded."'
+    )
+    found = claims(text)
+    assert [(c.low, c.as_of) for c in found] == [(5000, "2025-03-03"), (8000, "2025-03-03")]
+
+
+def test_an_agency_telling_a_committee_on_a_day() -> None:
+    text = (
+        "The NIS told the parliamentary intelligence committee on Monday that about 2,000 more"
+        " North Korean troops had arrived in Russia.\n\n"
+        "1. Rep. Yu said the agency estimates that about 12,000 North Korean troops are in"
+        " Russia.\n\n"
+        "2. The agency also said 300 of them had returned to the front."
+    )
+    assert dated(text) == [(2000, "2025-03-03"), (12000, "2025-03-03"), (300, "2025-03-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"More than 9,000 North Korean troops are in Russia," Rep. Yu quoted the NIS as'
+            " saying.",
+            [(9000, NIS, "Yu Yong-weon")],
+            id="quoted-the-agency-as-saying",
+        ),
+        pytest.param(
+            'Lawmakers were briefed by the NIS on Monday.\n\n"The agency assesses that North'
+            ' Korea has sent 4,000 more troops," Rep. Yu said.',
+            [(4000, NIS, "Yu Yong-weon")],
+            id="a-lawmaker-quoting-the-agency",
+        ),
+        pytest.param(
+            "Citing U.S. officials, The New York Times reported that Russia had assembled a force"
+            " of 50,000 troops, including North Koreans.",
+            [(50000, "US officials", "New York Times")],
+            id="the-new-york-times",
+        ),
+    ],
+)
+def test_relays(text: str, expected: list[tuple]) -> None:
+    sources = SourceIndex(
+        [*SOURCES.sources, KnownSource("US officials", ("U.S. officials",), kind="government")]
+    )
+    found = extract(text, published=dt.date(2025, 3, 5), sources=sources)
+    assert [(c.low, c.source, c.via) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "HUR said about 1,000 North Korean artillerymen were operating near Kharkiv.",
+            [("deployed", 1000, 1000)],
+            id="artillerymen",
+        ),
+        pytest.param(
+            "He said the NIS believed North Korean troops in Kursk now numbered around 11,000,"
+            " and that Pyongyang was preparing to rotate some units home.",
+            [("deployed", 11000, 11000)],
+            id="a-count-and-then-a-plan",
+        ),
+    ],
+)
+def test_more_figures_that_count(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
