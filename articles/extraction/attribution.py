@@ -24,7 +24,7 @@ _VERBS = (
     r"said|says|say|stated|states|told|tells|estimated|estimates|estimate|estimating|reported|reports"
     r"|revealed|reveals|claimed|claims|claim|noted|notes|added|adds|assessed|assesses|assess|believed|believes"
     r"|believe|placed|places|put|puts|confirmed|confirms|indicated|indicates|indicate|suggested|suggests"
-    r"|suggest|announced|announces|wrote|writes|disclosed|discloses|cited|cites|quoted|highlighted|highlights"
+    r"|suggest|announced|announces|wrote|writes|disclosed|discloses|cited|cites|quoted|relayed|conveyed|highlighted|highlights"
     r"|briefed|informed|counted|counts|calculated|calculates|tallied|shared|explained|warned|testified"
     r"|acknowledged|admitted|concluded|showed|shows|show|detailed|details|released|released|stressed"
     r"|pointed\s+out|based|told\s+reporters|told\s+lawmakers|has\s+said|have\s+said|had\s+said"
@@ -446,11 +446,12 @@ _ASIDE = re.compile(
 )
 _ROLE_WORDS = (
     r"(?:secretary|minister|director|chief|head|spokes(?:man|woman|person)|commander|chairman"
-    r"|chair|president|leader|deputy|governor|ambassador|envoy|adviser|advisor|lawmaker)"
+    r"|chair|president|leader|deputy|governor|ambassador|envoy|adviser|advisor|lawmaker|member)"
 )
 _ROLE = re.compile(
     rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_WORDS}(?:-in-chief)?\s+(?:of|for|at)"
-    r"\s+[A-Z]"
+    # ("a member of the National Assembly's intelligence committee")
+    r"\s+(?:the\s+)?[A-Z]"
     # "Volodymyr Zelenskyy, Ukraine's president, said"
     rf"|\s*[A-Z][\w.-]*'s\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_WORDS}\s*$"
 )
@@ -1473,7 +1474,11 @@ class Attributor:
         if speaker is not None:
             speaker = self.canonical(speaker)
             relayed = self.relays.get(speaker.name)
-            if relayed is not None:
+            if relayed is not None and not (
+                # a head of state citing his intelligence once still gives his own figures
+                # ("our paratroopers eliminated seventy")
+                speaker.known is not None and speaker.known.kind == "head_of_state"
+            ):
                 return Attribution(relayed.name, speaker.name)
             organisation = self._organisation(speaker)
             return Attribution(organisation.name, self.relayed_by(organisation.name), speaker.name)

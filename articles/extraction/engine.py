@@ -440,7 +440,11 @@ _COMBINED_NOUN = re.compile(
 _COMBINED_REACH = 90
 _NEAREST_REACH = 60
 _DATELINE_REACH = 40
-_AFTER_EVENT = re.compile(r"\b(?:after|despite|following)\s+(?:[\w-]+\s+){0,3}$")
+_AFTER_EVENT = re.compile(
+    r"\b(?:after|despite|following)\s+(?:[\w-]+\s+){0,3}$"
+    # "3,000 since the troops were committed to combat": when the count began
+    r"|\bsince\s+(?:the|they|their|its|it|being)\s+(?:[\w-]+\s+){0,2}$"
+)
 # "Join 15,000 members who support independent journalism": a call to readers.
 _JOIN = re.compile(
     r"\b(?:[Jj]oin|[Bb]ecome\s+one\s+of)\s+(?:(?:more|over|than|nearly|some|the|our)\s+)*$"
@@ -562,8 +566,12 @@ _RELEASED_ON = re.compile(
 _POSTED_ON = re.compile(
     r"\b(?:posted|published|issued|released|made)\s+(?:the|its|this|a)\s+(?:statement|update|post"
     r"|report|assessment|figures?)\s+(?:on|late\s+on)\s"
+    # "In its daily update on the war, published on Sunday, Defence Intelligence said"
+    r"|\b(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:update|report|statement|assessment|bulletin)"
+    r"\b[^.;,]{0,30},\s+(?:published|released|issued|posted)\s+(?:on|late\s+on)\s"
     # "The NIS gave the figures to MPs at a closed-door session ... on Monday"
-    r"|\b(?:gave|presented|shared|disclosed|provided|delivered)\s+(?:the|its|these|those)\s+"
+    r"|\b(?:gave|presented|shared|disclosed|provided|delivered|relayed|conveyed|passed\s+on)"
+    r"\s+(?:the|its|these|those)\s+"
     r"(?:figures?|estimates?|numbers|assessment|findings)\b[^.;]{0,100}?\bon\s"
 )
 _NOTE_LINE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>[^\n]{1,400})", re.M)
@@ -625,6 +633,14 @@ _COMPARED_BEFORE = re.compile(
     r"(?:\w+\s+)?(?:estimate|figure|count|tally|number|total)\s+to)\s+(?:the\s+)?$"
 )
 _QUOTE_CLOSED = re.compile(r"(?:[.,]\"|\",)\s+(?:the\s+|a\s+|an\s+)?[A-Za-z]")
+_DAILY_BEFORE = re.compile(
+    r"\b(?:average\s+)?daily\s+(?:casualt(?:y|ies)|losses|toll|death\s+toll|casualty\s+rate)\b"
+    r"(?:(?!,\s+(?:and|but|while)\s)[^;.])*$"
+)
+_DAILY_REACH = 100
+_THE_PRESIDENT = re.compile(
+    r"(?:[Tt]he\s+)?(?:[Pp]resident|[Hh]ead\s+of\s+[Ss]tate|Ukrainian\s+(?:leader|president))"
+)
 _AND_THAT = re.compile(r",\s+and\s+that\s")  # "He said ..., and that ...": another thing said
 _JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _SUBSET_AFTER = re.compile(
@@ -1815,6 +1831,8 @@ class _Extraction:
         named: dict[str, Entity] = {}  # known sources by name, the latest named last
         recent: Entity | None = None  # the source named last, for "the statement says"
         holders: dict = {}  # see _named_holder
+        names_of_people: set[str] = set()  # the words of the people's names seen
+        head_of_state: Entity | None = None  # the head of state named last, for "the President"
         for k, view in enumerate(views):
             for m in view.mentions:
                 if m.entity is not None and not m.entity.weak:
@@ -1850,8 +1868,26 @@ class _Extraction:
                     if here is not None or person is not None:
                         view.mentions[i] = Mention(m.start, m.end, m.role, here or person, m.cue)
                         continue
+                if (
+                    head_of_state is not None
+                    and (entity is None or entity.known is None)
+                    and _THE_PRESIDENT.fullmatch(self.norm, m.start, m.end) is not None
+                ):
+                    # "President Volodymyr Zelensky has said ... According to the President":
+                    # the head of state named before
+                    view.mentions[i] = Mention(m.start, m.end, m.role, head_of_state, m.cue)
+                    continue
+                if (
+                    entity is not None
+                    and entity.known is not None
+                    and entity.known.kind == "head_of_state"
+                ):
+                    head_of_state = entity
                 if entity is not None and _is_person(entity):
                     person = entity
+                    names_of_people.update(entity.name.split())
+                elif entity is not None and entity.name in names_of_people:
+                    person = entity  # "Choi Song-min, a defector, ..." then "Choi, who ...,"
                 if (
                     entity is not None
                     and entity.known is None
@@ -2174,6 +2210,12 @@ class _Extraction:
             self.norm, figure.end, clause[1]
         ):
             return None  # "More than 2,000 Korean servicemen have been awarded medals": honours
+        if "daily" in self.norm[max(clause[0], figure.start - _DAILY_REACH) : figure.start] and (
+            _DAILY_BEFORE.search(
+                self.norm, max(clause[0], figure.start - _DAILY_REACH), figure.start
+            )
+        ):
+            return None  # "Russia's average daily casualties fell to about 1,520": a rate
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
         if metric in _FORCE_METRICS and self._per_clause(view, clause, "parade"):
@@ -2631,7 +2673,8 @@ class _Extraction:
                     and _SOME_OF_THEM.search(norm, figure.end, c[0]) is None
                 )
             )
-            and not _partitive(norm[seg_after[0] : c[0]])
+            # ("3,000 of the wounded returned to the front": what became of the set)
+            and (c[2] == "returned_to_duty" or not _partitive(norm[seg_after[0] : c[0]]))
             # "photos of the two men, one with a bandaged jaw and the other with injured
             # hands": what each one has, not what the figure counts
             and not (
@@ -3099,7 +3142,8 @@ _TOLL_VERB = re.compile(
     r"|roughly\s+|almost\s+)?$"
 )
 _GOVERNED = re.compile(
-    r"^(?:\s+|an?\b|the\b|some\b|about\b|around\b|approximately\b|roughly\b|nearly\b|almost\b"
+    # ('had sent "some 12,000 soldiers ...": a quotation opening on the figure)
+    r"^(?:\s+|[\"\u201c]|an?\b|the\b|some\b|about\b|around\b|approximately\b|roughly\b|nearly\b|almost\b"
     r"|more\s+than\b|over\b|at\s+least\b|up\s+to\b|as\s+many\s+as\b|estimated\b|additional\b"
     r"|another\b|total\s+of\b|further\b|fewer\s+than\b|less\s+than\b|close\s+to\b|just\b|well\b"
     r"|of\b|at\b|to\b|by\b|reached\b|stood\s+at\b|rose\s+to\b|number(?:ed)?\b|is\b|was\b|at\b)*$",

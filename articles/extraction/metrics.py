@@ -29,7 +29,7 @@ _LOST_MEN = (
 
 # (metric, pattern). Order matters inside one position: longer phrases first.
 _CUES: list[tuple[str, str]] = [
-    ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:wounded|injured|hurt)"
+    ("casualties", r"killed\s+(?:or|and|and/or)\s+(?:the\s+)?(?:wounded|injured|hurt)"
      r"|dead\s+(?:or|and)\s+(?:wounded|injured|hurt)|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)"
      r"|died\s+or\s+(?:were\s+)?(?:wounded|injured|hurt)"
      r"|casualt(?:y|ies)|losses|lost(?!\s+their\s+lives)(?!" + _LOST_MEN + ")"
@@ -52,6 +52,11 @@ _CUES: list[tuple[str, str]] = [
      r"|lost(?=" + _LOST_MEN + r")|will\s+not\s+be\s+coming\s+home|won't\s+be\s+coming\s+home"
      r"|never\s+(?:came|come|coming)\s+home|will\s+not\s+return|will\s+never\s+return|never\s+returned"
      r"|lost\s+their\s+lives|death\s+toll|perished|slain|KIA|fallen|eliminated|liquidated"
+     # "paratroopers destroyed more than seventy North Korean soldiers" (not the roads and
+     # bridges destroyed): only right before a figure
+     r"|destroyed(?=\s+(?:(?:more\s+than|over|about|around|nearly|some|at\s+least)\s+)?"
+     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty"
+     r"|seventy|eighty|ninety|a)\b))"
      r"|bodies|corpses|laid\s+down\s+their\s+(?:\w+\s+)?lives|gave\s+their\s+lives|sacrificed\s+their\s+lives"),
     ("wounded", r"wounded|wounding|injured|injuries|injury|hurt|wounds"),
     ("captured", r"captured|capturing|captives?|prisoners?(?:\s+of\s+war)?|POWs?"

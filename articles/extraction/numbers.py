@@ -68,7 +68,7 @@ _AT_LEAST = re.compile(
     re.I,
 )
 _AT_MOST = re.compile(
-    r"(?=[uaflnb])(?:\b(?:up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|under"
+    r"(?=[uaflnb])(?:\b(?:up\s+to|as\s+many\s+as|as\s+high\s+as|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|under"
     r"|below|a\s+maximum\s+of|not\s+more\s+than)\s*)$",
     re.I,
 )

@@ -167,3 +167,94 @@ def test_relays(text: str, expected: list[tuple]) -> None:
 )
 def test_more_figures_that_count(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Kyiv\'s commander said North Korea had sent "some 9,000 soldiers to Kursk" and that'
+            ' "one in four of them is now dead or wounded".',
+            [("deployed", 9000, 9000)],
+            id="a-quotation-opening-on-the-figure",
+        ),
+        pytest.param(
+            '"The real toll could be as high as 6,000 North Korean dead," a defector said.',
+            [("killed", None, 6000)],
+            id="as-high-as-is-a-ceiling",
+        ),
+        pytest.param(
+            "About 2,500 North Korean soldiers were killed, UK Defence Intelligence said. Russia's"
+            " average daily casualties fell to about 1,300 in March.",
+            [("killed", 2500, 2500)],
+            id="a-daily-rate-is-not-a-toll",
+        ),
+        pytest.param(
+            '"The agency sees North Korean casualties, the killed and the wounded together,'
+            ' reaching some 2,500 since the troops were committed to combat," Rep. Yu said.',
+            [("casualties", 2500, 2500)],
+            id="a-count-since-the-troops-were-committed",
+        ),
+        pytest.param(
+            "The NIS estimates 4,000 North Korean soldiers were wounded; about 1,500 of the"
+            " wounded returned to the front after treatment.",
+            [("wounded", 4000, 4000), ("returned_to_duty", 1500, 1500)],
+            id="of-the-wounded-returned",
+        ),
+        pytest.param(
+            "Ukrainian drone units destroyed more than forty North Korean soldiers near Sudzha,"
+            " the General Staff said. The 5,000 North Korean builders sent to Kursk will repair"
+            " the roads destroyed in the fighting.",
+            [("killed", 40, None), ("deployed", 5000, 5000)],
+            id="destroyed-soldiers-not-roads",
+        ),
+    ],
+)
+def test_figures_from_the_28th_batch(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_a_lawmaker_who_serves_on_a_committee_relays_on_a_day() -> None:
+    text = (
+        "Around 400 North Korean soldiers have been killed, South Korea's spy agency has"
+        " estimated, according to a lawmaker.\n\n"
+        "Rep. Yu of the ruling party, who serves as secretary of the National Assembly's"
+        " intelligence committee, relayed the assessment to reporters on Monday.\n\n"
+        '"The NIS sees North Korean casualties reaching some 2,000," Rep. Yu quoted the agency'
+        " as saying."
+    )
+    found = claims(text)
+    assert [(c.low, c.source, c.via, c.as_of) for c in found] == [
+        (400, NIS, "Yu Yong-weon", "2025-03-03"),
+        (2000, NIS, "Yu Yong-weon", "2025-03-03"),
+    ]
+
+
+def test_a_member_of_a_committee_is_the_name_before() -> None:
+    text = (
+        "Rep. Yu Yong-weon, a member of the National Assembly's defence committee, told"
+        " reporters that 1,200 more North Korean troops had arrived in Russia."
+    )
+    assert [c.source for c in claims(text)] == ["Yu Yong-weon"]
+
+
+def test_a_head_of_state_citing_intelligence_once_keeps_his_own_figures() -> None:
+    text = (
+        "Our soldiers eliminated more than sixty North Korean soldiers near Sudzha yesterday,"
+        " President Zelensky said.\n\n"
+        "Citing Ukraine's military intelligence, Zelensky said more than 3,500 North Koreans"
+        " had been killed or wounded.\n\n"
+        '"This week alone, nearly 900 of them were killed or wounded," the President said.'
+    )
+    sources = SourceIndex(
+        [
+            *SOURCES.sources,
+            KnownSource("Volodymyr Zelenskyy", ("Zelensky",), kind="head_of_state"),
+        ]
+    )
+    found = extract(text, published=dt.date(2025, 3, 5), sources=sources)
+    assert [(c.low, c.source, c.via) for c in found] == [
+        (60, "Volodymyr Zelenskyy", None),
+        (3500, "Defence Intelligence of Ukraine (HUR)", "Volodymyr Zelenskyy"),
+        (900, "Volodymyr Zelenskyy", None),
+    ]
