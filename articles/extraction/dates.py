@@ -461,7 +461,9 @@ def find_dates(
                 precision,
                 period_end,
                 as_of,
-                bool(_SINCE.search(norm, max(start, s - 130), s)),
+                # ("since 2024": the year pattern takes its preposition in)
+                bool(_SINCE.search(norm, max(start, s - 130), s))
+                or norm.startswith(("since ", "Since "), s),
             )
         )
     return out

@@ -376,7 +376,9 @@ _ORGANISATION_WORDS = frozenset(
 _MUNITION = re.compile(r"\b(?:drones?|missiles?|Shaheds?|UAVs?|rockets?|glide\s+bombs?)\b", re.I)
 # "58 of them", "27 were lost to electronic warfare": a share of the drones just counted
 _MUNITION_SHARE = re.compile(
-    r"\s+of\s+them\b|\s+(?:were|was)\s+(?:lost|jammed|suppressed|downed)\s+(?:to|by)\s+"
+    r"\s+of\s+them\b|\s+(?:were|was)\s+[\"\u201c]?(?:lost|jammed|suppressed|downed)[\"\u201d]?\s+"
+    # ('14 were "lost" locally as a result of electronic warfare')
+    r"(?:\w+\s+)?(?:to|by|as\s+a\s+result\s+of|due\s+to|because\s+of)\s+"
     r"(?:electronic|jamming|EW|radio|air\s+defen)"
 )
 _PEOPLE_TOLL = re.compile(
@@ -440,6 +442,7 @@ _COMBINED_NOUN = re.compile(
 _COMBINED_REACH = 90
 _NEAREST_REACH = 60
 _DATELINE_REACH = 40
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:the|they|their|its|it|being)\s+(?:[\w-]+\s+){0,2}$")
 _AFTER_EVENT = re.compile(
     r"\b(?:after|despite|following)\s+(?:[\w-]+\s+){0,3}$"
     # "3,000 since the troops were committed to combat": when the count began
@@ -478,7 +481,9 @@ _OTHER_FIGURES_GIVEN = re.compile(
 )
 _OTHER_FIGURES_REACH = 70
 _TOLD_AUDIENCE = re.compile(
-    r"\)?,?\s+(?:told|briefed|informed|testified\s+(?:to|before))\s+(?:the\s+|a\s+)?"
+    # ("Gen. Brunson, who heads U.S. Forces Korea, told the Senate committee on Tuesday")
+    r"\)?(?:,\s+(?:who|which)\s+[^,]{1,80},)?,?\s+(?:told|briefed|informed|testified\s+(?:to|before))"
+    r"\s+(?:the\s+|a\s+)?"
     r"(?:[\w'-]+\s+){0,4}?(?:committee|lawmakers|legislators|parliament|reporters|journalists"
     r"|MPs|assembly|senators|Congress|session|hearing)\s+(?:on\s+)?",
     re.I,
@@ -638,6 +643,21 @@ _DAILY_BEFORE = re.compile(
     r"(?:(?!,\s+(?:and|but|while)\s)[^;.])*$"
 )
 _DAILY_REACH = 100
+_DAY_OCCASION = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:briefing|session|hearing|statement|report|update|meeting|address|press\s+conference"
+    r"|announcement|testimony|interview)\b"
+)
+_ATTACK_TOLL = re.compile(
+    r"\s+(?:people\s+|civilians\s+|residents\s+)?(?:were\s+|have\s+been\s+)?(?:killed|dead"
+    r"|injured|wounded|hurt)\s+(?:in|by|after|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:attacks?|strikes?|shelling|bombing|bombardment|raids?|barrage)\b",
+    re.I,
+)
+_WOUNDED_PRISONERS = re.compile(
+    r"\s+(?:wounded|injured)\s+(?:North\s+Korean\s+|DPRK\s+|Korean\s+)?(?:prisoners|captives|POWs)\b"
+)
+_DEFENCE_FORCES = re.compile(r"\bdefen[cs]e\s+$", re.I)
 _THE_PRESIDENT = re.compile(
     r"(?:[Tt]he\s+)?(?:[Pp]resident|[Hh]ead\s+of\s+[Ss]tate|Ukrainian\s+(?:leader|president))"
 )
@@ -1403,13 +1423,28 @@ class _Extraction:
         than on the publication date."""
         self.statements: dict[str, list[tuple[int, DateMention]]] = {}
         released: dict[str, tuple[int, DateMention]] = {}
+        last_source: str | None = None  # the source of the last sentence that named one
         for view, own in zip(views, owns, strict=True):
+            if own is not None and own.source is not None:
+                last_source = own.source
             if (
                 view.dates
                 and not view.figures
                 and _NO_COMMENT.search(self.norm, view.sentence.start, view.sentence.end)
             ):
                 continue
+            if (
+                not view.figures
+                and last_source is not None
+                and "'s" in self.norm[view.sentence.start : view.sentence.end]
+            ):
+                # "Here are the key points from Tuesday's closed-door briefing": the day of
+                # the occasion whose figures follow, for the source just named
+                occasion = _DAY_OCCASION.search(self.norm, view.sentence.start, view.sentence.end)
+                days = [d for d in view.dates if d.precision == "day" and not d.since]
+                if occasion is not None and len(days) == 1 and days[0].start == occasion.start():
+                    self.statements.setdefault(last_source, []).append((days[0].start, days[0]))
+                    continue
             if own is None and view.dates:
                 self._visit_date(view)
                 # "South Korea's intelligence agency said Wednesday": a vague name, its day
@@ -1472,7 +1507,7 @@ class _Extraction:
                             # "The NIS told the parliamentary intelligence committee on
                             # Tuesday": the day after its audience
                             or (
-                                0 <= d.start - m.end <= 2 * _STATEMENT_REACH
+                                0 <= d.start - m.end <= 4 * _STATEMENT_REACH
                                 and _TOLD_AUDIENCE.fullmatch(self.norm, m.end, d.start) is not None
                             )
                             # "On Saturday, the state agency KCNA published ...": leading
@@ -1659,9 +1694,16 @@ class _Extraction:
         last = None
         for m in _MUNITION.finditer(self.norm, max(0, figure.start - 150), figure.start):
             last = m
-        return last is not None and (
-            metrics._PEOPLE.search(self.norm, last.end(), figure.start) is None
-        )
+        if last is None:
+            return False
+        for people in metrics._PEOPLE.finditer(self.norm, last.end(), figure.start):
+            # ("Ukrainian air defense forces shot down 31 of them": who shot, not what)
+            if (
+                _DEFENCE_FORCES.search(self.norm, max(0, people.start() - 12), people.start())
+                is None
+            ):
+                return False
+        return True
 
     def _sent_home(self, view: _SentenceView, figure: Figure) -> bool:
         """Whether the figure's own verb, before the next figure, sends them home."""
@@ -1929,8 +1971,8 @@ class _Extraction:
                         named[entity.name] = entity
                         if entity.known.kind in _AGENCY_KINDS:
                             last = entity
-                    elif not entity.weak and " " in entity.name and named:
-                        earlier = _holding(list(named.values()), entity.name)
+                    elif not entity.weak and " " in entity.name:
+                        earlier = _holding(list(named.values()), entity.name) if named else None
                         if earlier is not None:
                             view.mentions[i] = Mention(m.start, m.end, m.role, earlier, m.cue)
                 elif last is not None and _ANAPHOR.match(self.norm[m.start : m.end]):
@@ -2216,6 +2258,12 @@ class _Extraction:
             )
         ):
             return None  # "Russia's average daily casualties fell to about 1,520": a rate
+        if (
+            figure.value < 1000
+            and _ATTACK_TOLL.match(self.norm, figure.end, clause[1])
+            and metrics._NK.search(self.norm, clause[0], clause[1]) is None
+        ):
+            return None  # "Two killed in Russian glide bomb attack on Kharkiv": an attack's toll
         if figure.value > MAX_PLAUSIBLE or _INCIDENT.match(self.norm, figure.end, clause[1]):
             return None  # an army, a budget; or one incident's toll ("50 in one morning")
         if metric in _FORCE_METRICS and self._per_clause(view, clause, "parade"):
@@ -2619,6 +2667,8 @@ class _Extraction:
             if head.metric == "wounded" and (
                 _CAPTURED_BEFORE.search(norm, max(clause[0], figure.start - 30), figure.start)
                 or _TAKEN_PRISONER.match(norm, figure.end, min(clause[1], figure.end + 60))
+                # "The two wounded prisoners that Ukraine captured"
+                or _WOUNDED_PRISONERS.match(norm, figure.end, min(clause[1], figure.end + 60))
             ):
                 # "had captured two wounded North Korean soldiers", "Two wounded soldiers
                 # were taken prisoner"
@@ -2647,6 +2697,9 @@ class _Extraction:
             and not _INCLUDING.search(norm, max(0, c[0] - 16), c[0])
             # "sent replacements to make up some of the losses, probably 1,000 to 3,000 men"
             and not _MAKE_UP.search(norm, max(0, c[0] - 24), c[0])
+            # "put out of action since they were first committed to combat ... exceeded
+            # 200": when the count began
+            and not _SINCE_EVENT.search(norm, max(0, c[0] - 30), c[0])
         ]
         if (
             len(before) >= 2
@@ -2655,6 +2708,14 @@ class _Extraction:
             and _OF_THE_FORCE.match(norm, before[-2][1], before[-1][0])
         ):
             before.pop()  # "the total losses of the North Korean contingent are put at"
+        if (
+            len(before) >= 2
+            and before[-1][2] == "deployed"
+            and before[-2][2] not in _FORCE_METRICS
+            and norm.startswith("number", before[-1][0])
+            and _NO_BREAK_80.fullmatch(norm, before[-2][1], before[-1][0]) is not None
+        ):
+            before.pop()  # "the dead and wounded numbered more than 4,000": a toll's count
         # "2,000 of the casualties were deaths": a cue after "of the" names the set, not the count.
         # A figure with no noun of its own ("voted 204 to 85") takes a cue after it only
         # from near it.
@@ -3231,7 +3292,8 @@ _PARTITIVE = re.compile(
 )
 _INCIDENT = re.compile(
     # Used with .match at the figure's end (so anchored there).
-    r"[^.;]{0,40}?\b(?:in|on|during)\s+(?:one|a\s+single|a)\s+(?:morning|day|night|attack|assault|battle|raid|strike)\b"
+    r"[^.;]{0,40}?\b(?:in|on|during)\s+(?:one|a\s+single|a)\s+(?:(?:bad|good|typical|quiet|busy)\s+)?"
+    r"(?:morning|day|night|attack|assault|battle|raid|strike)\b"
     r"|\s*(?:\w+\s+){0,2}(?:a|per)\s+day\b",
     re.I,
 )

@@ -33,7 +33,7 @@ _CUES: list[tuple[str, str]] = [
      r"|dead\s+(?:or|and)\s+(?:wounded|injured|hurt)|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)"
      r"|died\s+or\s+(?:were\s+)?(?:wounded|injured|hurt)"
      r"|casualt(?:y|ies)|losses|lost(?!\s+their\s+lives)(?!" + _LOST_MEN + ")"
-     r"|los(?:e|es|ing)\b|killed,\s+wounded"),
+     r"|los(?:e|es|ing)\b|killed,\s+wounded|put\s+out\s+of\s+action|out\s+of\s+action"),
     ("returned_to_duty", r"return(?:ed|ing)?\s+to\s+(?:the\s+|their\s+|active\s+)?"
      r"(?:front(?:[\s-]?lines?)?|frontlines?|battlefield|duty|combat|fight(?:ing)?|units?|service|ranks)|back\s+(?:to|on|at|in)\s+the\s+"
      r"(?:front(?:[\s-]?lines?)?|battlefield|line|fight|trenches)|back\s+in\s+(?:action|combat)"

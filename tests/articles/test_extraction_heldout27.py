@@ -258,3 +258,59 @@ def test_a_head_of_state_citing_intelligence_once_keeps_his_own_figures() -> Non
         (3500, "Defence Intelligence of Ukraine (HUR)", "Volodymyr Zelenskyy"),
         (900, "Volodymyr Zelenskyy", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "North Korean losses are rising. Overnight Russia launched 60 attack drones; air"
+            ' defence forces shot down 41 of them, while 15 were "lost" locally as a result of'
+            " electronic warfare.",
+            [],
+            id="drones-shot-down-and-lost",
+        ),
+        pytest.param(
+            "The number of North Korean servicemen put out of action since they were first"
+            " committed to combat has exceeded 300, the General Staff said.",
+            [("casualties", 300, None)],
+            id="put-out-of-action-since-committed",
+        ),
+        pytest.param(
+            "The three wounded prisoners that the SBU captured in Kursk are North Koreans.",
+            [("captured", 3, 3)],
+            id="wounded-prisoners-are-prisoners",
+        ),
+        pytest.param(
+            "10:15 GMT - Three killed in Russian missile strike on Odesa\n\nThe NIS says 2,000"
+            " North Korean soldiers have been killed.",
+            [("killed", 2000, 2000)],
+            id="an-attacks-toll",
+        ),
+        pytest.param(
+            "Kyiv said the dead and wounded numbered more than 3,000 North Koreans.",
+            [("casualties", 3000, None)],
+            id="the-dead-and-wounded-numbered",
+        ),
+        pytest.param(
+            "The NIS says 2,000 North Korean soldiers have been killed. Russia itself loses"
+            " something like 1,200 men killed or wounded on a bad day.",
+            [("killed", 2000, 2000)],
+            id="on-a-bad-day",
+        ),
+    ],
+)
+def test_figures_from_the_32nd_batch(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_the_days_of_a_briefing_a_hearing_and_a_running_total() -> None:
+    text = (
+        "South Korea's spy agency says North Korea has sent more troops, bringing the total"
+        " deployed since 2024 to around 20,000. Here are the key points from Monday's"
+        " closed-door briefing.\n\n"
+        "- Deaths: At least 2,500 North Korean soldiers have been killed.\n\n"
+        "Gen. Xavier Brunson, who heads U.S. Forces Korea, told the Senate Armed Services"
+        " Committee on Tuesday that roughly 9,000 North Korean troops remain in Russia today."
+    )
+    assert dated(text) == [(20000, "2025-03-03"), (2500, "2025-03-03"), (9000, "2025-03-04")]
