@@ -90,6 +90,11 @@ _ACCORDING_WORDS = frozenset(
      "view", "calculation", "calculations"]
 )  # fmt: skip
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_BY_POSSESSIVE_COUNT = re.compile(
+    r"\b(?:[Bb]y|[Ii]n)\s+(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})['\u2019]s\s+"
+    r"(?:own\s+|latest\s+|new\s+)?(?:count|reckoning|tally|estimates?|figures|assessment"
+    r"|calculations?)\b"
+)
 # "By the count of our own National Intelligence Service": the same as "according to".
 _BY_THE_COUNT = re.compile(
     r"\b(?:by|in)\s+the\s+(?:latest\s+|own\s+)?(?:count|reckoning|tally|estimate|estimates"
@@ -161,7 +166,8 @@ _ENDS_IN_VERB = re.compile(
     re.I,
 )
 _APPOSITIVE = re.compile(
-    r",\s*(?:who|which|whose|the\s+[a-z]\w*\s+(?:of|for))\b[^,]*,?\s*$"
+    # (a figure's comma inside: "who runs a channel with some 400,000 subscribers,")
+    r",\s*(?:who|which|whose|the\s+[a-z]\w*\s+(?:of|for))\b(?:[^,]|(?<=\d),(?=\d{3}))*,?\s*$"
     # "Gen. Xavier Brunson, who leads U.S. Forces Korea, United Nations Command and Combined
     # Forces Command, said": a list of names inside
     r"|,\s*(?:who|which)\s+[a-z]+\s+[^,]*(?:,\s*[A-Z][^,]*){1,4},?\s*$"
@@ -985,6 +991,9 @@ def find_mentions(
         spans.extend(_according(norm, start, end, _ACCORDING))
     if not _ACCORDING_WORDS.isdisjoint(words) and ("by" in words or "in" in words):
         spans.extend(_according(norm, start, end, _BY_THE_COUNT))
+        # "By Seoul's count, upwards of 4,000": whose count it is
+        for m in _BY_POSSESSIVE_COUNT.finditer(norm, start, end):
+            spans.append((m.start("who"), m.end("who"), "speaker", "according"))
     if not _ORIGIN_WORDS.isdisjoint(words):
         spans.extend(_origins(norm, start, end))
     if not _ESTIMATE_WORDS.isdisjoint(words):

@@ -733,6 +733,7 @@ _RELATIVE_REACH = 60
 _YEAR = re.compile(r"\d{4}")
 # A month (and maybe a day) written alone, for `_narrative_years`: "in late February",
 # "April", "on March 3", "by mid-May"
+_ASIDE_OPENS = re.compile(r",\s+(?:who|which|whose)\b")
 _BARE_MONTH = re.compile(
     r"(?:(?:in|on|by|from|during|until|through|of|around|early|late|mid|the|end|start"
     r"|beginning|middle)[\s-]+)*"
@@ -1363,8 +1364,12 @@ class _Extraction:
                 if d.precision not in ("day", "month"):
                     continue
                 if _YEAR.search(norm, d.start, d.end) is not None:
-                    # (not "sent since October 2024. In January ...": the count's start)
-                    anchor = None if d.since else d
+                    # (not "sent since October 2024. In January ...": the count's start; nor
+                    # "Khinshtein, who became governor in December 2024, wrote on February
+                    # 10": an aside about him)
+                    comma = norm.rfind(",", max(view.sentence.start, d.start - 100), d.start)
+                    aside = comma >= 0 and _ASIDE_OPENS.match(norm, comma) is not None
+                    anchor = None if d.since or aside else d
                     continue
                 if anchor is None or _BARE_MONTH.fullmatch(norm, d.start, d.end) is None:
                     continue
@@ -2686,6 +2691,11 @@ class _Extraction:
             view.figures[index + 1].start if 0 <= index < len(view.figures) - 1 else clause[1]
         )
         seg_before = (max(clause[0], prev_end), figure.start)
+        joined = norm.find(", and that ", seg_before[0], figure.start)
+        if joined >= 0:
+            # "about 2,000 were killed ..., and that the number of personnel in Russia now
+            # exceeds 10,000": another thing said, with its own words
+            seg_before = (joined + 11, figure.start)
         seg_after = (figure.end, min(clause[1], next_start))
         for c in _cues_in(view, seg_before[0], seg_before[1]):
             if c[2] not in _FORCE_METRICS and _OF_FIGURE.fullmatch(norm, c[1], figure.start):

@@ -117,6 +117,7 @@ _PEOPLE = re.compile(
     r"|military\s+personnel|North\s+Koreans|Koreans|conscripts|recruits|infantry(?:men)?|commandos"
     r"|special\s+forces|sappers|deminers|engineers|builders"
     r"|workers|marines|paratroopers|officers|artillerymen|riflemen|snipers|scouts|crewmen"
+    r"|comrades|friends"  # '"about 1,000 of our Korean friends" are clearing mines'
     r"|generals|specialists|operators|gunners|others|persons|people|members|replacements|reinforcements"
     r"|-strong|strong)\b",
     re.I,
@@ -143,7 +144,7 @@ _TIME_LATER = re.compile(
 # Modifiers that may stand between a figure and its noun.
 _MODIFIER = re.compile(
     r"(?:additional|more|extra|further|new|fresh|elite|regular|combat|military|army|ground|active"
-    r"|young|north|korean|dprk|kpa|kpa's|of|its|their|the|his|pyongyang's|korea's|other|well|trained"
+    r"|young|north|korean|dprk|kpa|kpa's|of|its|their|our|the|his|pyongyang's|korea's|other|well|trained"
     r"|armed|strong|highly|special|operations?|-strong|a|an|total|nearly|some|about|and|them|those"
     r"|these|whom|whose|construction|engineering|support|medical|logistics|technical|rear"
     r"|replacement|reserve|assault|front-line|frontline)$",

@@ -314,3 +314,31 @@ def test_the_days_of_a_briefing_a_hearing_and_a_running_total() -> None:
         " Committee on Tuesday that roughly 9,000 North Korean troops remain in Russia today."
     )
     assert dated(text) == [(20000, "2025-03-03"), (2500, "2025-03-03"), (9000, "2025-03-04")]
+
+
+def test_by_someones_count_and_a_blogger_described_with_a_figure() -> None:
+    text = (
+        "By Seoul's count, upwards of 3,000 North Koreans were killed or wounded in their"
+        " first months of combat.\n\n"
+        "A pro-war blogger, Ivan Petrov, who runs a channel with some 300,000 subscribers,"
+        " reported that at least 15 North Korean sappers had been killed."
+    )
+    assert [(c.low, c.source) for c in claims(text)] == [(3000, "Seoul"), (15, "Ivan Petrov")]
+
+
+def test_another_thing_said_has_its_own_words() -> None:
+    text = (
+        "The NIS has said that about 2,000 North Korean soldiers were killed, and that the"
+        " number of North Korean personnel in Russia now exceeds 11,000."
+    )
+    assert metrics_of(text) == [("killed", 2000, 2000), ("deployed", 11000, None)]
+
+
+def test_our_korean_friends_and_a_date_after_an_aside_about_the_speaker() -> None:
+    text = (
+        "North Korean engineers are at work in Kursk. Governor Ivan Petrov, who took office"
+        " in December 2024, wrote on Telegram on"
+        ' February 10 that "about 1,000 of our Korean friends" were clearing mines in Kursk.'
+    )
+    found = extract(text, published=dt.date(2026, 2, 12), sources=SOURCES)
+    assert [(c.metric, c.low, c.as_of) for c in found] == [("deployed", 1000, "2026-02-10")]
