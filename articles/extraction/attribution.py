@@ -221,9 +221,10 @@ _LEADING = re.compile(
     re.I,
 )
 _DETAIL = re.compile(
-    r"^(?:(?:an?|the)\s+)?(?:(?:recent|latest|new|classified|closed-door|confidential|intelligence|private)\s+)*"
+    r"^(?:(?:an?|the)\s+)?(?:(?:recent|latest|new|classified|closed-door|confidential|intelligence|private"
+    r"|leaked|January|February|March|April|May|June|July|August|September|October|November|December)\s+)*"
     r"(?:briefing|report|assessment|statement|estimate|estimates|data|figures|information|intelligence"
-    r"|analysis|update|findings|evaluations?)(?:\s+received)?\s+(?:by|from|of)\s+",
+    r"|study|survey|analysis|update|findings|evaluations?)(?:\s+received)?\s+(?:by|from|of)\s+",
     re.I,
 )
 _ROLE_OF = re.compile(
@@ -528,6 +529,11 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
         joined = _ADJECTIVE_AND.search(region, 0, cut)
         if joined is not None:
             cut = joined.start()
+    if cut >= 4 and region[cut - 4 : cut - 1].lower() == "and" and region[cut : cut + 1].isupper():
+        # "the Center for Strategic and International Studies (CSIS)": one name
+        named = _NAME_WITH_AND.search(region, 0, cut)
+        if named is not None:
+            cut = named.start()
     parts = region[cut:].split(",")
     # "In January, the NIS said": the last part; "X, citing Y, said": the first.
     index = len(parts) - 1
@@ -586,6 +592,8 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
 _LONG_TITLE = re.compile(
     r"\b(Secretary|Minister)\s+(?:of|for)\s+(?:State|Defen[cs]e|Foreign\s+Affairs|War|the\s+Interior)"
     r"(?=\s+[A-Z])"
+    # "Russian Chief of the General Staff Valery Gerasimov"
+    r"|\b(Chief)\s+of\s+(?:the\s+)?(?:General|Defen[cs]e|Naval|Air)\s+Staff(?=\s+[A-Z])"
 )
 _CONNECTORS = frozenset(["of", "for", "and", "on"])
 _DOCUMENT_WORDS = frozenset(["assessment", "assessments", "report", "update", "briefing",
@@ -605,7 +613,7 @@ def clean_name(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.'\"\u2022\u25aa*>-")).strip()
     phrase = _POSSESSIVE_END.sub("", phrase)
     # "Secretary of State Antony Blinken": a title of several words is one title.
-    phrase = _LONG_TITLE.sub(lambda m: m.group(1), phrase)
+    phrase = _LONG_TITLE.sub(lambda m: m.group(1) or m.group(2), phrase)
     # "Park Sun-won of the main opposition Democratic Party": the party is a description.
     phrase = _OF_DESCRIPTION.sub("", phrase)
     tokens = phrase.split()
@@ -684,7 +692,9 @@ _NOT_A_NAME = re.compile(
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Today|Yesterday"
     r"|North\s+Korean?|North|South|Pyongyang|DPRK|Kim\s+Jong[\s-]+Un"
     # "More details: According to ...", "All told, the NIS estimated": no one named
-    r"|More(?:\s+details)?|Details|Quote|All|Some|Many|Most|Others|Both)(?:'s)?\.?(?:\s+\d{1,2})?$",
+    r"|More(?:\s+details)?|Details|Quote|All|Some|Many|Most|Others|Both)(?:'s)?\.?(?:\s+\d{1,2})?$"
+    # "If confirmed, ...", "It's now more than two months since": a clause's opening words
+    r"|^(?:If|It's|It\s+is|When|While|Although|Though|Unless|Whether|There|Here)\b",
     re.I,
 )
 
@@ -746,6 +756,10 @@ _LOWER_OFFICIALS = re.compile(
     r"(?P<who>(?:(?:senior|top|high-ranking|military|government|defen[cs]e|intelligence|security"
     r"|presidential|administration|western|allied|european)\s+){1,3}officials?)"
     r"(?:\s+(?:familiar\s+with|with\s+knowledge\s+of|briefed\s+on)\s+[\w\s-]+)?[.,;:!?'\"]*"
+)
+_GOVERNMENTS = re.compile(
+    r"(?:(?i:the)\s+)?(?P<who>(?:(?!The\b)[A-Z][\w-]*,?\s+(?:and\s+)?)+(?:governments|capitals"
+    r"|allies))[.,;:!?'\"]*"
 )
 _CAPITAL_COUNTRY = {"Kyiv": "Ukraine", "Kiev": "Ukraine", "Seoul": "South Korea",
                     "Tokyo": "Japan", "London": "Britain", "Moscow": "Russia"}  # fmt: skip
@@ -832,6 +846,10 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     if media is not None:
         # "according to state media": nobody named, but a source an editor records.
         return Entity(" ".join(media.group(0).split()), None)
+    governments = _GOVERNMENTS.fullmatch(phrase.strip())
+    if governments is not None:
+        # "according to Kyiv and Western governments", "Western intelligence agencies"
+        return Entity(" ".join(governments.group("who").split()), None)
     officials = _LOWER_OFFICIALS.fullmatch(phrase.strip())
     if officials is not None:
         # "government officials said", "a senior government official said": nobody named,
@@ -1033,6 +1051,13 @@ def find_mentions(
     return mentions
 
 
+_NAME_WITH_AND = re.compile(
+    r"(?<![\w'])[A-Z][\w-]*(?:\s+(?:for|of|on|the)?\s*[A-Z][\w-]*)*\s+and\s+$"
+)
+_FINITE_BEFORE = re.compile(
+    r"(?<=\s)(?:went|goes|was|were|is|are|came|comes|offered|published|issued|gave|put|took)"
+    r"\s[^,]{0,30},?\s*$"
+)
 _SAYING_WORDS = frozenset(["saying", "alleging", "claiming", "estimating", "stating"])
 _SAYING = re.compile(r",\s+(?:saying|alleging|claiming|estimating|stating)\b")
 # Where a sentence's subject ends: at an appositive clause ("Budanov, who has ...") or at its
@@ -1276,7 +1301,15 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             # "casualties as estimated by the NIS", "assessments shared by the NIS": a
             # passive, whose agent after "by" speaks
             continue
-        s, e = _subject_phrase(norm, start, m.start())
+        verb_start = m.start()
+        if norm.endswith("ing", m.start(), m.end()) and (
+            "," in norm[max(0, m.start() - 2) : m.start() + 2]
+        ):
+            # "A January study by CSIS went further, estimating that ...": the subject of the
+            # verb before the participle
+            for finite in _FINITE_BEFORE.finditer(norm, max(start, m.start() - 60), m.start()):
+                verb_start = finite.start()
+        s, e = _subject_phrase(norm, start, verb_start)
         who = _WHO_BEFORE.search(norm, max(start, m.start() - 8), m.start())
         if (
             who is not None

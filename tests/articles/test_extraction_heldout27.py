@@ -342,3 +342,37 @@ def test_our_korean_friends_and_a_date_after_an_aside_about_the_speaker() -> Non
     )
     found = extract(text, published=dt.date(2026, 2, 12), sources=SOURCES)
     assert [(c.metric, c.low, c.as_of) for c in found] == [("deployed", 1000, "2026-02-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A March study by the Center for Strategic and International Studies (CSIS) went"
+            " further, estimating that as many as 7,000 North Koreans had been killed or wounded.",
+            [(7000, "Center for Strategic and International Studies")],
+            id="a-study-by-a-name-with-and-went-further",
+        ),
+        pytest.param(
+            "Russian Chief of the General Staff Valery Gerasimov said 9,000 North Korean troops"
+            " had fought in Kursk.",
+            [(9000, "Valery Gerasimov")],
+            id="chief-of-the-general-staff-is-a-title",
+        ),
+        pytest.param(
+            "Reports first emerged in October.\n\nAround 11,000 North Korean troops are thought to"
+            " be in Kursk, according to Kyiv and Western governments.",
+            [(11000, "Kyiv and Western governments")],
+            id="kyiv-and-western-governments",
+        ),
+        pytest.param(
+            "If confirmed, the new deployment of 6,000 North Korean troops would be the largest"
+            " since the first.",
+            [(6000, None)],
+            id="if-confirmed-is-nobody",
+        ),
+    ],
+)
+def test_names_as_written(text: str, expected: list[tuple]) -> None:
+    found = extract(text, published=dt.date(2025, 3, 5), sources=SourceIndex([]))
+    assert [(c.low or c.high, c.source) for c in found] == expected
