@@ -58,7 +58,9 @@ _CLAUSE_BREAKS = (
 _CLAUSE_SPLIT = re.compile(_CLAUSE_BREAKS + r"|\s+while\s+|\s+whereas\s+")
 _CLAUSE_SPLIT_PUNCT = re.compile(_CLAUSE_BREAKS)
 _RATIO = re.compile(
-    r"\b(?:equivalent|equal|equals|equates|match(?:es|ing)?|worth|for\s+every|per|ratio|times|as\s+strong\s+as)\b"
+    # ("per the same briefing" is a source, not a rate)
+    r"\b(?:equivalent|equal|equals|equates|match(?:es|ing)?|worth|for\s+every|per(?!\s+(?:the|a|an|its|their)\b)"
+    r"|ratio|times|as\s+strong\s+as)\b"
     r"|^\s+(?:in|out\s+of)\s+(?:every\s+)?$",
     re.I,
 )
@@ -69,10 +71,11 @@ _MULTIPLIER = re.compile(
 )
 _OTHER_FORCE = re.compile(
     r"\b(?:Russian|Ukrainian|Russia's|Ukraine's|American|Belarusian|Chechen|Kyiv's|Moscow's"
-    r"|South\s+Korea's|South\s+Korean|Seoul's)\s+"
+    r"|South\s+Korea's|South\s+Korean|Seoul's|Japan's|Japanese|China's|Chinese|Britain's|British"
+    r"|Germany's|German|France's|French|Poland's|Polish|NATO's|Taiwan's|America's)\s+"
     r"(?:\w+\s+)?(?:troops|soldiers|forces|[Aa]rmed\s+[Ff]orces|Forces|servicemen|army|Army|losses|casualties"
     r"|formations"
-    r"|units|personnel|dead|fighters|military)\b"
+    r"|units|personnel|dead|fighters|military|Self-Defense\s+Forces|Self-Defence\s+Forces)\b"
     # "the head of Ukraine's military intelligence": an agency, not a force
     r"(?!\s+(?:intelligence|spokes|command(?!ers)|leadership|chief|officials?|sources?))"
     r"|\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
@@ -648,6 +651,10 @@ _DAY_OCCASION = re.compile(
     r"(?:briefing|session|hearing|statement|report|update|meeting|address|press\s+conference"
     r"|announcement|testimony|interview)\b"
 )
+_YES_NO_QUESTION = re.compile(
+    r"(?:[\w ]{1,30}:\s+)?[\"'\u201c]?"
+    r"(?:Are|Is|Were|Was|Did|Do|Does|Have|Has|Had|Could|Can|Will|Would)\s"
+)
 _ATTACK_TOLL = re.compile(
     r"\s+(?:people\s+|civilians\s+|residents\s+)?(?:were\s+|have\s+been\s+)?(?:killed|dead"
     r"|injured|wounded|hurt)\s+(?:in|by|after|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
@@ -673,7 +680,7 @@ _SUBSET_AFTER = re.compile(
 )
 _FOR_EVERY = re.compile(r"\b(?:for|in|to)\s+(?:every|each)\s+(?:about\s+|some\s+)?$")
 _AWARDED = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:have\s+been|had\s+been|were|was|received|got)\s+(?:\w+\s+)?"
+    r"\s+(?:[\w'-]+\s+){0,6}?(?:have\s+been|had\s+been|were|was|received|got)\s+(?:\w+\s+)?"
     r"(?:awarded|decorated|honou?red)\b|\s+(?:[\w-]+\s+){0,3}?(?:received|got)\s+(?:\w+\s+){0,2}?awards?\b"
 )
 _OR_NUMBER = re.compile(r"\s+(?:or|to)\s+\d[\d,.]*")
@@ -2263,6 +2270,10 @@ class _Extraction:
             )
         ):
             return None  # "Russia's average daily casualties fell to about 1,520": a rate
+        if self.norm[view.sentence.start : view.sentence.end].rstrip(" \"'\u201d)").endswith(
+            "?"
+        ) and _YES_NO_QUESTION.match(self.norm, view.sentence.start, figure.start):
+            return None  # "Fact check: Are 100,000 North Korean soldiers fighting ...?"
         if (
             figure.value < 1000
             and _ATTACK_TOLL.match(self.norm, figure.end, clause[1])

@@ -124,7 +124,9 @@ _PEOPLE = re.compile(
 )
 _NUMBER_OF_ROW = re.compile(
     r"\s*(?:the\s+)?(?:(?:approximate|estimated|rough|total|reported|confirmed)\s+)?"
-    r"(?:number|count|total|tally)\s+of\s+",
+    r"(?:number|count|total|tally)\s+of\s+"
+    # "15,000: Roughly how many North Korean troops have been sent"
+    r"|\s*(?:(?:roughly|about|around|approximately|nearly)\s+)?how\s+many\s+",
     re.I,
 )
 _ROW_FIGURE = re.compile(r"[\s~+]*[\d.,]+")  # a line opening with the figure alone
@@ -170,6 +172,11 @@ _ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])+$")
 _THINGS = frozenset(["containers", "shells", "rounds", "missiles", "drones", "tanks", "vehicles",
                      "villages", "settlements", "days", "weeks", "months", "years", "km",
                      "kilometres", "kilometers", "miles", "dollars", "tons", "tonnes"])  # fmt: skip
+_THING_AFTER = re.compile(
+    r"\s+[a-z]+(?:-[a-z]+)?\s+(?:"
+    + "|".join(sorted(_THINGS - {"days", "weeks", "months", "years"}))
+    + r")\b"
+)
 _TOKEN = re.compile(r"[A-Za-z][\w'-]*(?:\.(?=[A-Za-z])[\w'-]*)*|\S")
 # A word right after a figure that lets the figure stand alone ("400 have been killed").
 _BARE_NEXT = re.compile(
@@ -350,6 +357,9 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         if number_of is not None:
             # "14,000: Approximate number of North Korean combat troops sent": what is counted
             window = " " + window[number_of.end() :]
+    if _THING_AFTER.match(window):
+        head.rejected = True  # "roughly 180 shipping containers", "40 armoured vehicles"
+        return head
     if _TIME_LATER.match(window):
         return head  # "put the dead at 600 a month later": when, not a rate ("600 a month")
     phrase = ""

@@ -30,7 +30,7 @@ _SCALE = "hundred|thousand|million"
 # decimal part; or a run of number words. Either may carry a scale word: 1.5 thousand,
 # 25-thousand, six-thousand, two hundred and fifty.
 _NUMBER = re.compile(
-    rf"""(?<!\d:)(?:(?<![\w.$€£/#\[])|(?<=(?<![\w.])[cC]\.))(?<![A-Za-z]-)(?<!\d,)
+    rf"""(?<!\d:)(?<!\d/)(?:(?<![\w.$€£/#\[])|(?<=(?<![\w.])[cC]\.))(?<![A-Za-z]-)(?<!\d,)
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\ \d{{3}})+(?![\d,])|\d+(?:\.\d+)?)
       | (?P<words>(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*
@@ -38,7 +38,7 @@ _NUMBER = re.compile(
     )
     (?P<half>\s+and\s+a\s+half(?=\s*-?\s*(?:thousand|million)\b))?  # "one and a half thousand"
     (?P<scale>\s*-?\s*(?:{_SCALE}|k)\b)?
-    (?![\w%$]|\.\d|:\d\d|-(?:year|day|week|month|hour|mile|km|kilomet)|\s*(?:%|percent|per\s*cent))
+    (?![\w%$]|\.\d|:\d\d|/\d|-(?:year|day|week|month|hour|mile|km|kilomet)|\s*(?:%|percent|per\s*cent))
     """,
     re.I | re.X,
 )

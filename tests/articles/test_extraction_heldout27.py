@@ -376,3 +376,43 @@ def test_our_korean_friends_and_a_date_after_an_aside_about_the_speaker() -> Non
 def test_names_as_written(text: str, expected: list[tuple]) -> None:
     found = extract(text, published=dt.date(2025, 3, 5), sources=SourceIndex([]))
     assert [(c.low or c.high, c.source) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "By the numbers:\n - 14,000: Roughly how many North Korean troops have been sent to"
+            " Russia, the NIS said.\n - ~4,500: Killed or wounded, per the same briefing,"
+            " including about 500 dead.\n - 1/3: The share of the force hit.",
+            [("deployed", 14000, 14000), ("casualties", 4500, 4500), ("killed", 500, 500)],
+            id="by-the-numbers",
+        ),
+        pytest.param(
+            "The NIS says 12,000 North Korean troops are in Russia. More than 1,500 servicemen of"
+            " the Korean People's Army have been awarded Russian medals.",
+            [("deployed", 12000, 12000)],
+            id="servicemen-of-the-army-awarded",
+        ),
+        pytest.param(
+            "The NIS says 12,000 North Korean troops are in Russia, while Japan's Self-Defense"
+            " Forces have roughly 247,000 members.",
+            [("deployed", 12000, 12000)],
+            id="another-countrys-forces",
+        ),
+        pytest.param(
+            "The NIS says 12,000 North Korean troops are in Russia. Imagery captured on July 3"
+            " shows roughly 150 shipping containers at the port.",
+            [("deployed", 12000, 12000)],
+            id="shipping-containers",
+        ),
+        pytest.param(
+            "Fact check: Are 90,000 North Korean soldiers fighting in Ukraine?\n\nNo. The NIS"
+            " says about 12,000 North Korean troops are in Russia.",
+            [("deployed", 12000, 12000)],
+            id="a-yes-no-question",
+        ),
+    ],
+)
+def test_figures_from_the_33rd_and_34th_batches(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
