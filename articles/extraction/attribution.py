@@ -185,6 +185,7 @@ _PAST_APPOSITIVE = re.compile(
     r"|composed|comprising|headquartered|appointed)\s+(?:by|in|of|with|from|after|under)\b"
 )
 _RELATIVE_SUBJECT = re.compile(r",\s*(?:which|whom)\s+(?=(?:the\s+)?[A-Z])")
+_ING_PHRASE = re.compile(r"\s*[a-z]+ing\s")
 _PARTICIPLE = re.compile(
     r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing|relayed"
     r"|as\s+relayed|in\s+a\s+(?:[\w-]+\s+){0,2}?briefing)\b",
@@ -537,7 +538,19 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     parts = region[cut:].split(",")
     # "In January, the NIS said": the last part; "X, citing Y, said": the first.
     index = len(parts) - 1
-    while index > 0 and (not parts[index].strip() or _PARTICIPLE.match(parts[index])):
+    while index > 0 and (
+        not parts[index].strip()
+        or _PARTICIPLE.match(parts[index])
+        # "Sergei Shoigu, visiting Pyongyang, announced": a participle's phrase between commas
+        or (
+            (
+                index < len(parts) - 1
+                or region.rstrip().endswith(",")
+                or norm.startswith(",", verb_start)
+            )
+            and _ING_PHRASE.match(parts[index])
+        )
+    ):
         index -= 1
     # "The NIS, for its part, told": an aside is no subject. "Rep. Park, the committee's
     # other secretary, said": a description in lower case stands for the name before it

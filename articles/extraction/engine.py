@@ -651,6 +651,7 @@ _DAY_OCCASION = re.compile(
     r"(?:briefing|session|hearing|statement|report|update|meeting|address|press\s+conference"
     r"|announcement|testimony|interview)\b"
 )
+_ENTRY_DASH = re.compile(r"\s*(?:\u2014|\u2013|--?|:)\s")
 _YES_NO_QUESTION = re.compile(
     r"(?:[\w ]{1,30}:\s+)?[\"'\u201c]?"
     r"(?:Are|Is|Were|Was|Did|Do|Does|Have|Has|Had|Could|Can|Will|Would)\s"
@@ -1634,6 +1635,15 @@ class _Extraction:
                 and _WEEKDAY.search(self.norm, days[0].start, days[0].end) is not None
             ):
                 sections[paragraph] = days[0]
+            elif (
+                view.dates
+                and view.dates[0].start == view.sentence.start
+                and view.dates[0].precision in ("day", "month", "year")
+                and _ENTRY_DASH.match(self.norm, view.dates[0].end) is not None
+            ):
+                # "October 2024 — The NIS says ... The first group, some 1,500 ...": a
+                # timeline's entry, dated by its opening date
+                sections[paragraph] = view.dates[0]
         return sections
 
     def _speaker_labels(self, views: list[_SentenceView]) -> None:

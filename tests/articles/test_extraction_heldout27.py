@@ -416,3 +416,18 @@ def test_names_as_written(text: str, expected: list[tuple]) -> None:
 )
 def test_figures_from_the_33rd_and_34th_batches(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_a_timeline_entry_dates_its_paragraph() -> None:
+    text = (
+        "Here are the main milestones.\n\n"
+        "October 2024 — The NIS says North Korea has begun moving troops. The first group,"
+        " some 1,500 North Korean special forces soldiers, is ferried to Vladivostok.\n\n"
+        "June 2025 — Sergei Shoigu, visiting Pyongyang, announces that North Korea will send"
+        " 1,000 North Korean sappers to Kursk."
+    )
+    found = extract(text, published=dt.date(2026, 3, 10), sources=SOURCES)
+    assert [(c.low, c.source, c.as_of) for c in found] == [
+        (1500, NIS, "2024-10"),
+        (1000, "Sergei Shoigu", "2025-06"),
+    ]
