@@ -479,7 +479,10 @@ _OTHER_FIGURES_GIVEN = re.compile(
     r"\b(?:the|its|their|his|her|earlier|previous|old|first)\s+(?:\w+\s+)?"
     r"(?:figures?|estimates?|numbers|counts?|tally|toll|assessments?)\s+(?:\w+\s+){0,3}?"
     r"(?:gave|given|released|published|issued|put\s+out|announced|offered|reported|made)"
-    r"(?:\s+(?:in|on|at))?\s+$",
+    r"(?:\s+(?:in|on|at))?\s+$"
+    # "about 2,000, sharply up from its estimate in late April of around 600"
+    r"|\b(?:up|down)\s+from\s+(?:its|the|their|his|her|an?)\s+(?:\w+\s+)?"
+    r"(?:estimate|figure|count|assessment|tally)s?\s+(?:(?:in|of|from|on)\s+)?$",
     re.I,
 )
 _OTHER_FIGURES_REACH = 70
@@ -574,13 +577,18 @@ _RELEASED_ON = re.compile(
 _POSTED_ON = re.compile(
     r"\b(?:posted|published|issued|released|made)\s+(?:the|its|this|a)\s+(?:statement|update|post"
     r"|report|assessment|figures?)\s+(?:on|late\s+on)\s"
+    # "Source: Budanov in an interview for the news telethon, aired on Monday evening"
+    r"|\b(?:interview|address|speech|remarks|appearance)\b[^.;]{0,80}?\b(?:aired|broadcast"
+    r"|published|posted|given|recorded|held)\s+(?:on|late\s+on)\s"
     # "In its daily update on the war, published on Sunday, Defence Intelligence said"
     r"|\b(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:update|report|statement|assessment|bulletin)"
     r"\b[^.;,]{0,30},\s+(?:published|released|issued|posted)\s+(?:on|late\s+on)\s"
     # "The NIS gave the figures to MPs at a closed-door session ... on Monday"
     r"|\b(?:gave|presented|shared|disclosed|provided|delivered|relayed|conveyed|passed\s+on)"
     r"\s+(?:the|its|these|those)\s+"
-    r"(?:figures?|estimates?|numbers|assessment|findings)\b[^.;]{0,100}?\bon\s"
+    r"(?:figures?|estimates?|numbers|assessment|findings)\b[^.;]{0,100}?"
+    # ("during a closed-door briefing to the committee Thursday")
+    r"(?:\bon\s|\s(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 _NOTE_LINE = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>[^\n]{1,400})", re.M)
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]")
@@ -1462,6 +1470,19 @@ class _Extraction:
                 self._visit_date(view)
                 # "South Korea's intelligence agency said Wednesday": a vague name, its day
                 own = self.attributor.weak(view.mentions) if view.figures else None
+            if (
+                own is None
+                and last_source is not None
+                and not view.figures
+                and view.dates
+                and _POSTED_ON.search(self.norm, view.sentence.start, view.sentence.end)
+            ):
+                # "Source: Budanov in an interview ..., aired on Monday evening": a line
+                # naming no speaker the pattern knows tells when the one just named spoke
+                days = [d for d in view.dates if d.precision == "day" and not d.since]
+                if len(days) == 1:
+                    self.statements.setdefault(last_source, []).append((days[0].start, days[0]))
+                continue
             if own is None or own.source is None or not view.dates:
                 continue
             for d in view.dates:
@@ -3405,6 +3426,8 @@ def _dedupe(candidates: list[_Candidate]) -> list[Claim]:
                 and kept[i].dated
                 and not candidate.heading
                 and not kept[i].heading
+                # (the same two prisoners, "captured in January", are still the two held)
+                and c.metric != "captured"
                 and _months_apart(o.as_of, c.as_of) > _RESTATED_MONTHS
             ):
                 continue  # "5,000 said on Wednesday" and "5,000 said in October last year"

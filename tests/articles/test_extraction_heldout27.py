@@ -431,3 +431,34 @@ def test_a_timeline_entry_dates_its_paragraph() -> None:
         (1500, NIS, "2024-10"),
         (1000, "Sergei Shoigu", "2025-06"),
     ]
+
+
+def test_days_given_without_on_and_in_a_source_line() -> None:
+    text = (
+        "The NIS gave the assessment during a closed-door briefing to the intelligence"
+        " committee Monday, according to Rep. Yu.\n\n"
+        "Rep. Yu said the agency now puts the number of North Korean dead at about 2,000,"
+        " sharply up from its estimate in January of around 600.\n\n"
+        "Kyrylo Budanov has said that North Korea keeps a sizeable force in Kursk.\n\n"
+        "Source: Budanov in an interview for a television channel, aired on Tuesday evening\n\n"
+        'Quote: "As of today, there are about 11,000 North Korean soldiers in Kursk."'
+    )
+    sources = SourceIndex(
+        [*SOURCES.sources, KnownSource("Kyrylo Budanov (HUR)", ("Kyrylo Budanov", "Budanov"))]
+    )
+    found = extract(text, published=dt.date(2025, 3, 5), sources=sources)
+    assert [(c.low, c.as_of) for c in found] == [
+        (2000, "2025-03-03"),
+        (600, "2025-01"),
+        (11000, "2025-03-04"),
+    ]
+
+
+def test_the_same_two_prisoners_told_twice() -> None:
+    text = (
+        "The families of two North Korean prisoners of war held in Ukraine are under watch,"
+        " the NIS said.\n\n"
+        "Rep. Yu said the NIS told lawmakers that the two North Korean soldiers captured by"
+        " Ukrainian forces in January are in stable condition."
+    )
+    assert metrics_of(text) == [("captured", 2, 2)]
