@@ -70,7 +70,9 @@ _CITED_NOUN = re.compile(
     r"\b(?:intelligence|services?|officials?|sources?|agenc(?:y|ies)|estimates?|figures?"
     r"|assessments?|data)\s+$"
 )
-_SAID_THAT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|stated|added|noted)\s+(?:that\s*)?,\s*$")
+_SAID_THAT_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|stated|added|noted)\s+(?:that\s*,\s*|that\s+|,\s*)$"
+)
 _COMPARED_WITH = re.compile(r"\b(?:than|above|below|exceeds?|exceeding)\s+(?:the\s+)?$")
 _REPORTED = re.compile(r"\bthat\s+$")
 # "higher than previous estimates released": the figures a figure is compared with
@@ -770,6 +772,10 @@ _LOWER_OFFICIALS = re.compile(
     r"|presidential|administration|western|allied|european)\s+){1,3}officials?)"
     r"(?:\s+(?:familiar\s+with|with\s+knowledge\s+of|briefed\s+on)\s+[\w\s-]+)?[.,;:!?'\"]*"
 )
+_THE_SIDE = re.compile(
+    r"(?:[Tt]he\s+)?(US|U\.S\.|American|Ukrainian|Russian|South\s+Korean|North\s+Korean|Japanese"
+    r"|British|Chinese)\s+side"
+)
 _GOVERNMENTS = re.compile(
     r"(?:(?i:the)\s+)?(?P<who>(?:(?!The\b)[A-Z][\w-]*,?\s+(?:and\s+)?)+(?:governments|capitals"
     r"|allies))[.,;:!?'\"]*"
@@ -859,6 +865,12 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     if media is not None:
         # "according to state media": nobody named, but a source an editor records.
         return Entity(" ".join(media.group(0).split()), None)
+    side = _THE_SIDE.fullmatch(phrase.strip(" ,.;:"))
+    if side is not None:
+        # "according to the US side": that country's officials, if known
+        officials = index.find(side.group(1) + " officials")
+        if officials is not None:
+            return Entity(officials.name, officials)
     governments = _GOVERNMENTS.fullmatch(phrase.strip())
     if governments is not None:
         # "according to Kyiv and Western governments", "Western intelligence agencies"

@@ -659,6 +659,7 @@ _DAY_OCCASION = re.compile(
     r"(?:briefing|session|hearing|statement|report|update|meeting|address|press\s+conference"
     r"|announcement|testimony|interview)\b"
 )
+_CELL_BRACKET = re.compile(r"\(([^()]{2,60})\)")
 _ENTRY_DASH = re.compile(r"\s*(?:\u2014|\u2013|--?|:)\s")
 _YES_NO_QUESTION = re.compile(
     r"(?:[\w ]{1,30}:\s+)?[\"'\u201c]?"
@@ -1104,6 +1105,12 @@ class _Extraction:
                     name, via = source_cell(norm[s:e])
                     mentions = []
                     origin = entity_of(name, self.index) if name else None
+                    bracket = _CELL_BRACKET.search(norm, s, e)
+                    if bracket is not None and (origin is None or origin.known is None):
+                        # "South Korea (NIS)": the body in brackets, when it is a known source
+                        known = self.index.find(bracket.group(1))
+                        if known is not None:
+                            origin = Entity(known.name, known)
                     relay = entity_of(via, self.index) if via else None
                     if origin is not None:
                         mentions.append(Mention(s, e, "origin" if relay else "speaker", origin))

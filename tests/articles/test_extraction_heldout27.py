@@ -463,3 +463,24 @@ def test_the_same_two_prisoners_told_twice() -> None:
     )
     found = extract(text, published=dt.date(2025, 9, 5), sources=SOURCES)
     assert [(c.metric, c.low, c.as_of) for c in found] == [("captured", 2, "2025-09-04")]
+
+
+def test_the_us_side_and_a_table_cell_naming_the_agency_in_brackets() -> None:
+    text = (
+        "Japan's defence minister spoke on Friday. He said that according to the US side,"
+        " about 11,000 North Korean soldiers remain in Russia.\n\n"
+        "Source             | Sent          | Killed\n"
+        "South Korea (NIS)  | about 15,000  | about 2,600\n"
+        "Ukraine (HUR)      | over 18,000   | 4,000-5,000\n"
+    )
+    sources = SourceIndex(
+        [*SOURCES.sources, KnownSource("US officials", ("U.S. officials",), kind="government")]
+    )
+    found = extract(text, published=dt.date(2026, 11, 9), sources=sources)
+    assert [(c.low, c.source) for c in found] == [
+        (11000, "US officials"),
+        (15000, NIS),
+        (2600, NIS),
+        (18000, "Defence Intelligence of Ukraine (HUR)"),
+        (4000, "Defence Intelligence of Ukraine (HUR)"),
+    ]
