@@ -614,6 +614,7 @@ _CONNECTORS = frozenset(["of", "for", "and", "on"])
 _DOCUMENT_WORDS = frozenset(["assessment", "assessments", "report", "update", "briefing",
                              "estimate", "estimates", "analysis", "statement",
                              "figures", "data", "numbers", "count", "tally"])  # fmt: skip
+_TRAILING_GLOSS = re.compile(r"(?<=[A-Za-z])\s+\([A-Z][\w' -]{1,40}\)$")
 _OF_DESCRIPTION = re.compile(
     r"(?<=[a-z])\s+of\s+the\s+[a-z].*$"
     # "a US official familiar with the intelligence": who it is, not part of the name
@@ -630,7 +631,15 @@ def clean_name(phrase: str) -> str:
     # "Secretary of State Antony Blinken": a title of several words is one title.
     phrase = _LONG_TITLE.sub(lambda m: m.group(1) or m.group(2), phrase)
     # "Park Sun-won of the main opposition Democratic Party": the party is a description.
-    phrase = _OF_DESCRIPTION.sub("", phrase)
+    # "Severny Veter (North Wind)": a gloss in brackets after the name
+    phrase = _TRAILING_GLOSS.sub("", phrase)
+    description = _OF_DESCRIPTION.search(phrase)
+    if description is not None and (
+        # "the author of the popular Telegram channel Severny Veter": the name is after "of"
+        not phrase.startswith(" of", description.start())
+        or _UPPER.search(phrase, 0, description.start()) is not None
+    ):
+        phrase = phrase[: description.start()]
     tokens = phrase.split()
     # The proper name after the last title or role word: "South Korean lawmaker Yu Yong-weon".
     last_title = -1

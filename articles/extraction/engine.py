@@ -486,6 +486,9 @@ _OTHER_FIGURES_GIVEN = re.compile(
     re.I,
 )
 _OTHER_FIGURES_REACH = 70
+_TRAVELLED_ON = re.compile(
+    r"\b(?:flew|travell?ed|arrived|was\s+back|returned)\s+(?:to|in)\s+[A-Z][\w-]+\s+(?:on\s+)?$"
+)
 _TOLD_AUDIENCE = re.compile(
     # ("Gen. Brunson, who heads U.S. Forces Korea, told the Senate committee on Tuesday")
     r"\)?(?:,\s+(?:who|which)\s+[^,]{1,80},)?,?\s+(?:told|briefed|informed|testified\s+(?:to|before))"
@@ -1492,6 +1495,21 @@ class _Extraction:
                 continue
             if own is None or own.source is None or not view.dates:
                 continue
+            if not view.figures:
+                # "announced by Sergei Shoigu, who flew to Pyongyang on Tuesday": the day he
+                # was there is the day he spoke
+                days = [d for d in view.dates if d.precision == "day" and not d.since]
+                if (
+                    len(days) == 1
+                    and _WEEKDAY.search(self.norm, days[0].start, days[0].end) is not None
+                    and _TRAVELLED_ON.search(
+                        self.norm, max(view.sentence.start, days[0].start - 40), days[0].start
+                    )
+                    is not None
+                ):
+                    for key in {own.source, own.speaker or own.source}:
+                        self.statements.setdefault(key, []).append((days[0].start, days[0]))
+                    continue
             for d in view.dates:
                 if (
                     d.precision == "day"

@@ -484,3 +484,19 @@ def test_the_us_side_and_a_table_cell_naming_the_agency_in_brackets() -> None:
         (18000, "Defence Intelligence of Ukraine (HUR)"),
         (4000, "Defence Intelligence of Ukraine (HUR)"),
     ]
+
+
+def test_a_blogger_named_by_his_channel_and_a_visit_day() -> None:
+    text = (
+        "The plan was announced by Sergei Shoigu, who flew to Pyongyang on Tuesday. Shoigu told"
+        " state television that North Korea would send 1,000 sappers to Kursk.\n\n"
+        '"No fewer than 11,000 Korean fighters passed through the Kursk front," the author of'
+        " the Telegram channel Severny Veter (North Wind), who has some 380,000 subscribers,"
+        " claimed in a post."
+    )
+    sources = SourceIndex([*SOURCES.sources, KnownSource("Sergei Shoigu", ("Shoigu",))])
+    found = extract(text, published=dt.date(2025, 6, 20), sources=sources)
+    assert [(c.low, c.source, c.as_of) for c in found] == [
+        (1000, "Sergei Shoigu", "2025-06-17"),
+        (11000, "Severny Veter", "2025-06-20"),
+    ]
