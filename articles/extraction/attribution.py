@@ -220,7 +220,7 @@ _ADJECTIVE_AND = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|and|but|also|that|while|with|as|moreover|meanwhile|however|separately|in|its|his|her"
     # (not "New" in "The New York Times", a name's own word)
-    r"|their|latest|recent|(?!(?-i:New\s+[A-Z]))new|unnamed|anonymous)\s+)+",
+    r"|their|latest|recent|(?!(?-i:New\s+[A-Z]))new|unnamed|anonymous|leaked)\s+)+",
     re.I,
 )
 _DETAIL = re.compile(
@@ -894,6 +894,11 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     name = clean_name(phrase)
     if not name or len(name) > 80 or _UPPER.search(name) is None or _NOT_A_NAME.match(name):
         return None
+    if name.endswith(" official"):
+        # "a U.S. official said": one of the known officials ("U.S. officials")
+        known = index.find(name + "s")
+        if known is not None:
+            return Entity(known.name, known)
     if name != phrase:
         known = index.find(name)  # "DIU data", "the agency's latest figures"
         if known is not None:

@@ -500,3 +500,19 @@ def test_a_blogger_named_by_his_channel_and_a_visit_day() -> None:
         (1000, "Sergei Shoigu", "2025-06-17"),
         (11000, "Severny Veter", "2025-06-20"),
     ]
+
+
+def test_one_official_of_known_officials_and_a_leak() -> None:
+    text = (
+        "About 9,000 North Korean troops remain in Russia, a U.S. official said.\n\n"
+        "Leaked Defense Ministry records show 1,200 North Korean soldiers were treated for"
+        " wounds."
+    )
+    sources = SourceIndex(
+        [*SOURCES.sources, KnownSource("US officials", ("U.S. officials",), kind="government")]
+    )
+    found = extract(text, published=dt.date(2025, 3, 5), sources=sources)
+    assert [(c.low, c.source) for c in found] == [
+        (9000, "US officials"),
+        (1200, "Defense Ministry"),
+    ]
