@@ -187,7 +187,10 @@ _PAST_APPOSITIVE = re.compile(
     r"|composed|comprising|headquartered|appointed)\s+(?:by|in|of|with|from|after|under)\b"
 )
 _RELATIVE_SUBJECT = re.compile(r",\s*(?:which|whom)\s+(?=(?:the\s+)?[A-Z])")
-_ING_PHRASE = re.compile(r"\s*[a-z]+ing\s")
+# ("The document, marked secret and seen by The Telegraph, estimates": a past participle's
+# phrase between commas too)
+_SEEN_BY = re.compile(r"(?:seen|obtained|reviewed|viewed|read|shared\s+with)\s+by\s")
+_ING_PHRASE = re.compile(r"\s*(?:[a-z]+ing|[a-z]+ed|seen|given|shown|written|drawn)\s")
 _PARTICIPLE = re.compile(
     r"\s*(?:citing|quoting|according|based|relying|drawing|who|which|speaking|writing|relayed"
     r"|as\s+relayed|in\s+a\s+(?:[\w-]+\s+){0,2}?briefing)\b",
@@ -220,7 +223,7 @@ _ADJECTIVE_AND = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|and|but|also|that|while|with|as|moreover|meanwhile|however|separately|in|its|his|her"
     # (not "New" in "The New York Times", a name's own word)
-    r"|their|latest|recent|(?!(?-i:New\s+[A-Z]))new|unnamed|anonymous|leaked)\s+)+",
+    r"|their|latest|recent|(?!(?-i:New\s+[A-Z]))new|unnamed|anonymous|leaked|classified)\s+)+",
     re.I,
 )
 _DETAIL = re.compile(
@@ -527,6 +530,14 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
             return lower + titled.start("name"), lower + titled.end("name")
     last = _LAST_SUBJECT_START.match(region)  # match, not search: linear without an opener
     cut = last.end() if last else 0
+    if _SEEN_BY.match(region, cut):
+        # "The document, marked secret and seen by The Telegraph, estimates": the document
+        # speaks, not the paper that saw it
+        comma = region.rfind(",", 0, cut)
+        if comma > 0:
+            region = region[:comma]
+            last = _LAST_SUBJECT_START.match(region)
+            cut = last.end() if last else 0
     if cut >= 4 and region[cut - 4 : cut - 1].lower() == "and" and region[cut : cut + 1].isupper():
         # "US and South Korean officials said": the "and" joins two adjectives of one subject.
         joined = _ADJECTIVE_AND.search(region, 0, cut)
@@ -894,6 +905,12 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     name = clean_name(phrase)
     if not name or len(name) > 80 or _UPPER.search(name) is None or _NOT_A_NAME.match(name):
         return None
+    if name.endswith(" intelligence") and " " in name:
+        # "a classified U.S. intelligence assessment": that country's officials, if known
+        # (a country's named agency is found above, by its aliases)
+        known = index.find(name[: -len("intelligence")] + "officials")
+        if known is not None:
+            return Entity(known.name, known)
     if name.endswith(" official"):
         # "a U.S. official said": one of the known officials ("U.S. officials")
         known = index.find(name + "s")

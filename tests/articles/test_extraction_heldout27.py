@@ -516,3 +516,21 @@ def test_one_official_of_known_officials_and_a_leak() -> None:
         (9000, "US officials"),
         (1200, "Defense Ministry"),
     ]
+
+
+def test_a_document_seen_by_a_paper_speaks_for_its_authors() -> None:
+    text = (
+        "North Korea has lost more soldiers than ministers admit, according to a leaked Defence"
+        " Intelligence briefing.\n\n"
+        'The document, marked "Secret" and seen by The Telegraph, estimates that between 20,000'
+        " and 25,000 North Koreans have been deployed to Russia.\n\n"
+        "A classified U.S. intelligence assessment puts the North Korean dead at 4,000."
+    )
+    sources = SourceIndex(
+        [*SOURCES.sources, KnownSource("US officials", ("U.S. officials",), kind="government")]
+    )
+    found = extract(text, published=dt.date(2026, 11, 18), sources=sources)
+    assert [(c.low, c.source) for c in found] == [
+        (20000, "Defence Intelligence"),
+        (4000, "US officials"),
+    ]
