@@ -454,8 +454,14 @@ _ASIDE = re.compile(
     # "Zelenskyy, in his nightly video address Monday, said": where, not who
     r"|(?:in|at|during|on)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:address|speech"
     r"|interview|statement|remarks|briefing|conference|post|message|appearance|update|report"
-    r"|assessment|analysis)(?:\s+\w+){0,2})\s*$",
+    # ("in a separate statement on Telegram on Tuesday", "in an update published by the
+    # Ministry of Defence on Wednesday")
+    r"|assessment|analysis)(?:\s+[\w'-]+){0,7})\s*$",
     re.I,
+)
+_LEAD_ADVERB = re.compile(
+    r"Earlier|Later|Meanwhile|Separately|Previously|However|Now|Then|Still|Also|Last\s+year"
+    r"|Last\s+month|Last\s+week|In\s+addition|Moreover|Similarly|Likewise"
 )
 _ROLE_WORDS = (
     r"(?:secretary|minister|director|chief|head|spokes(?:man|woman|person)|commander|chairman"
@@ -549,6 +555,10 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
         if named is not None:
             cut = named.start()
     parts = region[cut:].split(",")
+    if len(parts) > 1 and _LEAD_ADVERB.fullmatch(parts[0].strip()):
+        # "Earlier, Secretary of the Security Council Sergei Shoigu, ..., announced": no name
+        cut += len(parts[0]) + 1
+        parts = parts[1:]
     # "In January, the NIS said": the last part; "X, citing Y, said": the first.
     index = len(parts) - 1
     while index > 0 and (
@@ -620,11 +630,18 @@ _LONG_TITLE = re.compile(
     r"(?=\s+[A-Z])"
     # "Russian Chief of the General Staff Valery Gerasimov"
     r"|\b(Chief)\s+of\s+(?:the\s+)?(?:General|Defen[cs]e|Naval|Air)\s+Staff(?=\s+[A-Z])"
+    # "Secretary of the Security Council of Russia Sergei Shoigu"
+    r"|\b(Secretary)\s+of\s+(?:the\s+)?(?:Russian\s+)?Security\s+Council"
+    r"(?:\s+of\s+(?:Russia|the\s+Russian\s+Federation))?(?=\s+[A-Z])"
 )
 _CONNECTORS = frozenset(["of", "for", "and", "on"])
 _DOCUMENT_WORDS = frozenset(["assessment", "assessments", "report", "update", "briefing",
                              "estimate", "estimates", "analysis", "statement",
                              "figures", "data", "numbers", "count", "tally"])  # fmt: skip
+_TRAILING_WHEN = re.compile(
+    r"\s+(?:on|last|this|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$"
+)
 _TRAILING_GLOSS = re.compile(r"(?<=[A-Za-z])\s+\([A-Z][\w' -]{1,40}\)$")
 _OF_DESCRIPTION = re.compile(
     r"(?<=[a-z])\s+of\s+the\s+[a-z].*$"
@@ -640,10 +657,12 @@ def clean_name(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.'\"\u2022\u25aa*>-")).strip()
     phrase = _POSSESSIVE_END.sub("", phrase)
     # "Secretary of State Antony Blinken": a title of several words is one title.
-    phrase = _LONG_TITLE.sub(lambda m: m.group(1) or m.group(2), phrase)
+    phrase = _LONG_TITLE.sub(lambda m: m.group(1) or m.group(2) or m.group(3), phrase)
     # "Park Sun-won of the main opposition Democratic Party": the party is a description.
     # "Severny Veter (North Wind)": a gloss in brackets after the name
     phrase = _TRAILING_GLOSS.sub("", phrase)
+    # "the Ministry of Defence on Wednesday": when, not who
+    phrase = _TRAILING_WHEN.sub("", phrase)
     description = _OF_DESCRIPTION.search(phrase)
     if description is not None and (
         # "the author of the popular Telegram channel Severny Veter": the name is after "of"

@@ -78,7 +78,7 @@ _OTHER_FORCE = re.compile(
     r"|units|personnel|dead|fighters|military|Self-Defense\s+Forces|Self-Defence\s+Forces)\b"
     # "the head of Ukraine's military intelligence": an agency, not a force
     r"(?!\s+(?:intelligence|spokes|command(?!ers)|leadership|chief|officials?|sources?))"
-    r"|\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
+    r"|\b(?:Russia|Ukraine|Moscow|Kyiv|the\s+Kremlin|the\s+enemy)\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+)?"
     r"(?:lost|deployed|sent|dispatched|suffered|mobili[sz]ed)\b"
     r"|\blosses\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia|Ukraine"
     r"|(?:Russian|Ukrainian)\s+(?:army|forces|troops))\b"
@@ -661,6 +661,11 @@ _DAY_OCCASION = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:[\w-]+\s+){0,2}?"
     r"(?:briefing|session|hearing|statement|report|update|meeting|address|press\s+conference"
     r"|announcement|testimony|interview)\b"
+)
+_CHANGE_OF = re.compile(
+    r"\b(?:increase|rise|jump|drop|decrease|fall|decline|addition)\s+of\s+"
+    r"(?:(?:some|about|around|nearly|roughly|more\s+than|over)\s+)?$",
+    re.I,
 )
 _CELL_BRACKET = re.compile(r"\(([^()]{2,60})\)")
 _ENTRY_DASH = re.compile(r"\s*(?:\u2014|\u2013|--?|:)\s")
@@ -2206,6 +2211,14 @@ class _Extraction:
                     continue
             if i in ratio or head.rejected:
                 continue
+            if (
+                i > 0
+                and view.heads[figures[i - 1].start].rejected
+                and _CHANGE_OF.search(
+                    self.norm, max(view.sentence.start, figure.start - 30), figure.start
+                )
+            ):
+                continue  # "28,000 containers ..., an increase of some 4,000": more containers
             if figure.value == 1 and figure.worded:
                 continue  # "notes on the body of one dead soldier": one man, not a count
             if figure.year_like and not head.people and head.metric is None:

@@ -534,3 +534,46 @@ def test_a_document_seen_by_a_paper_speaks_for_its_authors() -> None:
         (20000, "Defence Intelligence"),
         (4000, "US officials"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Earlier, Secretary of the Security Council of Russia Sergei Shoigu, following talks in"
+            " Pyongyang, announced that North Korea would send 1,000 sappers to Kursk.",
+            [(1000, "Sergei Shoigu")],
+            id="earlier-is-nobody",
+        ),
+        pytest.param(
+            "Ukraine's special operations forces, in a separate statement on Telegram on Tuesday,"
+            " said they had killed 40 North Korean troops.",
+            [(40, "Ukraine's special operations forces")],
+            id="in-a-statement-on-telegram-on-tuesday",
+        ),
+    ],
+)
+def test_more_names_as_written(text: str, expected: list[tuple]) -> None:
+    found = extract(text, published=dt.date(2025, 3, 5), sources=SourceIndex([]))
+    assert [(c.low, c.source) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "North Korean troops fought in Kursk. According to the Russian Ministry of Defence,"
+            " the enemy lost more than 70 thousand servicemen in the Kursk direction.",
+            [],
+            id="the-enemy-lost",
+        ),
+        pytest.param(
+            "The North has shipped around 25,000 containers of munitions to Russia, an increase of"
+            " some 3,000 from the previous estimate.",
+            [],
+            id="an-increase-of-containers",
+        ),
+    ],
+)
+def test_figures_from_the_35th_batch(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
