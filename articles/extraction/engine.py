@@ -499,7 +499,10 @@ _TOLD_AUDIENCE = re.compile(
 )
 _SPEAKING_OPENS = re.compile(
     r"(?:Speaking|Talking|Writing|Testifying|Briefing\s+reporters|In\s+an\s+interview"
-    r"|In\s+remarks|Addressing)\b"
+    r"|In\s+remarks|Addressing"
+    # "In a post uploaded to his Facebook account Sunday, Yu wrote"
+    r"|In\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:post|statement|message|update"
+    r"|letter|video|address|interview))\b"
 )
 _UNNAMED_SAID_ON = re.compile(r",?\s+(?:said|says|told\s+reporters)\s+(?:on\s+)?(?=[A-Z])")
 _ANNOUNCED_BY = re.compile(

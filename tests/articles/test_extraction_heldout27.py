@@ -577,3 +577,13 @@ def test_more_names_as_written(text: str, expected: list[tuple]) -> None:
 )
 def test_figures_from_the_35th_batch(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_a_post_uploaded_on_a_day_dates_the_writers_figures() -> None:
+    text = (
+        "North Korea will send 6,000 more troops to Russia, according to Rep. Yu, who cited the"
+        " NIS.\n\n"
+        "In a post uploaded to his Facebook account Monday, Yu wrote that the agency assessed"
+        " the North would send around 1,000 deminers."
+    )
+    assert dated(text) == [(6000, "2025-03-03"), (1000, "2025-03-03")]
