@@ -494,7 +494,9 @@ _TOLD_AUDIENCE = re.compile(
     r"\)?(?:,\s+(?:who|which)\s+[^,]{1,80},)?,?\s+(?:told|briefed|informed|testified\s+(?:to|before))"
     r"\s+(?:the\s+|a\s+)?"
     r"(?:[\w'-]+\s+){0,4}?(?:committee|lawmakers|legislators|parliament|reporters|journalists"
-    r"|MPs|assembly|senators|Congress|session|hearing)\s+(?:on\s+)?",
+    r"|MPs|assembly|senators|Congress|session|hearing)"
+    r"(?:\s+(?:behind\s+closed\s+doors|in\s+(?:a\s+)?(?:closed-door|private)\s+(?:session|meeting)"
+    r"|in\s+private))?\s+(?:on\s+)?",
     re.I,
 )
 _SPEAKING_OPENS = re.compile(
@@ -981,7 +983,11 @@ class _Extraction:
             ):
                 as_of_carry = None  # "HUR said that as of March 3 ... A military source told us"
             if as_of_carry and as_of_carry[0] != view.sentence.paragraph:
-                if list_lead and _BULLET_LINE.match(self.norm, view.sentence.start):
+                if list_lead and (
+                    _BULLET_LINE.match(self.norm, view.sentence.start)
+                    # a table's rows under its title: "HUR estimates as of Aug. 31, 2026"
+                    or self.norm.find("|", view.sentence.start, view.sentence.end) >= 0
+                ):
                     # "According to HUR, as of August 31:" then "- about 11,000 ...;": the
                     # list's items hold on the lead's date
                     as_of_carry = (view.sentence.paragraph, as_of_carry[1])
@@ -1016,7 +1022,10 @@ class _Extraction:
                     as_of_carry = (view.sentence.paragraph, date)
                     carry_source = own.source if own is not None else None
                     lead = self.norm[view.sentence.start : view.sentence.end].rstrip()
-                    list_lead = lead.endswith(":")
+                    list_lead = lead.endswith(":") or (
+                        view.heading
+                        and self.norm.find("|", view.sentence.end, view.sentence.end + 200) >= 0
+                    )
                     break
         for table in tables:
             candidates.extend(self._table_claims(table))
@@ -1629,7 +1638,7 @@ class _Extraction:
         if known is not None:
             self.statements.setdefault(known.name, []).append((days[0].start, days[0]))
 
-    def _statement_date(self, source: str | None) -> DateMention | None:
+    def _statement_date(self, source: str | None, at: int = -1) -> DateMention | None:
         """The day the source spoke, if the report gives one day only (a source that spoke
         on two days leaves its undated figures at the publication date)."""
         said = self.statements.get(source) if source is not None else None
@@ -1642,8 +1651,17 @@ class _Extraction:
                 # the same side only: not "Ukrainian officials" for "US officials"
                 if "official" in key and {w for w in key.split() if w[:1].isupper()} == side:
                     said.extend(days)
-        if not said or len({d.value for _, d in said}) > 1:
+        if not said:
             return None
+        if len({d.value for _, d in said}) > 1:
+            if at < 0:
+                return None
+            # spoke on two days: the statement last told before the figure ("The NIS briefed
+            # the committee on Monday ... 11,000 troops, Lee quoted the agency as saying ...
+            # The NIS also said on Sunday that two were captured"); none before (a lead's
+            # figure, told again further down with its day), none
+            before = [d for p, d in sorted(said, key=lambda pair: pair[0]) if p <= at]
+            return before[-1] if before else None
         return said[0][1]
 
     def _section_dates(self, views: list[_SentenceView]) -> dict[int, DateMention]:
@@ -2452,8 +2470,8 @@ class _Extraction:
             if stated is not None and stated.value < date.value:
                 date = stated
         if date is None and attribution is not None:
-            date = self._statement_date(attribution.speaker) or self._statement_date(
-                attribution.source
+            date = self._statement_date(attribution.speaker, figure.start) or self._statement_date(
+                attribution.source, figure.start
             )
             if date is None:
                 date = self.paragraph_statements.get(

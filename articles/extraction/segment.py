@@ -103,6 +103,11 @@ _RELATED = re.compile(
     r"|most\s+(?:read|popular|viewed)|popular|trending|top\s+stories|editor'?s\s+picks)\]?\s*:?\s*$",
     re.I,
 )
+_RELATED_INLINE = re.compile(
+    r"\s*\[?(?:related|read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this"
+    r"|watch|listen|go\s+deeper)\]?\s*:\s+\S",
+    re.I,
+)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa>]|\d+\.)\s+")
 _CAPTION = re.compile(
     r"(?:\[(?:YONHAP|AP|AFP|REUTERS|EPA|GETTY[^\]]*|[A-Z ]+PHOTO[^\]]*)\]|\((?:AP|AFP|Reuters|EPA)"
@@ -283,6 +288,8 @@ def segment(norm: str) -> list[Paragraph]:
             continue
         if in_related and (_BULLET.match(line) or not _ends_sentence(line)):
             continue
+        if _RELATED_INLINE.match(line) and not _ends_sentence(line):
+            continue  # "Related: How Ukraine Captured Two North Korean Soldiers": a link
         in_related = False
         key = " ".join(stripped.lower().split())
         if (

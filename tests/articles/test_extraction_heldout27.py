@@ -587,3 +587,24 @@ def test_a_post_uploaded_on_a_day_dates_the_writers_figures() -> None:
         " the North would send around 1,000 deminers."
     )
     assert dated(text) == [(6000, "2025-03-03"), (1000, "2025-03-03")]
+
+
+def test_a_related_link_a_table_title_and_a_briefing_behind_closed_doors() -> None:
+    text = (
+        "The NIS briefed members of the intelligence committee behind closed doors on Monday."
+        " The roughly 11,000 North Korean troops sent had been used as expendable assets, Rep."
+        " Yu quoted the agency as saying.\n\n"
+        "The NIS also said on Sunday that it had confirmed two North Korean soldiers were"
+        " captured.\n\n"
+        "Related: How Ukraine Captured Three North Korean Soldiers\n\n"
+        "North Korean personnel in Russia: HUR estimates as of Feb. 28, 2025\n"
+        "Category | Number\n"
+        "Killed | 3,400\n"
+        "Missing | 350\n"
+    )
+    assert dated(text) == [
+        (11000, "2025-03-03"),
+        (2, "2025-03-02"),
+        (3400, "2025-02-28"),
+        (350, "2025-02-28"),
+    ]
