@@ -1638,7 +1638,7 @@ class _Extraction:
         if known is not None:
             self.statements.setdefault(known.name, []).append((days[0].start, days[0]))
 
-    def _statement_date(self, source: str | None, at: int = -1) -> DateMention | None:
+    def _statement_date(self, source: str | None) -> DateMention | None:
         """The day the source spoke, if the report gives one day only (a source that spoke
         on two days leaves its undated figures at the publication date)."""
         said = self.statements.get(source) if source is not None else None
@@ -1654,14 +1654,7 @@ class _Extraction:
         if not said:
             return None
         if len({d.value for _, d in said}) > 1:
-            if at < 0:
-                return None
-            # spoke on two days: the statement last told before the figure ("The NIS briefed
-            # the committee on Monday ... 11,000 troops, Lee quoted the agency as saying ...
-            # The NIS also said on Sunday that two were captured"); none before (a lead's
-            # figure, told again further down with its day), none
-            before = [d for p, d in sorted(said, key=lambda pair: pair[0]) if p <= at]
-            return before[-1] if before else None
+            return None
         return said[0][1]
 
     def _section_dates(self, views: list[_SentenceView]) -> dict[int, DateMention]:
@@ -2470,8 +2463,8 @@ class _Extraction:
             if stated is not None and stated.value < date.value:
                 date = stated
         if date is None and attribution is not None:
-            date = self._statement_date(attribution.speaker, figure.start) or self._statement_date(
-                attribution.source, figure.start
+            date = self._statement_date(attribution.speaker) or self._statement_date(
+                attribution.source
             )
             if date is None:
                 date = self.paragraph_statements.get(
