@@ -1591,10 +1591,16 @@ class Attributor:
         if speaker is not None:
             speaker = self.canonical(speaker)
             relayed = self.relays.get(speaker.name)
-            if relayed is not None and not (
-                # a head of state citing his intelligence once still gives his own figures
-                # ("our paratroopers eliminated seventy")
-                speaker.known is not None and speaker.known.kind == "head_of_state"
+            if (
+                relayed is not None
+                # (a known source relayed: "Kallas also said the EU estimated ..." leaves her
+                # other figures hers)
+                and relayed.known is not None
+                and not (
+                    # a head of state citing his intelligence once still gives his own
+                    # figures ("our paratroopers eliminated seventy")
+                    speaker.known is not None and speaker.known.kind == "head_of_state"
+                )
             ):
                 return Attribution(relayed.name, speaker.name)
             organisation = self._organisation(speaker)

@@ -608,3 +608,13 @@ def test_a_related_link_a_table_title_and_a_briefing_behind_closed_doors() -> No
         (3400, "2025-02-28"),
         (350, "2025-02-28"),
     ]
+
+
+def test_an_official_reporting_another_bodys_estimate_once_keeps_her_own_figures() -> None:
+    text = (
+        '"More than 20,000 North Korean soldiers have been sent to help Russia," Kaja Kallas'
+        " told reporters.\n\n"
+        "Kallas also said the EU estimated that Russia's own casualties had passed one million."
+    )
+    found = extract(text, published=dt.date(2026, 11, 10), sources=SourceIndex([]))
+    assert [(c.low, c.source, c.via) for c in found] == [(20000, "Kaja Kallas", None)]
