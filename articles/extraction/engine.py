@@ -753,6 +753,18 @@ _SPEAKER_LABEL = re.compile(
 )
 # A question and an answer in a briefing's transcript: "Q (Yonhap): ...", "A: ...".
 # An interview's "Q. ..." and "A. ..." are the same.
+_NUMBER_OF_CUE = re.compile(
+    r"\bnumber\s+of\s+(?:the\s+)?(?:North\s+Korean\s+)?(wounded|injured|dead|killed|captured"
+    r"|missing)\b(?!\s+(?:or|and|and/or)\s+(?:the\s+)?(?:wounded|injured|killed|dead)\b)"
+    r"(?![^,;]*\b(?:returned|sent\s+back)\b)",
+    re.I,
+)
+_NUMBER_OF_METRIC = {"wounded": "wounded", "injured": "wounded", "dead": "killed",
+                     "killed": "killed", "captured": "captured", "missing": "missing"}  # fmt: skip
+_SPOKE_WITH = re.compile(
+    r"\b(?:spoke|talked|sat\s+down)\s+(?:with|to)\s+"
+    r"(?P<who>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})(?=,|\s+(?:about|on|to|for|in)\b)"
+)
 _QA_LABEL = re.compile(r"(?:(?P<q>Q|Question)|(?P<a>A|Answer))(?:\s*\([^()\n]{1,40}\))?[:.]\s")
 _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", "exclusive",
                          "analysis", "note", "photo", "video", "live", "editor's note", "related",
@@ -1849,6 +1861,15 @@ class _Extraction:
                     break
             if briefer is not None:
                 break
+        spoke = None
+        for m in _SPOKE_WITH.finditer(self.norm, max(0, first_question - 1500), first_question):
+            spoke = m
+        if spoke is not None:
+            # "VOA Korean spoke with Daniel Whitcomb, a senior fellow at ...": the answers are
+            # his, whoever the headline or the lead quoted
+            interviewee = entity_of(spoke.group("who"), self.index)
+            if interviewee is not None and not interviewee.weak:
+                briefer = interviewee
         interview = self.norm[questions[0][1].end() - 2] == "."  # "Q. ...", not "Q: ..."
         if interview and (briefer is None or not _is_person(briefer)):
             # An interview: the answers are the person it is with, named before the first
@@ -2794,6 +2815,11 @@ class _Extraction:
         for c in _cues_in(view, seg_before[0], seg_before[1]):
             if c[2] not in _FORCE_METRICS and _OF_FIGURE.fullmatch(norm, c[1], figure.start):
                 return c[2]  # "including the deaths of some 600": the noun the figure is of
+        if "number of" in norm[seg_before[0] : seg_before[1]]:
+            counted = _NUMBER_OF_CUE.search(norm, seg_before[0], seg_before[1])
+            if counted is not None:
+                # "the number of wounded soldiers flown home by rail reached about 2,000"
+                return _NUMBER_OF_METRIC[counted.group(1).lower()]
         before = [
             c
             for c in _cues_in(view, seg_before[0], seg_before[1])

@@ -618,3 +618,35 @@ def test_an_official_reporting_another_bodys_estimate_once_keeps_her_own_figures
     )
     found = extract(text, published=dt.date(2026, 11, 10), sources=SourceIndex([]))
     assert [(c.low, c.source, c.via) for c in found] == [(20000, "Kaja Kallas", None)]
+
+
+def test_the_answers_of_an_interview_are_the_one_spoken_with() -> None:
+    text = (
+        "North Korea's Kursk contingent is now a rotating garrison, says US analyst\n\n"
+        "To understand the latest move, VOA spoke with Daniel Whitcomb, a senior fellow at a"
+        " Washington think tank.\n\n"
+        "Q: How many North Korean troops are in Russia now?\n\n"
+        "A: Our best estimate is between 11,000 and 13,000 North Korean combat troops."
+    )
+    found = extract(text, published=dt.date(2026, 10, 8), sources=SourceIndex([]))
+    assert [(c.low, c.source) for c in found] == [(11000, "Daniel Whitcomb")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "About 4,700 North Korean soldiers have been killed or wounded, while the number of"
+            " wounded soldiers flown or transported home by rail reached about 2,000.",
+            [("casualties", 4700, 4700), ("wounded", 2000, 2000)],
+            id="the-number-of-wounded",
+        ),
+        pytest.param(
+            "Zelenskyy said the number of killed or wounded North Korean soldiers exceeded 3,000.",
+            [("casualties", 3000, None)],
+            id="the-number-of-killed-or-wounded",
+        ),
+    ],
+)
+def test_the_number_of(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
