@@ -688,6 +688,7 @@ _WOUNDED_PRISONERS = re.compile(
     r"\s+(?:wounded|injured)\s+(?:North\s+Korean\s+|DPRK\s+|Korean\s+)?(?:prisoners|captives|POWs)\b"
 )
 _DEFENCE_FORCES = re.compile(r"\bdefen[cs]e\s+$", re.I)
+_THE_OFFICIALS = re.compile(r"[Tt]he\s+(?:same\s+|two\s+|three\s+)?officials")
 _THE_PRESIDENT = re.compile(
     r"(?:[Tt]he\s+)?(?:[Pp]resident|[Hh]ead\s+of\s+[Ss]tate|Ukrainian\s+(?:leader|president))"
 )
@@ -1983,6 +1984,7 @@ class _Extraction:
         holders: dict = {}  # see _named_holder
         names_of_people: set[str] = set()  # the words of the people's names seen
         head_of_state: Entity | None = None  # the head of state named last, for "the President"
+        officials: Entity | None = None  # the officials named last, for "the officials"
         for k, view in enumerate(views):
             for m in view.mentions:
                 if m.entity is not None and not m.entity.weak:
@@ -2019,6 +2021,15 @@ class _Extraction:
                         view.mentions[i] = Mention(m.start, m.end, m.role, here or person, m.cue)
                         continue
                 if (
+                    entity is None
+                    and officials is not None
+                    and _THE_OFFICIALS.fullmatch(self.norm, m.start, m.end) is not None
+                ):
+                    # "American and South Korean officials ... Of those, the officials
+                    # estimate": the officials named last
+                    view.mentions[i] = Mention(m.start, m.end, m.role, officials, m.cue)
+                    continue
+                if (
                     head_of_state is not None
                     and (entity is None or entity.known is None)
                     and _THE_PRESIDENT.fullmatch(self.norm, m.start, m.end) is not None
@@ -2054,9 +2065,17 @@ class _Extraction:
                         ("the ", "The "), m.start
                     ):
                         # "a senior U.S. defense official ..." then "The senior defense
-                        # official said": the one named before, else whoever spoke before
-                        view.mentions[i] = Mention(m.start, m.end, m.role, unnamed, m.cue)
+                        # official said": the one named before, else whoever spoke before;
+                        # "American and South Korean officials ... the officials estimate":
+                        # the officials named last
+                        before = (
+                            officials
+                            if officials is not None and entity.name.endswith("officials")
+                            else unnamed
+                        )
+                        view.mentions[i] = Mention(m.start, m.end, m.role, before, m.cue)
                         continue
+                    officials = entity
                     if not (entity.name[:1].isupper() and entity.name.endswith("officials")):
                         # "a senior government official", then "the official"; not "Russian
                         # officials say", who are no "source" spoken of after

@@ -650,3 +650,17 @@ def test_the_answers_of_an_interview_are_the_one_spoken_with() -> None:
 )
 def test_the_number_of(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_the_officials_are_the_officials_named_last() -> None:
+    text = (
+        "Ukrainian drone operators described the North Koreans as easy targets.\n\n"
+        "About 14,000 North Korean troops have been sent to Russia, according to American and"
+        " South Korean officials. Of those, the officials estimate, roughly 6,000 have been killed"
+        " or wounded."
+    )
+    found = extract(text, published=dt.date(2025, 7, 16), sources=SourceIndex([]))
+    assert [(c.low, c.source) for c in found] == [
+        (14000, "American and South Korean officials"),
+        (6000, "American and South Korean officials"),
+    ]
