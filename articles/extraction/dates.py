@@ -83,8 +83,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?=[ltpey])(?P<rel>last\s+week|this\s+week|(?:the\s+)?past\s+week|earlier\s+this\s+week|yesterday"
-            r"|today|this\s+morning|last\s+month|this\s+month|earlier\s+this\s+month|(?:the\s+)?past\s+month"
+            r"\b(?=[ltey])(?P<rel>last\s+week|this\s+week|earlier\s+this\s+week|yesterday"
+            r"|today|this\s+morning|last\s+month|this\s+month|earlier\s+this\s+month"
             r"|last\s+year|the\s+previous\s+year|this\s+year|earlier\s+this\s+year)\b",
             re.I,
         ),

@@ -688,6 +688,10 @@ _WOUNDED_PRISONERS = re.compile(
     r"\s+(?:wounded|injured)\s+(?:North\s+Korean\s+|DPRK\s+|Korean\s+)?(?:prisoners|captives|POWs)\b"
 )
 _DEFENCE_FORCES = re.compile(r"\bdefen[cs]e\s+$", re.I)
+_UP_FROM_BEFORE = re.compile(
+    r"\b(?:up|down|rising|risen|falling|fallen)\s+(?:sharply\s+|slightly\s+|markedly\s+)?from\s+"
+    r"(?:the\s+|an?\s+|its\s+|his\s+|their\s+)?(?:\w+\s+)?$"
+)
 _THE_OFFICIALS = re.compile(r"[Tt]he\s+(?:same\s+|two\s+|three\s+)?officials")
 _THE_PRESIDENT = re.compile(
     r"(?:[Tt]he\s+)?(?:[Pp]resident|[Hh]ead\s+of\s+[Ss]tate|Ukrainian\s+(?:leader|president))"
@@ -3112,6 +3116,10 @@ class _Extraction:
             d = dates[i]
             if d.end <= figure.start and _JOINED_CLAUSE.search(self.norm, d.end, figure.start):
                 continue  # "11,000 by the end of last year, and that 3,000 more in January"
+            if d.end <= figure.start and _UP_FROM_BEFORE.search(
+                self.norm, max(clause[0], figure.start - 40), figure.start
+            ):
+                continue  # "As of last week, 10,000 ..., up sharply from the roughly 8,000"
             if self._usable_date(view, figure, d, metric) and not self._in_far_relative(d, figure):
                 return d
         window = self.norm[max(clause[0], figure.start - 40) : figure.start]

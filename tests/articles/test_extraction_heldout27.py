@@ -664,3 +664,13 @@ def test_the_officials_are_the_officials_named_last() -> None:
         (14000, "American and South Korean officials"),
         (6000, "American and South Korean officials"),
     ]
+
+
+def test_a_compared_figure_and_a_window_ending_now() -> None:
+    text = (
+        "As of last week, more than 10,000 North Korean soldiers had been moved into Kursk,"
+        " Ryder said, up sharply from the roughly 8,000 he described to reporters on Feb. 20.\n\n"
+        "About 1,500 more North Korean troops arrived over the past month, Yusov said on"
+        " Monday."
+    )
+    assert dated(text) == [(10000, "2025-02-26"), (8000, "2025-02-20"), (1500, "2025-03-03")]
