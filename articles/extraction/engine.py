@@ -620,6 +620,9 @@ _FIGURE_WAS = re.compile(
     # "... around 4,000 casualties ... The estimate of 4,000 included at least 1,000 dead"
     r"\bthe\s+(?:real\s+|true\s+|actual\s+)?(?:figure|number|toll|total|tally|count)\s+(?:was|is|were"
     r"|stood|stands)\s+(?:(?:closer\s+to|nearer(?:\s+to)?|only|just|barely)\s+)?(?:(?:about|around|some)\s+)?$"
+    # "The spy agency's estimate stood at about 4,700 in April last year"
+    r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w']+\s+){0,2}?(?:estimate|figure|count|tally|toll)\s+"
+    r"(?:stood|stands|was|had\s+been)\s+at\s+(?:(?:about|around|some|roughly|nearly)\s+)?$"
 )
 _UNTIL_BEFORE = re.compile(r"\b(?:through|until|till|into)\s+$")
 # Capitalised words before a surname that are no given name: "Mr Hnatiuk", "Gen. Brunson".

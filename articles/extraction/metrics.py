@@ -382,6 +382,8 @@ def read_head(norm: str, end: int, limit: int) -> Head:
         if lower == "of":
             partitive = True
         if lower in _DIRECT and i <= 3 and partitive:
+            # "1,000 of the wounded had been patched up ... and sent back": people, of a set
+            head.people = lower in ("wounded", "injured")
             break
         if lower in _DIRECT and i <= 3:
             head.metric = _DIRECT[lower]

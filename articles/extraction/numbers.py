@@ -63,7 +63,7 @@ _APPROX = re.compile(
 _AT_LEAST = re.compile(
     # ("no more than" is a ceiling: see `_AT_MOST`)
     r"(?=[moauinewbstp])(?:\b(?:(?<!no\s)(?<!not\s)more\s+than|(?<!no\s)(?<!not\s)over|at\s+least|upwards?\s+of|in\s+excess\s+of|no[t]?\s+(?:fewer|less)\s+than"
-    r"|exceeding|well\s+over|above|a\s+minimum\s+of|beyond|(?<!not\s)(?<!never\s)exceed(?:ed|s)?|surpass(?:ed|es)?"
+    r"|exceeding|well\s+over|above|north\s+of|a\s+minimum\s+of|beyond|(?<!not\s)(?<!never\s)exceed(?:ed|s)?|surpass(?:ed|es)?"
     r"|top(?:ped|s)?|passed)\s*)$",
     re.I,
 )

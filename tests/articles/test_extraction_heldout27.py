@@ -674,3 +674,30 @@ def test_a_compared_figure_and_a_window_ending_now() -> None:
         " Monday."
     )
     assert dated(text) == [(10000, "2025-02-26"), (8000, "2025-02-20"), (1500, "2025-03-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A NATO official said the estimate of North Koreans killed or wounded was"
+            ' "north of 5,000."',
+            [("casualties", 5000, None)],
+            id="north-of",
+        ),
+        pytest.param(
+            "The NIS now puts North Korean casualties at roughly 7,000. The spy agency's estimate"
+            " stood at about 4,700 in April last year, he said.",
+            [("casualties", 7000, 7000), ("casualties", 4700, 4700)],
+            id="the-estimate-stood-at",
+        ),
+        pytest.param(
+            "The document says roughly 900 of the wounded North Koreans had been patched up at"
+            " field hospitals and sent back to their units.",
+            [("returned_to_duty", 900, 900)],
+            id="of-the-wounded-patched-up-and-sent-back",
+        ),
+    ],
+)
+def test_figures_from_the_36th_batch(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
