@@ -116,7 +116,8 @@ _ORIGIN = re.compile(
 # checks the character before it (see there).
 # ("told the National Assembly's committee" is whom it was told, not who told)
 _INVERTED_VERB = re.compile(
-    r"(?:said|says|according\s+to|told\s+(?!(?:the|a|an|its|his|her|their)\s)\w+|added|wrote)"
+    # ("told reporters Yu"; not "a resident told Radio Free Asia", whom he told)
+    r"(?:said|says|according\s+to|told\s+(?!(?:the|a|an|its|his|her|their)\s)[a-z]\w*|added|wrote)"
     r"\s+(?=[A-Z])"
 )
 _INVERTED_AFTER = re.compile(r"[,\"\s]")
@@ -578,7 +579,11 @@ def _subject_phrase(norm: str, lower: int, verb_start: int) -> tuple[int, int]:
     # "The NIS, for its part, told": an aside is no subject. "Rep. Park, the committee's
     # other secretary, said": a description in lower case stands for the name before it
     # ("In January, the agency said" keeps the agency: it names a source).
-    while index > 0 and (
+    while (
+        index > 0
+        # ("..., a resident told RFA": an unnamed person is the subject, not a description)
+        and _UNNAMED_PERSON.fullmatch(parts[index].strip()) is None
+    ) and (
         _ASIDE.match(parts[index])
         # "John Kirby, then the National Security Council spokesman, said": his role then;
         # "Shoigu, secretary of Russia's Security Council, said": his role
@@ -773,6 +778,10 @@ _FAMILIAR_PERSON = re.compile(
     r"(?:matter|situation|discussions|intelligence|talks|assessment|deliberations|case)"
     r"(?=[.,;:!?'\"]*$)"
 )
+_UNNAMED_PERSON = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?P<who>(?:local\s+)?(?:resident|villager|witness|defector)"
+    r"(?:\s+(?:of|in|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?)[.,;:!?'\"]*"
+)
 _UNNAMED_SOURCE = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:separate\s+|second\s+|other\s+)?"
     r"(?P<kind>(?:local\s+|military\s+|government\s+|senior\s+|informed\s+)*)"
@@ -894,6 +903,10 @@ def _entity(phrase: str, index: SourceIndex) -> Entity | None:
     if kind_source is not None:
         # "A Ukrainian military source told us": nobody named, but a source of a kind
         return Entity("a " + " ".join(kind_source.group("kind").split()) + " source", None)
+    person = _UNNAMED_PERSON.fullmatch(phrase.strip())
+    if person is not None:
+        # "a resident told Radio Free Asia": nobody named, but someone an editor records
+        return Entity("a " + " ".join(person.group("who").split()), None)
     unnamed = _UNNAMED_SOURCE.match(phrase.strip())
     if unnamed is not None:
         # "A separate source in Ryanggang Province": an unnamed source, named by its place.
@@ -1128,6 +1141,9 @@ def find_mentions(
 
 _NAME_WITH_AND = re.compile(
     r"(?<![\w'])[A-Z][\w-]*(?:\s+(?:for|of|on|the)?\s*[A-Z][\w-]*)*\s+and\s+$"
+)
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:interview|report|statement|article|post|video|assessment|update|paper)\s*$"
 )
 _FINITE_BEFORE = re.compile(
     r"(?<=\s)(?:went|goes|was|were|is|are|came|comes|offered|published|issued|gave|put|took)"
@@ -1372,6 +1388,11 @@ def _speakers(norm: str, start: int, end: int) -> list[_Span]:
             norm, m.end(), end
         ):
             continue  # "the troops believed to have been sent": nobody believes here
+        if _DOCUMENT_BEFORE.search(norm, max(start, m.start() - 14), m.start()) and norm.startswith(
+            ("published", "released", "posted", "given", "aired"),
+            m.start() + (1 if norm[m.start()] in ' ,"' else 0),
+        ):
+            continue  # "told The War Zone in an interview published on Oct. 25": a participle
         if _BY_AFTER.match(norm, m.end(), end):
             # "casualties as estimated by the NIS", "assessments shared by the NIS": a
             # passive, whose agent after "by" speaks

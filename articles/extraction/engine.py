@@ -363,8 +363,11 @@ _NEAREST_WINDOW = 600
 _NEAREST_SLACK = 120
 _ORGANISATION_NAME = re.compile(r"\b(?:Ministry|Agency|Service|Department|Directorate|Office)\b")
 _SOURCE_ANAPHOR = re.compile(
-    r"(?:the|that|this|our|the\s+same)\s+(?:source|official|senior\s+official)[.,;:!?'\"]*$", re.I
+    r"(?:the|that|this|our|the\s+same)\s+(?:source|official|senior\s+official|resident|villager"
+    r"|witness|defector)[.,;:!?'\"]*$",
+    re.I,
 )
+_UNNAMED_PERSON_NAME = re.compile(r"a (?:local )?(?:resident|villager|witness|defector)\b")
 _PRONOUN = re.compile(r"(?:He|She|he|she)\s*$")
 _NAME_RUN = re.compile(r"(?<![\w'-])[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
 # Two or three capitalised words, none an organisation's: "Andriy Yusov", "Kim Yong-hyun".
@@ -2060,7 +2063,11 @@ class _Extraction:
                     entity is not None
                     and entity.known is None
                     and entity.name.startswith("a ")
-                    and (" source " in entity.name or entity.name.endswith(" source"))
+                    and (
+                        " source " in entity.name
+                        or entity.name.endswith(" source")
+                        or _UNNAMED_PERSON_NAME.match(entity.name) is not None
+                    )
                 ):
                     unnamed = entity  # "a military source in Kursk", "a government source"
                 if (

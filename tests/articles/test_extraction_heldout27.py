@@ -701,3 +701,25 @@ def test_a_compared_figure_and_a_window_ending_now() -> None:
 )
 def test_figures_from_the_36th_batch(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_a_resident_and_the_resident() -> None:
+    text = (
+        "A wounded North Korean soldier has returned to his hometown, a resident told Radio"
+        " Free Asia.\n\n"
+        "According to the resident, at least 15 young North Korean men from the county have"
+        " died in Russia."
+    )
+    found = extract(text, published=dt.date(2026, 4, 9), sources=SourceIndex([]))
+    assert [(c.low, c.source) for c in found] == [(15, "a resident")]
+
+
+def test_told_the_outlet_in_an_interview_published_on_a_day() -> None:
+    text = (
+        "Around 11,000 North Korean soldiers are training in Russia's Far East, Kyrylo Budanov"
+        " told The War Zone in an interview published on Feb. 25."
+    )
+    found = claims(text)
+    assert [(c.low, c.source, c.via) for c in found] == [
+        (11000, "Defence Intelligence of Ukraine (HUR)", None)
+    ]
