@@ -11,6 +11,11 @@ import pytest
 from articles.extraction import KnownSource, SourceIndex, extract
 from tests.articles.heldout_cases import NIS, SOURCES, claims, dated, metrics_of
 
+# The shared registry and the US officials, whom several of these reports quote.
+WITH_US_OFFICIALS = SourceIndex(
+    [*SOURCES.sources, KnownSource("US officials", ("U.S. officials",), kind="government")]
+)
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -142,10 +147,7 @@ def test_an_agency_telling_a_committee_on_a_day() -> None:
     ],
 )
 def test_relays(text: str, expected: list[tuple]) -> None:
-    sources = SourceIndex(
-        [*SOURCES.sources, KnownSource("US officials", ("U.S. officials",), kind="government")]
-    )
-    found = extract(text, published=dt.date(2025, 3, 5), sources=sources)
+    found = extract(text, published=dt.date(2025, 3, 5), sources=WITH_US_OFFICIALS)
     assert [(c.low, c.source, c.via) for c in found] == expected
 
 
@@ -473,10 +475,7 @@ def test_the_us_side_and_a_table_cell_naming_the_agency_in_brackets() -> None:
         "South Korea (NIS)  | about 15,000  | about 2,600\n"
         "Ukraine (HUR)      | over 18,000   | 4,000-5,000\n"
     )
-    sources = SourceIndex(
-        [*SOURCES.sources, KnownSource("US officials", ("U.S. officials",), kind="government")]
-    )
-    found = extract(text, published=dt.date(2026, 11, 9), sources=sources)
+    found = extract(text, published=dt.date(2026, 11, 9), sources=WITH_US_OFFICIALS)
     assert [(c.low, c.source) for c in found] == [
         (11000, "US officials"),
         (15000, NIS),
@@ -508,10 +507,7 @@ def test_one_official_of_known_officials_and_a_leak() -> None:
         "Leaked Defense Ministry records show 1,200 North Korean soldiers were treated for"
         " wounds."
     )
-    sources = SourceIndex(
-        [*SOURCES.sources, KnownSource("US officials", ("U.S. officials",), kind="government")]
-    )
-    found = extract(text, published=dt.date(2025, 3, 5), sources=sources)
+    found = extract(text, published=dt.date(2025, 3, 5), sources=WITH_US_OFFICIALS)
     assert [(c.low, c.source) for c in found] == [
         (9000, "US officials"),
         (1200, "Defense Ministry"),
@@ -526,10 +522,7 @@ def test_a_document_seen_by_a_paper_speaks_for_its_authors() -> None:
         " and 25,000 North Koreans have been deployed to Russia.\n\n"
         "A classified U.S. intelligence assessment puts the North Korean dead at 4,000."
     )
-    sources = SourceIndex(
-        [*SOURCES.sources, KnownSource("US officials", ("U.S. officials",), kind="government")]
-    )
-    found = extract(text, published=dt.date(2026, 11, 18), sources=sources)
+    found = extract(text, published=dt.date(2026, 11, 18), sources=WITH_US_OFFICIALS)
     assert [(c.low, c.source) for c in found] == [
         (20000, "Defence Intelligence"),
         (4000, "US officials"),
