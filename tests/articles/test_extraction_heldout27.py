@@ -1,5 +1,5 @@
-"""Behaviours added after scoring the engine on the 27th and 28th held-out batches
-(r336-r359), written together by two writers who had not seen the engine.
+"""Behaviours added after scoring the engine on the 27th to 36th held-out batches
+(r336-r455), written two at a time by writers who had not seen the engine.
 
 Each row is a general cause found there, written as a new sentence of the project's own.
 """
