@@ -793,7 +793,7 @@ _ONE_OF_SOURCES = re.compile(
     r"(?P<who>(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:sources|officials))"
 )
 _KIND_SOURCE = re.compile(
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<kind>(?:(?:senior|Ukrainian|South\s+Korean|Russian|US|U\.S\."
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<kind>(?:(?:senior|Ukrainian|South\s+Korean|North\s+Korean|Russian|US|U\.S\."
     r"|American|Western|European|Japanese|military|intelligence|government|security|diplomatic"
     r"|defen[cs]e|informed|well-placed|high-ranking)\s+){1,3})source"
 )

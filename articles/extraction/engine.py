@@ -754,7 +754,8 @@ _MAKE_UP = re.compile(
 _INCLUDING = re.compile(r"\b(?:including|counting|excluding|plus)\s+(?:the\s+)?$", re.I)
 _BACKWARD = re.compile(
     r"(?:The|These|Those|Both|All)\s+(?:\w+\s+){0,3}?(?:figures|numbers|estimates|data|counts|tallies)"
-    r"\s+(?:(?:came|come|are|were|was)\s+from|(?:were|are|was)\s+(?:provided|given|compiled|released|supplied)\s+by)\b"
+    r"\s+(?:(?:came|come|are|were|was)\s+from|(?:were|are|was)\s+(?:provided|given|compiled|released"
+    r"|supplied|relayed|disclosed|passed\s+on)\s+by)\b"
 )
 # "ANDRIY YUSOV:", "FERNANDEZ, HOST:": a transcript's speaker, in capitals, then a colon.
 _SPEAKER_LABEL = re.compile(
@@ -1482,6 +1483,10 @@ class _Extraction:
             days = [d for d in view.dates if d.precision == "day" and not d.as_of and not d.since]
             day = days[0] if days else None
             j = i - 1
+            if j >= 0 and owns[j] is not None and day is not None:
+                # "The NIS believes 2,000 have died ... The figures were relayed by Rep. Park
+                # after a briefing on Wednesday": named already, dated by the relay
+                out[j] = (owns[j], day)
             while j >= 0 and owns[j] is None:
                 out[j] = (own, day)
                 j -= 1
@@ -2316,7 +2321,9 @@ class _Extraction:
             if (
                 (
                     ("home" in later or "repatriat" in later or "to North Korea" in later)
-                    and head.metric != "killed"  # "300 bodies ... were flown home": the dead
+                    # "300 bodies ... were flown home", "300 injured soldiers flown home": the
+                    # dead and the wounded, not troops withdrawn
+                    and head.metric not in ("killed", "wounded")
                     and self._sent_home(view, figure)
                 )
                 or (

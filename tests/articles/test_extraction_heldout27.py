@@ -716,3 +716,17 @@ def test_told_the_outlet_in_an_interview_published_on_a_day() -> None:
     assert [(c.low, c.source, c.via) for c in found] == [
         (11000, "Defence Intelligence of Ukraine (HUR)", None)
     ]
+
+
+def test_figures_relayed_after_a_briefing_on_a_day_and_a_north_korean_source() -> None:
+    text = (
+        "The NIS believes around 2,000 North Korean soldiers have died in Russia. The figures"
+        " were relayed by Rep. Yu after a closed-door briefing on Monday.\n\n"
+        "A North Korean source told the Daily NK that about 300 injured North Korean soldiers"
+        " were flown home."
+    )
+    found = claims(text)
+    assert [(c.low, c.source, c.as_of) for c in found] == [
+        (2000, NIS, "2025-03-03"),
+        (300, "a North Korean source", "2025-03-05"),
+    ]
