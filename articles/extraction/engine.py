@@ -489,6 +489,9 @@ _OTHER_FIGURES_GIVEN = re.compile(
     re.I,
 )
 _OTHER_FIGURES_REACH = 70
+_DATED_DOCUMENT = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:assessment|briefing|report|statement|update|estimate|testimony)\b"
+)
 _TRAVELLED_ON = re.compile(
     r"\b(?:flew|travell?ed|arrived|was\s+back|returned)\s+(?:to|in)\s+[A-Z][\w-]+\s+(?:on\s+)?$"
 )
@@ -1540,6 +1543,20 @@ class _Extraction:
                 continue
             if own is None or own.source is None or not view.dates:
                 continue
+            if not view.figures and "'s " in self.norm[view.sentence.start : view.sentence.end]:
+                # "The NIS's October 30 assessment indicates ...": the day of its assessment
+                dated = [
+                    d
+                    for d in view.dates
+                    if d.precision == "day"
+                    and not d.since
+                    and _DATED_DOCUMENT.match(self.norm, d.end) is not None
+                    and self.norm.endswith("'s ", max(0, d.start - 3), d.start)
+                ]
+                if len(dated) == 1:
+                    for key in {own.source, own.speaker or own.source}:
+                        self.statements.setdefault(key, []).append((dated[0].start, dated[0]))
+                    continue
             if not view.figures:
                 # "announced by Sergei Shoigu, who flew to Pyongyang on Tuesday": the day he
                 # was there is the day he spoke

@@ -730,3 +730,12 @@ def test_figures_relayed_after_a_briefing_on_a_day_and_a_north_korean_source() -
         (2000, NIS, "2025-03-03"),
         (300, "a North Korean source", "2025-03-05"),
     ]
+
+
+def test_an_agencys_dated_assessment_dates_its_figures() -> None:
+    text = (
+        "The NIS's February 26 assessment indicates that North Korea keeps rotating forces.\n\n"
+        "Rep. Yu added that the NIS estimates the total number of North Korean personnel sent"
+        " to Russia has reached approximately 20,000."
+    )
+    assert dated(text) == [(20000, "2025-02-26")]
