@@ -106,7 +106,7 @@ _CUE = re.compile(
 )
 # Training that is over: the troops are deployed, not in training.
 _TRAINING_DONE = re.compile(
-    r"\b(?:after|completed|(?<!still\s)completing|finished|(?<!still\s)finishing|having|following)\s+(?:\w+\s+){0,3}$"
+    r"\b(?:after|completed|(?<!still\s)completing|finished|(?<!still\s)finishing|having|following)\s+(?:\w+\s+){0,5}$"
     r"|\bhad\s+(?:already\s+)?been\s+$",
     re.I,
 )

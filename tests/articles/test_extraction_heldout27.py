@@ -739,3 +739,12 @@ def test_an_agencys_dated_assessment_dates_its_figures() -> None:
         " to Russia has reached approximately 20,000."
     )
     assert dated(text) == [(20000, "2025-02-26")]
+
+
+def test_troops_that_finished_weeks_of_training_are_deployed() -> None:
+    text = (
+        "The NIS put the first contingent's size at between 11,000 and 12,000 North Korean"
+        " troops in November, after they had finished a few weeks of training in Russia's Far"
+        " East."
+    )
+    assert metrics_of(text) == [("deployed", 11000, 12000)]
