@@ -778,8 +778,10 @@ _FAMILIAR_PERSON = re.compile(
     r"(?:matter|situation|discussions|intelligence|talks|assessment|deliberations|case)"
     r"(?=[.,;:!?'\"]*$)"
 )
+# People a report quotes without naming them ("a resident told RFA"), then "the resident"
+UNNAMED_PERSON_NOUNS = "resident|villager|witness|defector"
 _UNNAMED_PERSON = re.compile(
-    r"(?:[Aa]n?|[Oo]ne)\s+(?P<who>(?:local\s+)?(?:resident|villager|witness|defector)"
+    rf"(?:[Aa]n?|[Oo]ne)\s+(?P<who>(?:local\s+)?(?:{UNNAMED_PERSON_NOUNS})"
     r"(?:\s+(?:of|in|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?)[.,;:!?'\"]*"
 )
 _UNNAMED_SOURCE = re.compile(

@@ -14,6 +14,7 @@ from . import metrics
 from .attribution import (
     _OPENING_NAME,
     _TITLES,
+    UNNAMED_PERSON_NOUNS,
     Attribution,
     Attributor,
     Entity,
@@ -363,11 +364,11 @@ _NEAREST_WINDOW = 600
 _NEAREST_SLACK = 120
 _ORGANISATION_NAME = re.compile(r"\b(?:Ministry|Agency|Service|Department|Directorate|Office)\b")
 _SOURCE_ANAPHOR = re.compile(
-    r"(?:the|that|this|our|the\s+same)\s+(?:source|official|senior\s+official|resident|villager"
-    r"|witness|defector)[.,;:!?'\"]*$",
+    rf"(?:the|that|this|our|the\s+same)\s+(?:source|official|senior\s+official|{UNNAMED_PERSON_NOUNS})"
+    r"[.,;:!?'\"]*$",
     re.I,
 )
-_UNNAMED_PERSON_NAME = re.compile(r"a (?:local )?(?:resident|villager|witness|defector)\b")
+_UNNAMED_PERSON_NAME = re.compile(rf"a (?:local )?(?:{UNNAMED_PERSON_NOUNS})\b")
 _PRONOUN = re.compile(r"(?:He|She|he|she)\s*$")
 _NAME_RUN = re.compile(r"(?<![\w'-])[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
 # Two or three capitalised words, none an organisation's: "Andriy Yusov", "Kim Yong-hyun".
@@ -448,11 +449,11 @@ _COMBINED_NOUN = re.compile(
 _COMBINED_REACH = 90
 _NEAREST_REACH = 60
 _DATELINE_REACH = 40
-_SINCE_EVENT = re.compile(r"\bsince\s+(?:the|they|their|its|it|being)\s+(?:[\w-]+\s+){0,2}$")
+# "3,000 since the troops were committed to combat": when the count began
+_SINCE_EVENT_PATTERN = r"\bsince\s+(?:the|they|their|its|it|being)\s+(?:[\w-]+\s+){0,2}$"
+_SINCE_EVENT = re.compile(_SINCE_EVENT_PATTERN)
 _AFTER_EVENT = re.compile(
-    r"\b(?:after|despite|following)\s+(?:[\w-]+\s+){0,3}$"
-    # "3,000 since the troops were committed to combat": when the count began
-    r"|\bsince\s+(?:the|they|their|its|it|being)\s+(?:[\w-]+\s+){0,2}$"
+    r"\b(?:after|despite|following)\s+(?:[\w-]+\s+){0,3}$|" + _SINCE_EVENT_PATTERN
 )
 # "Join 15,000 members who support independent journalism": a call to readers.
 _JOIN = re.compile(
@@ -1446,19 +1447,13 @@ class _Extraction:
                 value = d.value
                 year = anchor.value.year + (value.month < anchor.value.month)
                 if year != value.year:
-                    day = min(value.day, calendar.monthrange(year, value.month)[1])
-                    moved = dt.date(year, value.month, day)
+                    moved = _on_day(year, value.month, value.day)
                     if moved > self.published:
                         continue
                     d.value = moved
                     if d.period_end is not None:
                         end = d.period_end
-                        end_year = end.year + year - value.year
-                        d.period_end = dt.date(
-                            end_year,
-                            end.month,
-                            min(end.day, calendar.monthrange(end_year, end.month)[1]),
-                        )
+                        d.period_end = _on_day(end.year + year - value.year, end.month, end.day)
                 anchor = d
 
     def _timeline_row(self, s: int, first: DateMention) -> bool:
@@ -2404,7 +2399,7 @@ class _Extraction:
             figure.value < MIN_FORCE
             or (
                 self._per_clause(view, clause, "hypothetical")
-                and not self._hypothetical_after(figure, clause)
+                and not self._hypothetical_after(view, figure, clause)
             )
         ):
             return None
@@ -2431,9 +2426,9 @@ class _Extraction:
             )
         ):
             return None  # "Russia's average daily casualties fell to about 1,520": a rate
-        if self.norm[view.sentence.start : view.sentence.end].rstrip(" \"'\u201d)").endswith(
-            "?"
-        ) and _YES_NO_QUESTION.match(self.norm, view.sentence.start, figure.start):
+        if self.norm[max(view.sentence.start, view.sentence.end - 8) : view.sentence.end].rstrip(
+            " \"'\u201d)\n"
+        ).endswith("?") and _YES_NO_QUESTION.match(self.norm, view.sentence.start, figure.start):
             return None  # "Fact check: Are 100,000 North Korean soldiers fighting ...?"
         if (
             figure.value < 1000
@@ -2489,8 +2484,13 @@ class _Extraction:
         if attribution is not None and attribution.via is None and self.previous_view is not None:
             attribution = self._briefed_before(view, attribution)
         date = self._date(view, figure, clause, as_of_carry, metric)
-        if date is None and "later" in self.norm[view.sentence.start : view.sentence.end]:
-            date = self._later_than(view, figure)
+        if date is None:
+            has_later = view.clause_tests.get("later")  # once per sentence, not per figure
+            if has_later is None:
+                has_later = self.norm.find("later", view.sentence.start, view.sentence.end) >= 0
+                view.clause_tests["later"] = has_later
+            if has_later:
+                date = self._later_than(view, figure)
         if date is None:
             date = self._said_on(view)
         if attribution is not None and attribution.source is not None:
@@ -2588,14 +2588,26 @@ class _Extraction:
                 last, at = known, start
         return last
 
-    def _hypothetical_after(self, figure: Figure, clause: tuple[int, int]) -> bool:
+    def _hypothetical_after(
+        self, view: _SentenceView, figure: Figure, clause: tuple[int, int]
+    ) -> bool:
         """Whether the clause's speculation is only in a clause joined after the figure:
         "troops in Kursk now numbered around 11,000, and that Pyongyang was preparing to
-        rotate some units home" is a count, then a plan."""
-        joined = _AND_THAT.search(self.norm, figure.end, clause[1])
-        if joined is None:
-            return False
-        return _HYPOTHETICAL.search(self.norm, clause[0], joined.start()) is None
+        rotate some units home" is a count, then a plan.
+
+        The clause's ", and that" joins and where its speculation first comes are found once
+        per clause: a clause of thousands of figures is not read to its end for each."""
+        key = (clause, "and_that")
+        found = view.clause_tests.get(key)
+        if found is None:
+            joins = [m.start() for m in _AND_THAT.finditer(self.norm, clause[0], clause[1])]
+            speculation = _HYPOTHETICAL.search(self.norm, clause[0], clause[1])
+            found = (joins, speculation.start() if speculation is not None else clause[1])
+            view.clause_tests[key] = found
+        joins, first_speculation = found
+        # the first join after the figure, and no speculation before it
+        i = bisect.bisect_left(joins, figure.end)
+        return i < len(joins) and first_speculation >= joins[i]
 
     def _later_than(self, view: _SentenceView, figure: Figure) -> DateMention | None:
         """ "HUR said in March 2025 that 4,000 had been hit; the NIS put the dead at around
@@ -2603,13 +2615,23 @@ class _Extraction:
         sentence, else the sentence before), at that date's precision. Days and weeks count
         on from a day only."""
         s, e = view.sentence.start, view.sentence.end
-        later = _LATER_BY.search(self.norm, max(s, figure.start - _LATER_REACH), e)
+        # read near the figure only, and the dates before it by bisection: a sentence of
+        # thousands of figures must not be read to its end for each
+        later = _LATER_BY.search(
+            self.norm, max(s, figure.start - _LATER_REACH), min(e, figure.end + 2 * _LATER_REACH)
+        )
         if later is None or later.start() > figure.end + _LATER_REACH:
             return None
+        if view.date_starts is None:
+            view.date_starts = [d.start for d in view.dates]
         anchor = None
-        for d in view.dates:
+        i = bisect.bisect_left(view.date_starts, later.start())
+        while i > 0:
+            i -= 1
+            d = view.dates[i]
             if d.end <= later.start() and d.precision != "none" and not d.as_of:
                 anchor = d
+                break
         if anchor is None:
             anchor = self._date_before()
         if anchor is None:
@@ -2627,9 +2649,7 @@ class _Extraction:
             if anchor.precision == "year" and unit != "year":
                 return None
             year, month = divmod(value.year * 12 + value.month - 1 + months, 12)
-            # a month after January 31 is the last day of February
-            day = min(value.day, calendar.monthrange(year, month + 1)[1])
-            value = dt.date(year, month + 1, day)
+            value = _on_day(year, month + 1, value.day)
         if self.published is not None and value > self.published:
             return None
         return DateMention(later.start(), later.end(), value, anchor.precision, None, False, False)
@@ -3447,6 +3467,13 @@ def _holding(named: list[Entity], name: str) -> Entity | None:
 def _holds(known: KnownSource, name: str) -> bool:
     pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
     return any(pattern.search(n) for n in (known.name, *known.aliases))
+
+
+def _on_day(year: int, month: int, day: int) -> dt.date:
+    """The day in that month, or its last day if the month is shorter: a month after
+    January 31 is February 28 (the two month shifts above need no more than this, so no
+    date library is taken on for it)."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _hypothetical(clause: str) -> bool:

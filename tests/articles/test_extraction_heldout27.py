@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from articles.extraction import KnownSource, SourceIndex, extract
-from tests.articles.heldout_cases import NIS, SOURCES, claims, dated, metrics_of
+from tests.articles.heldout_cases import NIS, SOURCES, claims, cpu_seconds, dated, metrics_of
 
 # The shared registry and the US officials, whom several of these reports quote.
 WITH_US_OFFICIALS = SourceIndex(
@@ -748,3 +748,17 @@ def test_troops_that_finished_weeks_of_training_are_deployed() -> None:
         " East."
     )
     assert metrics_of(text) == [("deployed", 11000, 12000)]
+
+
+def test_a_long_speculating_clause_costs_time_in_proportion() -> None:
+    """Whether a plan is said only after ", and that" is read once per clause, not once per
+    figure to the clause's end."""
+
+    def seconds(size: int) -> float:
+        unit = "1,000 North Korean troops and "
+        return cpu_seconds("Pyongyang could send " + unit * (size // len(unit)) + " more.")
+
+    # 16 times the text: linear is about 16, quadratic 256 (the per-figure reading was 70).
+    short = max(seconds(25_000), seconds(25_000), 0.01)
+    long = seconds(400_000)
+    assert long < 32 * short
