@@ -6,7 +6,7 @@ Always scores the project's own reports (`eval/reports/*.txt`, labels in
 `eval/reports.json`) and, separately, the held-out reports (labels in `eval/heldout.json`:
 reports written later in other outlets' styles and labelled before the engine was tuned on
 them, to show overfitting to the first set; `eval/heldout2.json`, a second batch written after
-tuning on the first; `eval/heldout3.json` to `eval/heldout36.json`, 34 more, written by
+tuning on the first; `eval/heldout3.json` to `eval/heldout38.json`, 36 more, written by
 writers who had not seen the engine (the ninth written alongside the tenth and scored after
 the tenth's fixes, the eleventh alongside the twelfth and scored after the twelfth's, the
 fifteenth and sixteenth together, the seventeenth and eighteenth together and the
@@ -15,7 +15,7 @@ the 21st and 22nd likewise, the 23rd and 24th together, the 25th and 26th togeth
 28th together, the 29th and 30th together and scored after the 27th's and 28th's fixes, the 31st
 and 32nd together and scored after the 29th's and 30th's, the 33rd and 34th likewise
 after the 31st's and 32nd's, the 35th after the 33rd's and 34th's, the 36th (written alongside
-the 35th) after the 35th's)); with
+the 35th) after the 35th's, the 37th and 38th together after the 36th's)); with
 SEEDS_DIR also the seed reports there, labelled in
 `eval/seeds.json` (publication dates and outlets come from SEEDS_DIR/index.json). Known
 sources for recognition are in `eval/sources.json`.
@@ -222,6 +222,8 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
     evaluate_set("held-out reports, 34th batch", *own_reports("heldout34.json"), index, out)
     evaluate_set("held-out reports, 35th batch", *own_reports("heldout35.json"), index, out)
     evaluate_set("held-out reports, 36th batch", *own_reports("heldout36.json"), index, out)
+    evaluate_set("held-out reports, 37th batch", *own_reports("heldout37.json"), index, out)
+    evaluate_set("held-out reports, 38th batch", *own_reports("heldout38.json"), index, out)
     return 0
 
 
