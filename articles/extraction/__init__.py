@@ -103,7 +103,7 @@ from .engine import MAX_TEXT_CHARS, extract  # noqa: E402
 from .model import Claim, ExtractionError, KnownSource  # noqa: E402
 from .registry import SourceIndex, source_index  # noqa: E402
 
-ENGINE_VERSION = "2026.12.13"
+ENGINE_VERSION = "2026.12.14"
 
 __all__ = [
     "BUILD",

@@ -83,13 +83,18 @@ _OTHER_FORCE = re.compile(
     r"(?:lost|deployed|sent|dispatched|suffered|mobili[sz]ed)\b"
     r"|\blosses\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia|Ukraine"
     r"|(?:Russian|Ukrainian)\s+(?:army|forces|troops))\b"
+    # a speaker's own side: "Our own losses that day were two wounded", "Our own army, now
+    # barely 70,000 strong", a retired general's "I commanded some 4,000 soldiers"
+    r"|\b(?:[Oo]ur|[Mm]y)\s+own\s+(?:\w+\s+)?(?:troops|soldiers|forces|army|losses|casualties|men"
+    r"|units|personnel|dead|wounded)\b|\bI\s+(?:once\s+)?(?:commanded|led)\b"
 )
 # Speculation, not a report: "could send 25,000 more". Announcements ("will send",
 # "would send" in reported speech) are kept: they are what a government said it does.
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|possibly|ready\s+to|willing\s+to|threatened\s+to|prepared\s+to|able\s+to"
     r"|preparing\s+to|planning\s+to)"
-    r"\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:send|sent|deploy|deployed|dispatch|dispatched|provide|commit"
+    # "could, in theory, rotate as many as 100,000": an aside between the modal and its verb
+    r"(?:,\s+(?:in\s+)?\w+,)?\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:send|sent|deploy|deployed|dispatch|dispatched|provide|commit"
     r"|rotate|rotated|field|fielded|contribute|supply|transfer|move)\b"
     # "analysts expect a fourth wave, possibly as large as 30,000": a forecast.
     r"|\bpossibly\s+(?:as\s+(?:large|many|big)\s+as|up\s+to)"

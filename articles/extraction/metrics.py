@@ -41,7 +41,8 @@ _CUES: list[tuple[str, str]] = [
          rf"|{verb}\s+back\s+(?:in)?to\s+(?:combat|battle|the\s+front|the\s+fight(?:ing)?)"
          for verb in ("gone", "went", "going", "sent", "returned")
      )
-     + r"|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"
+     + r"|rejoin(?:ed)?|sent\s+back\s+to\s+(?:the\s+|their\s+)?"
+     r"(?:front(?:[\s-]?lines?)?(?:\s+duty)?|units?|positions|duty)"
      # "412 of them were discharged back to their units"
      + "".join(
          rf"|{verb}\s+back\s+(?:in)?to\s+(?:the\s+|their\s+)?(?:front|units?|positions|duty)"
@@ -176,6 +177,11 @@ _THING_AFTER = re.compile(
     r"\s+[a-z]+(?:-[a-z]+)?\s+(?:"
     + "|".join(sorted(_THINGS - {"days", "weeks", "months", "years"}))
     + r")\b"
+)
+_EXCHANGE_RATE = re.compile(
+    r"\s+(?:to|per|against)\s+(?:the|one|a|each)\s+(?:(?:US|U\.S\.|American)\s+)?"
+    r"(?:dollars?|euros?|yuan|won|rouble|ruble|pounds?|greenback)\b",
+    re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'-]*(?:\.(?=[A-Za-z])[\w'-]*)*|\S")
 # A word right after a figure that lets the figure stand alone ("400 have been killed").
@@ -359,6 +365,9 @@ def read_head(norm: str, end: int, limit: int) -> Head:
             window = " " + window[number_of.end() :]
     if _THING_AFTER.match(window):
         head.rejected = True  # "roughly 180 shipping containers", "40 armoured vehicles"
+        return head
+    if _EXCHANGE_RATE.match(window):
+        head.rejected = True  # "the rouble has fallen past 110 to the dollar": a price
         return head
     if _TIME_LATER.match(window):
         return head  # "put the dead at 600 a month later": when, not a rate ("600 a month")

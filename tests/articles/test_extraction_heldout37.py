@@ -1,0 +1,48 @@
+"""Behaviours added after scoring the engine on the 37th and 38th held-out batches
+(r456-r479), written together by writers who had not seen the engine.
+
+Each row is a general cause found there, written as a new sentence of the project's own.
+"""
+
+import pytest
+
+from tests.articles.heldout_cases import metrics_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The NIS said some 1,200 North Korean soldiers had healed and been sent back to"
+            " frontline duty.",
+            [("returned_to_duty", 1200, 1200)],
+            id="sent-back-to-front-line-duty",
+        ),
+        pytest.param(
+            "The NIS said 2,400 North Korean troops had been killed. The rouble, meanwhile, has"
+            " fallen past 105 to the dollar.",
+            [("killed", 2400, 2400)],
+            id="an-exchange-rate-is-not-a-count",
+        ),
+        pytest.param(
+            "A NATO diplomat said North Korea might, in principle, send up to 60,000 soldiers"
+            " a year.",
+            [],
+            id="a-modal-with-an-aside-is-speculation",
+        ),
+        pytest.param(
+            "The captain said his unit repelled a North Korean assault at dawn. Our own losses"
+            " that morning were three wounded.",
+            [],
+            id="the-speakers-own-losses",
+        ),
+        pytest.param(
+            "North Korean troops adapt fast. I commanded some 3,000 soldiers in Basra, and it"
+            " took us a year.",
+            [],
+            id="the-writers-own-command",
+        ),
+    ],
+)
+def test_figures_from_the_37th_and_38th_batches(text: str, expected: list[tuple]) -> None:
+    assert metrics_of(text) == expected
