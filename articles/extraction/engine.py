@@ -794,6 +794,7 @@ _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", 
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _RELATIVE_REACH = 60
 _YEAR = re.compile(r"\d{4}")
+_YEAR_HEADING = re.compile(r"(?m)^[ \t]*((?:19|20)\d\d)[ \t]*$")
 # A month (and maybe a day) written alone, for `_narrative_years`: "in late February",
 # "April", "on March 3", "by mid-May"
 _ASIDE_OPENS = re.compile(r",\s+(?:who|which|whose)\b")
@@ -1433,9 +1434,14 @@ class _Extraction:
         norm = self.norm
         anchor: DateMention | None = None
         paragraph = -1
+        # A timeline's year heading ("2024" alone on its line): the rows under it, "October
+        # 18 - the NIS says ...", are of that year, not the latest October before publication.
+        headings = [(m.start(), int(m.group(1))) for m in _YEAR_HEADING.finditer(norm)]
         for view in views:
             if view.sentence.paragraph != paragraph:
                 anchor, paragraph = None, view.sentence.paragraph
+                if headings:
+                    anchor = self._heading_anchor(headings, view)
             for d in view.dates:
                 if d.precision not in ("day", "month"):
                     continue
@@ -1460,6 +1466,18 @@ class _Extraction:
                         end = d.period_end
                         d.period_end = _on_day(end.year + year - value.year, end.month, end.day)
                 anchor = d
+
+    def _heading_anchor(
+        self, headings: list[tuple[int, int]], view: _SentenceView
+    ) -> DateMention | None:
+        """A January 1 of the year heading the paragraph of `view`, for `_narrative_years`."""
+        at = bisect.bisect_left(headings, (view.sentence.start, 0)) - 1
+        if at < 0:
+            return None
+        year = headings[at][1]
+        if self.published is None or year > self.published.year:
+            return None
+        return DateMention(-1, -1, dt.date(year, 1, 1), "year", None, False, False)
 
     def _timeline_row(self, s: int, first: DateMention) -> bool:
         """A line of a timeline, "- October 18, 2024 - the NIS says about 1,500 ...": a

@@ -6,7 +6,7 @@ Each row is a general cause found there, written as a new sentence of the projec
 
 import pytest
 
-from tests.articles.heldout_cases import metrics_of
+from tests.articles.heldout_cases import dated, metrics_of
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,18 @@ from tests.articles.heldout_cases import metrics_of
 )
 def test_figures_from_the_37th_and_38th_batches(text: str, expected: list[tuple]) -> None:
     assert metrics_of(text) == expected
+
+
+def test_a_timelines_year_headings_date_its_rows() -> None:
+    """Published 2025-03-05: without the headings, "November 2" and "December 20" would be
+    the latest before publication, which are in 2024 anyway, but "March 1" under "2024"
+    would be read as March 2025."""
+    text = (
+        "Timeline of the deployment\n\n"
+        "2024\n\n"
+        "March 1 - HUR says 200 North Korean soldiers are already in Russia.\n\n"
+        "November 2 - The NIS says 10,000 North Korean troops are in Russia.\n\n"
+        "2025\n\n"
+        "January 14 - The NIS says 300 North Korean soldiers have been killed.\n"
+    )
+    assert dated(text) == [(200, "2024-03-01"), (10000, "2024-11-02"), (300, "2025-01-14")]
