@@ -794,6 +794,11 @@ _NOT_LABELS = frozenset(["update", "updated", "breaking", "watch", "read more", 
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _RELATIVE_REACH = 60
 _YEAR = re.compile(r"\d{4}")
+_NEW_TOTAL_BEFORE = re.compile(
+    r",\s+(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their|North\s+Korea's)\s+"
+    r"(?:[\w'-]+\s+){0,8}?to\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than"
+    r"|an\s+estimated|approximately|at\s+least)\s+)?$"
+)
 _YEAR_HEADING = re.compile(r"(?m)^[ \t]*((?:19|20)\d\d)[ \t]*$")
 # A month (and maybe a day) written alone, for `_narrative_years`: "in late February",
 # "April", "on March 3", "by mid-May"
@@ -3199,6 +3204,14 @@ class _Extraction:
                 continue  # "As of last week, 10,000 ..., up sharply from the roughly 8,000"
             if self._usable_date(view, figure, d, metric) and not self._in_far_relative(d, figure):
                 return d
+        if "ing " in self.norm[max(clause[0], figure.start - 100) : figure.start]:
+            total = _NEW_TOTAL_BEFORE.search(
+                self.norm, max(clause[0], figure.start - 100), figure.start
+            )
+            if total is not None:
+                # "3,000 more in July and August, bringing the total to roughly 18,000": the
+                # new total holds when it is reported, not in the months of the addition
+                first = max(first, bisect.bisect_left(starts, total.start()))
         window = self.norm[max(clause[0], figure.start - 40) : figure.start]
         if ("urrent" in window or "resent" in window) and _PRESENT_BEFORE.search(window):
             # "putting the contingent's current strength at around 9,000": it holds when said

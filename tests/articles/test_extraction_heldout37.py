@@ -61,3 +61,13 @@ def test_a_timelines_year_headings_date_its_rows() -> None:
         "January 14 - The NIS says 300 North Korean soldiers have been killed.\n"
     )
     assert dated(text) == [(200, "2024-03-01"), (10000, "2024-11-02"), (300, "2025-01-14")]
+
+
+def test_a_new_total_holds_when_reported_not_in_the_months_added() -> None:
+    text = (
+        "The NIS told lawmakers on Tuesday that North Korea had rotated about 2,000 fresh"
+        " soldiers into Russia's Kursk region in January and February, bringing the total it"
+        " has sent since 2024 to roughly 16,000."
+    )
+    # published 2025-03-05, a Wednesday: the total holds on Tuesday, March 4
+    assert dated(text) == [(2000, "2025-01"), (16000, "2025-03-04")]
